@@ -1,0 +1,135 @@
+"""Commands: what a player or AI asks the engine to do, as data (imperative names).
+
+Commands round-trip through JSON so that a replay is a seed and a list of commands.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+from typing import Any, ClassVar
+
+from game.core.grid import Pos
+
+
+@dataclass(frozen=True, slots=True)
+class Command:
+    kind: ClassVar[str] = ""
+
+    def to_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"kind": self.kind}
+        for f in fields(self):
+            value = getattr(self, f.name)
+            out[f.name] = list(value) if isinstance(value, tuple) else value
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class Move(Command):
+    kind: ClassVar[str] = "move"
+    unit: str
+    to: Pos
+
+
+@dataclass(frozen=True, slots=True)
+class CancelMove(Command):
+    kind: ClassVar[str] = "cancel_move"
+    unit: str
+
+
+@dataclass(frozen=True, slots=True)
+class Attack(Command):
+    """`reaction` is the defender's choice (counter / defend / evade); "auto" fields let the
+    engine pick the best counter weapon and supporters deterministically, "none" declines."""
+
+    kind: ClassVar[str] = "attack"
+    unit: str
+    weapon: str
+    target: str
+    reaction: str = "counter"
+    counter_weapon: str = "auto"
+    support_attack: str = "auto"
+    support_defend: str = "auto"
+
+
+@dataclass(frozen=True, slots=True)
+class MapAttack(Command):
+    """Fire a MAP weapon: `direction` (0 north, 1 east, 2 south, 3 west) for templates
+    anchored on the unit, `center` for targeted bursts."""
+
+    kind: ClassVar[str] = "map_attack"
+    unit: str
+    weapon: str
+    direction: int = 0
+    center: Pos | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class CastSpirit(Command):
+    kind: ClassVar[str] = "cast_spirit"
+    unit: str
+    spirit: str
+    target: str | None = None  # for single-target spirits on another unit
+
+
+@dataclass(frozen=True, slots=True)
+class Wait(Command):
+    kind: ClassVar[str] = "wait"
+    unit: str
+
+
+@dataclass(frozen=True, slots=True)
+class TakeOff(Command):
+    kind: ClassVar[str] = "take_off"
+    unit: str
+
+
+@dataclass(frozen=True, slots=True)
+class Land(Command):
+    kind: ClassVar[str] = "land"
+    unit: str
+
+
+@dataclass(frozen=True, slots=True)
+class Repair(Command):
+    kind: ClassVar[str] = "repair"
+    unit: str
+    target: str
+
+
+@dataclass(frozen=True, slots=True)
+class Supply(Command):
+    kind: ClassVar[str] = "supply"
+    unit: str
+    target: str
+
+
+@dataclass(frozen=True, slots=True)
+class EndPhase(Command):
+    kind: ClassVar[str] = "end_phase"
+
+
+COMMAND_TYPES: dict[str, type[Command]] = {
+    c.kind: c for c in (Move, CancelMove, Attack, MapAttack, CastSpirit, Wait, TakeOff, Land, Repair, Supply, EndPhase)
+}
+
+
+def command_from_json(data: dict[str, Any]) -> Command:
+    """Rebuild a command; raises ValueError naming what is wrong."""
+    if not isinstance(data, dict) or "kind" not in data:
+        raise ValueError(f"a command must be an object with a 'kind', got {data!r}")
+    cls = COMMAND_TYPES.get(str(data["kind"]))
+    if cls is None:
+        raise ValueError(f"unknown command kind {data['kind']!r}; known: {', '.join(sorted(COMMAND_TYPES))}")
+    kwargs: dict[str, Any] = {}
+    names = {f.name for f in fields(cls)}
+    for key, value in data.items():
+        if key == "kind":
+            continue
+        if key not in names:
+            raise ValueError(f"command {cls.kind!r} has no field {key!r}")
+        is_pos = key in ("to", "center") and value is not None
+        kwargs[key] = (int(value[0]), int(value[1])) if is_pos else value
+    try:
+        return cls(**kwargs)
+    except TypeError as exc:
+        raise ValueError(f"bad {cls.kind!r} command: {exc}") from None

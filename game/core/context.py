@@ -1,0 +1,67 @@
+"""The static half of a battle: definitions, map, sides and script."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from game.core.defs import Definitions, frozen_map
+from game.core.effects import Modifier
+from game.core.grid import Grid
+from game.core.script import Script
+
+SIDE_IDS: tuple[str, ...] = ("player", "ally", "enemy", "neutral")
+DEFAULT_TEAMS: Mapping[str, str] = frozen_map({"player": "blue", "ally": "blue", "enemy": "red", "neutral": "yellow"})
+
+
+@dataclass(frozen=True, slots=True)
+class SideDef:
+    """A side with its own phase. Sides on the same team are friends; all others are hostile."""
+
+    id: str
+    name: str = ""
+    team: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.name:
+            object.__setattr__(self, "name", self.id.capitalize())
+        if not self.team:
+            object.__setattr__(self, "team", DEFAULT_TEAMS.get(self.id, self.id))
+
+
+@dataclass(frozen=True, eq=False)
+class BattleContext:
+    defs: Definitions
+    grid: Grid
+    sides: tuple[SideDef, ...] = (SideDef("player"), SideDef("enemy"))
+    script: Script = field(default_factory=Script)
+    scenario_id: str = "custom"
+    global_effects: tuple[Modifier, ...] = ()  # weather and other battle-wide modifiers
+    info: Mapping[str, Any] = field(default_factory=frozen_map)  # title etc.; core ignores it
+    # Memo tables filled on demand; they only cache pure functions of the frozen data above.
+    _memo: dict[Any, Any] = field(default_factory=dict, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        ids = [s.id for s in self.sides]
+        if len(set(ids)) != len(ids):
+            raise ValueError(f"side ids must be unique, got {ids}")
+        if not ids:
+            raise ValueError("a battle needs at least one side")
+        object.__setattr__(self, "_team", {s.id: s.team for s in self.sides})
+        object.__setattr__(self, "_index", {s.id: i for i, s in enumerate(self.sides)})
+
+    def team(self, side: str) -> str:
+        return self._team[side]  # type: ignore[attr-defined,no-any-return]
+
+    def side_index(self, side: str) -> int:
+        return self._index[side]  # type: ignore[attr-defined,no-any-return]
+
+    def has_side(self, side: str) -> bool:
+        return side in self._index  # type: ignore[attr-defined]
+
+    def friendly(self, a: str, b: str) -> bool:
+        return self._team[a] == self._team[b]  # type: ignore[attr-defined,no-any-return]
+
+    def hostile(self, a: str, b: str) -> bool:
+        return self._team[a] != self._team[b]  # type: ignore[attr-defined,no-any-return]

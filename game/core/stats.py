@@ -1,0 +1,107 @@
+"""Effective numbers of a unit in battle: definitions + level + upgrades (+ modifiers)."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+from typing import TYPE_CHECKING
+
+from game.core.defs import PilotDef, PilotStats, UnitDef, WeaponDef
+
+if TYPE_CHECKING:
+    from game.core.context import BattleContext
+    from game.core.state import UnitState
+
+NO_PILOT = PilotStats()
+
+
+def unit_def(ctx: BattleContext, u: UnitState) -> UnitDef:
+    return ctx.defs.units[u.unit_id]
+
+
+def pilot_def(ctx: BattleContext, u: UnitState) -> PilotDef | None:
+    return None if u.pilot_id is None else ctx.defs.pilots[u.pilot_id]
+
+
+def pilot_stats(ctx: BattleContext, u: UnitState) -> PilotStats:
+    key = ("pstats", u.pilot_id, u.level)
+    memo = ctx._memo
+    found = memo.get(key)
+    if found is None:
+        p = pilot_def(ctx, u)
+        found = NO_PILOT if p is None else p.stats_at(u.level)
+        memo[key] = found
+    return found  # type: ignore[no-any-return]
+
+
+def max_hp(ctx: BattleContext, u: UnitState) -> int:
+    return ctx.defs.units[u.unit_id].hp + u.upgrades.get("hp", 0) * ctx.defs.rules.upgrade_hp
+
+
+def max_en(ctx: BattleContext, u: UnitState) -> int:
+    return ctx.defs.units[u.unit_id].en + u.upgrades.get("en", 0) * ctx.defs.rules.upgrade_en
+
+
+def base_mobility(ctx: BattleContext, u: UnitState) -> int:
+    return ctx.defs.units[u.unit_id].mobility + u.upgrades.get("mobility", 0) * ctx.defs.rules.upgrade_mobility
+
+
+def base_armor(ctx: BattleContext, u: UnitState) -> int:
+    return ctx.defs.units[u.unit_id].armor + u.upgrades.get("armor", 0) * ctx.defs.rules.upgrade_armor
+
+
+def weapon_power(ctx: BattleContext, u: UnitState, w: WeaponDef) -> int:
+    return w.power + u.upgrades.get("weapons", 0) * ctx.defs.rules.upgrade_weapon
+
+
+def max_sp(ctx: BattleContext, u: UnitState) -> int:
+    return pilot_stats(ctx, u).sp if u.pilot_id is not None else 0
+
+
+def will_limits(ctx: BattleContext, u: UnitState) -> tuple[int, int]:
+    rules = ctx.defs.rules
+    p = pilot_def(ctx, u)
+    top = rules.will_max if p is None or p.max_will is None else p.max_will
+    return rules.will_min, top
+
+
+def start_will(ctx: BattleContext, pilot: PilotDef | None) -> int:
+    rules = ctx.defs.rules
+    return rules.will_start if pilot is None or pilot.start_will is None else pilot.start_will
+
+
+def has_will(ctx: BattleContext, u: UnitState) -> bool:
+    """Unmanned units and pilots of personality `none` never change Will."""
+    p = pilot_def(ctx, u)
+    return p is not None and p.personality != "none"
+
+
+def environment(ctx: BattleContext, u: UnitState) -> str:
+    grid = ctx.grid
+    return grid.environment(ctx.defs.terrains[grid.terrain_id(u.pos)], u.flying)
+
+
+def performance(ctx: BattleContext, u: UnitState, env: str) -> Fraction:
+    """RULES §2 modifier T from pilot rank + unit rank in `env`."""
+    key = ("perf", u.unit_id, u.pilot_id, env)
+    memo = ctx._memo
+    found = memo.get(key)
+    if found is None:
+        rules = ctx.defs.rules
+        udef = ctx.defs.units[u.unit_id]
+        p = pilot_def(ctx, u)
+        unit_rank = udef.ranks.get(env)
+        # A unit without a pilot counts as a pilot of rank A (3) everywhere.
+        pilot_value = 3 if p is None else rules.rank_values.get(p.ranks.get(env), 0)
+        total = rules.rank_values.get(unit_rank, 0) + pilot_value
+        found = rules.performance[-1][1]
+        for minimum, mul in rules.performance:
+            if total >= minimum:
+                found = mul
+                break
+        memo[key] = found
+    return found  # type: ignore[no-any-return]
+
+
+def hp_pct(ctx: BattleContext, u: UnitState) -> int:
+    top = max_hp(ctx, u)
+    return (u.hp * 100) // top if top > 0 else 0

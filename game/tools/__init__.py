@@ -1,0 +1,1 @@
+"""Command-line tools behind `run_game.py` subcommands."""
