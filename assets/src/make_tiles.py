@@ -18,7 +18,9 @@ from pathlib import Path
 from xml.sax.saxutils import quoteattr
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from pixels import RGB, Canvas, Noise, clamp, mix, shade, write_png  # noqa: E402
+import itertools
+
+from pixels import RGB, Canvas, Noise, mix, shade, write_png
 
 T = 32
 COLUMNS = 8
@@ -782,7 +784,9 @@ def rubble(seed: int) -> Painter:
         street(seed, "plaza")(c, rng)
         c.ellipse(16, 16, 14, 12, (40, 36, 34), 0.5)
         for _ in range(14):
-            boulder(c, rng.uniform(4, 28), rng.uniform(4, 28), rng.uniform(1.5, 4), rng.uniform(1.2, 3), (130, 124, 118))
+            boulder(
+                c, rng.uniform(4, 28), rng.uniform(4, 28), rng.uniform(1.5, 4), rng.uniform(1.2, 3), (130, 124, 118)
+            )
         for _ in range(3):
             x, y = rng.randrange(4, 26), rng.randrange(4, 26)
             c.line(x, y, x + 5, y + rng.randrange(-3, 4), (170, 90, 60))
@@ -801,7 +805,10 @@ def paint_grados_tower(c: Canvas, rng: random.Random) -> None:
     c.ellipse(37, 37, 29, 29, (0, 0, 0), 0.35)
     cx = cy = 31.5
     for ring, (r, f) in enumerate(((29, 0.55), (23, 0.75), (16, 0.95), (9, 1.15))):
-        pts = [(cx + r * math.cos(math.radians(22.5 + 45 * k)), cy + r * math.sin(math.radians(22.5 + 45 * k))) for k in range(8)]
+        pts = [
+            (cx + r * math.cos(math.radians(22.5 + 45 * k)), cy + r * math.sin(math.radians(22.5 + 45 * k)))
+            for k in range(8)
+        ]
         c.polygon(pts, shade(GRADOS, f))
         for k in range(8):
             a, b = pts[k], pts[(k + 1) % 8]
@@ -929,11 +936,33 @@ def paint_hummingbird(c: Canvas, rng: random.Random) -> None:
         desert(70 + t, 2)(tmp := Canvas(T, T), random.Random(t))
         c.blit(tmp, (t % 2) * T, (t // 2) * T)
     body = [
-        (32, 4), (30, 12), (26, 16), (8, 10), (6, 14), (24, 22), (22, 30), (10, 40), (14, 44), (28, 34),
-        (30, 46), (24, 58), (32, 54), (40, 58), (34, 46), (36, 34), (50, 44), (54, 40), (42, 30), (40, 22),
-        (58, 14), (56, 10), (38, 16), (34, 12), (32, 4),
+        (32, 4),
+        (30, 12),
+        (26, 16),
+        (8, 10),
+        (6, 14),
+        (24, 22),
+        (22, 30),
+        (10, 40),
+        (14, 44),
+        (28, 34),
+        (30, 46),
+        (24, 58),
+        (32, 54),
+        (40, 58),
+        (34, 46),
+        (36, 34),
+        (50, 44),
+        (54, 40),
+        (42, 30),
+        (40, 22),
+        (58, 14),
+        (56, 10),
+        (38, 16),
+        (34, 12),
+        (32, 4),
     ]
-    for a, b in zip(body, body[1:], strict=False):
+    for a, b in itertools.pairwise(body):
         c.line(a[0], a[1], b[0], b[1], LINE)
         c.line(a[0] + 1, a[1], b[0] + 1, b[1], LINE, 0.5)
 
@@ -1078,7 +1107,7 @@ def nazca_tiles() -> list[Tile]:
         Tile("terraces", "rough", terraces(24)),
         Tile("town", "town", town(31, 0)),
         Tile("town_2", "town", town(32, 1)),
-        Tile("shrine", "town", lambda c, rng: paint_shrine(c, rng)),
+        Tile("shrine", "town", paint_shrine),
         Tile("road_h", "road", inca_road(41, False)),
         Tile("road_v", "road", inca_road(42, True)),
         Tile("scrub", "forest", scrub(51)),

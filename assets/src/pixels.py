@@ -102,7 +102,7 @@ class Canvas:
                     xs.append(ax + (fy - ay) * (bx - ax) / (by - ay))
             xs.sort()
             for a, b in zip(xs[::2], xs[1::2], strict=False):
-                for x in range(int(math.ceil(a - 0.5)), int(math.floor(b - 0.5)) + 1):
+                for x in range(math.ceil(a - 0.5), math.floor(b - 0.5) + 1):
                     self.set(x, y, c, alpha)
 
     def blit(self, other: Canvas, ox: int, oy: int) -> None:
@@ -149,7 +149,7 @@ class Noise:
     def _layer(self, x: float, y: float, cells: int) -> float:
         grid = self.cells[cells]
         fx, fy = x * cells / self.period, y * cells / self.period
-        x0, y0 = int(math.floor(fx)), int(math.floor(fy))
+        x0, y0 = math.floor(fx), math.floor(fy)
         tx, ty = fx - x0, fy - y0
         tx, ty = tx * tx * (3 - 2 * tx), ty * ty * (3 - 2 * ty)
 
@@ -176,6 +176,8 @@ def write_png(path: Path, canvas: Canvas) -> None:
         return struct.pack(">I", len(data)) + tag + data + struct.pack(">I", zlib.crc32(tag + data) & 0xFFFFFFFF)
 
     ihdr = struct.pack(">IIBBBBB", canvas.w, canvas.h, 8, 6, 0, 0, 0)
-    png = b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", ihdr) + chunk(b"IDAT", zlib.compress(bytes(raw), 9)) + chunk(b"IEND", b"")
+    png = (
+        b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", ihdr) + chunk(b"IDAT", zlib.compress(bytes(raw), 9)) + chunk(b"IEND", b"")
+    )
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(png)
