@@ -90,7 +90,7 @@ class MapSpec:
 
 def build(spec: MapSpec) -> list[int]:
     labels = tileset_labels(spec.tileset)
-    width, height = len(spec.rows[0]), len(spec.rows)
+    width = len(spec.rows[0])
     for i, row in enumerate(spec.rows):
         assert len(row) == width, f"{spec.id}: row {i} is {len(row)} wide, expected {width}"
     cells = []
@@ -128,8 +128,9 @@ def tmx(spec: MapSpec) -> str:
     spawn_objects: list[str] = []
     for kind, items in (("deploy", spec.deploys), ("spawn", list(spec.spawns.items()))):
         for name, (x, y) in items:
+            px, py = x * T + T // 2, y * T + T // 2
             spawn_objects.append(
-                f'  <object id="{oid}" name={quoteattr(name)} type="{kind}" x="{x * T + T // 2}" y="{y * T + T // 2}">\n'
+                f'  <object id="{oid}" name={quoteattr(name)} type="{kind}" x="{px}" y="{py}">\n'
                 "   <point/>\n  </object>"
             )
             oid += 1
