@@ -14,6 +14,7 @@ The map property `space` (bool) marks a space map.
 from __future__ import annotations
 
 import importlib
+import logging
 import sys
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
@@ -63,13 +64,19 @@ def _pytmx() -> ModuleType:
     if "pytmx" in sys.modules:
         return sys.modules["pytmx"]
     blocked = "pygame" not in sys.modules
+    # pytmx then tries its pygame helpers, fails as intended and logs an error about it.
+    helper_log = logging.getLogger("pytmx.util_pygame")
+    level = helper_log.level
     if blocked:
         sys.modules["pygame"] = None  # type: ignore[assignment]  # makes `import pygame` fail fast
+        helper_log.setLevel(logging.CRITICAL)
     try:
         return importlib.import_module("pytmx")
     finally:
-        if blocked and sys.modules.get("pygame") is None:
-            del sys.modules["pygame"]
+        if blocked:
+            helper_log.setLevel(level)
+            if sys.modules.get("pygame") is None:
+                del sys.modules["pygame"]
 
 
 def load_map(path: Path | str, terrains: Collection[str] | None = None) -> MapData:

@@ -1,0 +1,225 @@
+"""Finding scenarios (shipped `maps/` and mod folders' `maps/`) and loading one into a battle.
+
+A scenario is a folder `maps/<id>/` holding `scenario.yaml` and its Tiled map (`map.tmx`
+unless the YAML names another file). A mod's scenario with the same id replaces the
+shipped one; later mods win.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from game.core.context import BattleContext
+from game.core.defs import Definitions
+from game.core.deploy import DeploymentError
+from game.core.engine import new_battle
+from game.core.events import Event
+from game.core.script import Deployment
+from game.core.state import BattleState
+from game.maps import MapData, MapError, load_map
+from game.scenario.compiler import compile_scenario
+from game.scenario.problems import KeyPath, Problem, ScenarioError, YamlDoc, read_yaml, suggest
+from game.scenario.schema import ScenarioSpec
+
+SCENARIO_FILE = "scenario.yaml"
+
+
+def game_root() -> Path:
+    """The folder holding `game/`, `maps/`, `units/` and `assets/`."""
+    return Path(__file__).resolve().parents[2]
+
+
+@dataclass(frozen=True)
+class ScenarioInfo:
+    """What a scenario list shows, read without loading the map or checking references."""
+
+    id: str
+    path: Path
+    title: str = ""
+    order: int | None = None
+    source: str = "game"  # "game" or the mod folder
+    problem: str | None = None  # set when the file cannot even be read
+
+
+@dataclass(frozen=True)
+class Scenario:
+    """A loaded scenario: everything needed to start its battle."""
+
+    id: str
+    title: str
+    briefing: str
+    order: int | None
+    path: Path
+    map: MapData
+    context: BattleContext
+    deployments: tuple[Deployment, ...]
+
+    def start(self, seed: int) -> tuple[BattleState, list[Event]]:
+        """Turn 1 with the starting units placed (opening events have fired)."""
+        return new_battle(self.context, self.deployments, seed)
+
+
+def scenario_files(root: Path | None = None, mods: Sequence[Path | str] = ()) -> dict[str, tuple[Path, str]]:
+    """id -> (scenario.yaml, source) across the game and mods, later sources replacing earlier."""
+    found: dict[str, tuple[Path, str]] = {}
+    sources: list[tuple[Path, str]] = [((root or game_root()) / "maps", "game")]
+    sources += [(Path(m) / "maps", str(m)) for m in mods]
+    for folder, source in sources:
+        if not folder.is_dir():
+            continue
+        for sub in sorted(folder.iterdir()):
+            f = sub / SCENARIO_FILE
+            if sub.is_dir() and f.is_file():
+                found[sub.name] = (f, source)
+    return found
+
+
+def list_scenarios(root: Path | None = None, mods: Sequence[Path | str] = ()) -> list[ScenarioInfo]:
+    """Every scenario, in campaign order (then by id); unreadable ones carry `problem`."""
+    out: list[ScenarioInfo] = []
+    for sid, (f, source) in scenario_files(root, mods).items():
+        try:
+            data = read_yaml(f).data
+        except ScenarioError as exc:
+            out.append(ScenarioInfo(sid, f, source=source, problem=str(exc.problems[0])))
+            continue
+        if not isinstance(data, dict):
+            out.append(ScenarioInfo(sid, f, source=source, problem=f"{f}: the file must be a mapping"))
+            continue
+        order = data.get("order")
+        out.append(
+            ScenarioInfo(
+                sid,
+                f,
+                title=str(data.get("title", "")),
+                order=order if isinstance(order, int) else None,
+                source=source,
+            )
+        )
+    out.sort(key=lambda i: (i.order is None, i.order or 0, i.id))
+    return out
+
+
+def load_scenario(
+    scenario_id: str,
+    defs: Any,
+    *,
+    root: Path | None = None,
+    mods: Sequence[Path | str] = (),
+) -> Scenario:
+    """Load scenario `scenario_id` against `defs` (Definitions, or an object with `.defs`).
+
+    Raises ScenarioError listing every problem with file, line and key path.
+    """
+    files = scenario_files(root, mods)
+    if scenario_id not in files:
+        where = ", ".join(str(p) for p in [(root or game_root()) / "maps", *(Path(m) / "maps" for m in mods)])
+        raise ScenarioError(
+            [
+                Problem(
+                    Path(scenario_id), None, (), f"no scenario {scenario_id!r}{suggest(scenario_id, files)} in {where}"
+                )
+            ]
+        )
+    return load_scenario_file(files[scenario_id][0], defs)
+
+
+def load_scenario_file(path: Path, defs: Any) -> Scenario:
+    definitions: Definitions = getattr(defs, "defs", defs)
+    doc = read_yaml(path)
+    spec = validate(doc)
+    map_path = (path.parent / spec.map).resolve()
+    try:
+        map_data = load_map(map_path, definitions.terrains)
+    except MapError as exc:
+        raise ScenarioError([doc.problem(("map",), f"the map cannot be used: {exc}")]) from None
+    ctx, deployments, problems = compile_scenario(doc, spec, map_data, definitions, path.parent.name)
+    if problems or ctx is None:
+        raise ScenarioError(problems)
+    _check_start(doc, ctx, deployments)
+    return Scenario(
+        id=spec.id,
+        title=spec.title,
+        briefing=spec.briefing,
+        order=spec.order,
+        path=path,
+        map=map_data,
+        context=ctx,
+        deployments=deployments,
+    )
+
+
+def validate(doc: YamlDoc) -> ScenarioSpec:
+    if not isinstance(doc.data, dict):
+        raise ScenarioError([doc.problem((), "a scenario file must be a mapping of keys (id, title, map, ...)")])
+    try:
+        return ScenarioSpec.model_validate(doc.data)
+    except ValidationError as exc:
+        raise ScenarioError(_pydantic_problems(doc, exc)) from None
+
+
+def _data_path(data: Any, loc: Iterable[str | int]) -> KeyPath:
+    """Keep the parts of a pydantic location that walk the YAML data (drops union tags)."""
+    out: list[str | int] = []
+    node = data
+    for part in loc:
+        if (isinstance(node, dict) and part in node) or (
+            isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node)
+        ):
+            node = node[part]
+            out.append(part)
+    return tuple(out)
+
+
+def _field_names() -> set[str]:
+    from game.scenario import schema
+
+    names: set[str] = set()
+    for obj in vars(schema).values():
+        if isinstance(obj, type) and issubclass(obj, schema.Strict):
+            names |= set(obj.model_fields)
+            names |= {f.alias for f in obj.model_fields.values() if f.alias}
+    return names
+
+
+def _pydantic_problems(doc: YamlDoc, exc: ValidationError) -> list[Problem]:
+    grouped: dict[KeyPath, list[str]] = {}
+    known = _field_names()
+    for e in exc.errors():
+        loc = tuple(e["loc"])
+        path = _data_path(doc.data, loc)
+        kind = e["type"]
+        if kind == "extra_forbidden":
+            key = str(loc[-1])
+            msg = f"unknown key {key!r}{suggest(key, known)}"
+        elif kind == "missing":
+            msg = f"missing required key {str(loc[-1])!r}"
+        elif kind in ("unknown_condition", "unknown_action"):
+            msg = e["msg"]
+        else:
+            got = e.get("input")
+            shown = repr(got) if isinstance(got, (str, int, float, bool)) or got is None else type(got).__name__
+            msg = f"{e['msg']} (got {shown})"
+        grouped.setdefault(path, [])
+        if msg not in grouped[path]:
+            grouped[path].append(msg)
+    return [doc.problem(path, " or ".join(msgs)) for path, msgs in grouped.items()]
+
+
+def _check_start(doc: YamlDoc, ctx: BattleContext, deployments: tuple[Deployment, ...]) -> None:
+    """Place the starting units once, so a bad start tile is reported at load, not at play."""
+    try:
+        new_battle(ctx, deployments, 0)
+        return
+    except DeploymentError:
+        pass
+    for i in range(len(deployments)):
+        try:
+            new_battle(ctx, deployments[: i + 1], 0)
+        except DeploymentError as exc:
+            raise ScenarioError([doc.problem(("units", i), f"cannot place this unit: {exc}")]) from None
