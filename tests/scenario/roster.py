@@ -158,13 +158,15 @@ PILOTS = [
         PilotStats(150, 158, 160, 135, 170, 172, 60) if pid == "eiji" else _P,
         level=20 if pid in ("eiji", "le_cain", "gale") else 10,
         personality="none" if pid == "terminator_ai" else "normal",
-        spirits=(SpiritRef("mercy", 5), SpiritRef("focus", 15)) if pid == "eiji" else (),
+        # Everyone knows Strike so tests can make a blow certain (the shipped spirit lists differ).
+        spirits=(SpiritRef("mercy", 5), SpiritRef("focus", 15), SpiritRef("strike", 1)),
     )
     for pid in PILOT_IDS
 ]
 SPIRITS = (
     SpiritDef("mercy", "Mercy", "self", "next_attack", (modifier("mercy", 1),)),
     SpiritDef("focus", "Focus", "self", "turn", (modifier("hit", 30), modifier("evade", 30))),
+    SpiritDef("strike", "Strike", "self", "turn", (modifier("hit_set", 100),)),
 )
 
 
