@@ -9,6 +9,7 @@ Light falls from the top left; raised things cast shadows to the bottom right.
 
 from __future__ import annotations
 
+import argparse
 import math
 import random
 import sys
@@ -1178,16 +1179,19 @@ def tsx(name: str, title: str, tiles: list[Tile], sheet: Canvas) -> str:
     return "\n".join(lines) + "\n"
 
 
-def main() -> int:
-    OUT.mkdir(parents=True, exist_ok=True)
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=OUT, help=f"output folder (default {OUT})")
+    out = parser.parse_args(argv).out
+    out.mkdir(parents=True, exist_ok=True)
     for seed, (name, (title, make)) in enumerate(TILESETS.items(), start=1):
         tiles = make()
         labels = [t.label for t in tiles]
         assert len(set(labels)) == len(labels), f"duplicate tile labels in {name}"
         sheet = render(tiles, seed)
-        write_png(OUT / f"{name}.png", sheet)
-        (OUT / f"{name}.tsx").write_text(tsx(name, title, tiles, sheet), encoding="utf-8")
-        print(f"{name}: {len(tiles)} tiles -> {OUT / name}.png, .tsx")
+        write_png(out / f"{name}.png", sheet)
+        (out / f"{name}.tsx").write_text(tsx(name, title, tiles, sheet), encoding="utf-8")
+        print(f"{name}: {len(tiles)} tiles -> {out / name}.png, .tsx")
     return 0
 
 

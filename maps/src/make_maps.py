@@ -12,6 +12,7 @@ external tilesets: open it in Tiled and edit freely (re-running this script over
 
 from __future__ import annotations
 
+import argparse
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -432,12 +433,15 @@ SEAL_OF_GRADOS = MapSpec(
 MAPS = [BLUE_COMET_FALLS, SANDSTORM_DECOY, FAREWELL_RED_PLANET, BEAUTIFUL_LE_CAIN, SEAL_OF_GRADOS]
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Generate the campaign maps.")
+    parser.add_argument("--out", type=Path, default=ROOT / "maps", help="output folder (default: maps/)")
+    folder = parser.parse_args(argv).out
     for spec in MAPS:
-        out = ROOT / "maps" / spec.id / "map.tmx"
+        out = folder / spec.id / "map.tmx"
         out.parent.mkdir(parents=True, exist_ok=True)
         out.write_text(tmx(spec), encoding="utf-8")
-        print(f"{spec.id}: {len(spec.rows[0])}x{len(spec.rows)} -> {out.relative_to(ROOT)}")
+        print(f"{spec.id}: {len(spec.rows[0])}x{len(spec.rows)} -> {out}")
     return 0
 
 
