@@ -62,7 +62,7 @@ def test_forecast(benchmark, big_battle: BattleState) -> None:  # type: ignore[n
 def test_apply_attack(benchmark, big_battle: BattleState) -> None:  # type: ignore[no-untyped-def]
     """A typical exchange: attack and counter, nobody destroyed."""
     cmd = Attack("hero", "calf_missile", "boss")
-    new, events = benchmark(apply, big_battle, cmd)
+    _new, events = benchmark(apply, big_battle, cmd)
     assert [e.kind for e in events].count("strike_resolved") == 2
     assert not any(e.kind == "unit_destroyed" for e in events)
 
@@ -70,7 +70,7 @@ def test_apply_attack(benchmark, big_battle: BattleState) -> None:  # type: igno
 def test_apply_attack_that_destroys(benchmark, big_battle: BattleState) -> None:  # type: ignore[no-untyped-def]
     """The worst case: a kill changes the Will of all 40 units (side bonus, ally lost)."""
     cmd = Attack("hero", "layzered_rifle", "target")
-    new, events = benchmark(apply, big_battle, cmd)
+    _new, events = benchmark(apply, big_battle, cmd)
     assert any(e.kind == "unit_destroyed" for e in events)
 
 

@@ -52,7 +52,6 @@ class Scratch:
         self._flags: dict[str, tuple[bool, bool]] = {}
         self._static: dict[str, tuple[UnitDef, PilotStats, int, int]] = {}
 
-
     def static(self, u: UnitState) -> tuple[UnitDef, PilotStats, int, int]:
         """(unit definition, pilot stats, base mobility, base armour) of `u`."""
         found = self._static.get(u.uid)
