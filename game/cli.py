@@ -17,6 +17,7 @@ from game import __version__
 # name -> (module, one-line help)
 SUBCOMMANDS: dict[str, tuple[str, str]] = {
     "play": ("game.tools.play", "open the game window (the default)"),
+    "list": ("game.tools.listing", "list scenarios (and other content) the game and mods provide"),
 }
 
 
