@@ -206,7 +206,7 @@ def play_to_reveal() -> Run:
 def test_le_cain_double_changes_the_objective() -> None:
     run = play_to_reveal()
     assert run.outcome is None  # destroying the double does not end the battle
-    assert run.state.objectives == "escape"
+    assert run.state.objectives == "broadcast"
     assert run.unit("le_cain").unit_id == "zakarl"
     assert {u.uid for u in run.state.units.values() if "demon_squad" in u.tags} == {
         "gosterro",
@@ -222,12 +222,14 @@ def test_le_cain_won_by_speech_and_harbour() -> None:
     run.arrange(anna={"pos": [16, 12]})
     run.do(Move("anna", (16, 13)))
     assert run.state.flags["speech_given"] is True
+    assert run.state.objectives == "escape" and run.outcome is None
     assert run.unit("le_cain").ai["target_priority"] == ["anna", "layzner"]
     run.until(2, "player")
     run.arrange(anna={"pos": [21, 18]})
     run.do(Move("anna", (22, 18)))
     assert run.outcome.winner == "player"
-    assert run.outcome.reason.startswith("Anna speaks")
+    assert run.outcome.reason == "Anna escapes by the harbour"
+    assert "le_cain_repelled" not in run.state.bonus
 
 
 def test_le_cain_withdraws_at_seventy_percent() -> None:
@@ -273,7 +275,7 @@ def test_seal_red_power_at_half_hp() -> None:
     run.strike("layzner", "knuckle_shot", "le_cain")
     assert "red_power" in run.fired()
     assert run.unit("le_cain").will >= will + 30 - 5
-    assert run.unit("le_cain").ai["finisher"] is True
+    assert run.unit("le_cain").ai["spirits"] == "all"
 
 
 def test_seal_won_by_defeating_le_cain() -> None:
