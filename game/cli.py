@@ -18,6 +18,7 @@ from game import __version__
 SUBCOMMANDS: dict[str, tuple[str, str]] = {
     "play": ("game.tools.play", "open the game window (the default)"),
     "list": ("game.tools.listing", "list scenarios (and other content) the game and mods provide"),
+    "simulate": ("game.tools.simulate", "play a scenario headless with the AI on every side"),
 }
 
 
