@@ -84,9 +84,19 @@ def test_blue_comet_won_when_gale_is_driven_off() -> None:
     run.strike("layzner", "knuckle_shot", "gale")
     assert run.unit("gale").status == "retreated"
     assert run.outcome.winner == "player"
-    assert run.outcome.reason == "Defeat every Braver and drive Gale off"
+    assert run.outcome.reason == "Repel the Grados attack"
     assert run.fired()[-2:] == ["gale_withdraws", "closing_victory"]
     assert "base_intact" in run.state.bonus
+
+
+def test_blue_comet_won_by_holding_out_until_gale_withdraws() -> None:
+    run = Run("blue_comet_falls")
+    while run.outcome is None:
+        run.do(EndPhase())
+    assert (run.state.turn, run.state.side) == (6, "player")
+    assert run.outcome.winner == "player"
+    assert all(u.status == "retreated" for u in run.state.units.values() if u.side == "enemy")
+    assert {"base_intact"} == set(run.state.bonus)
 
 
 def test_blue_comet_mercy_captures_a_braver() -> None:
@@ -219,8 +229,8 @@ def test_le_cain_double_changes_the_objective() -> None:
 
 def test_le_cain_won_by_speech_and_harbour() -> None:
     run = play_to_reveal()
-    run.arrange(anna={"pos": [16, 12]})
-    run.do(Move("anna", (16, 13)))
+    run.arrange(anna={"pos": [12, 12]})
+    run.do(Move("anna", (12, 13)))
     assert run.state.flags["speech_given"] is True
     assert run.state.objectives == "escape" and run.outcome is None
     assert run.unit("le_cain").ai["target_priority"] == ["anna", "layzner"]
