@@ -233,7 +233,7 @@ def test_le_cain_won_by_speech_and_harbour() -> None:
     run.do(Move("anna", (12, 13)))
     assert run.state.flags["speech_given"] is True
     assert run.state.objectives == "escape" and run.outcome is None
-    assert run.unit("le_cain").ai["target_priority"] == ["anna", "layzner"]
+    assert run.unit("mangello").ai["target_priority"] == ["layzner", "david"]
     run.until(2, "player")
     run.arrange(anna={"pos": [21, 18]})
     run.do(Move("anna", (22, 18)))
