@@ -91,7 +91,7 @@ def read_yaml(file: Path) -> YamlDoc:
     except UnicodeDecodeError as exc:
         raise ScenarioError([Problem(file, None, (), f"the file is not UTF-8 text: {exc}")]) from None
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        node = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # libyaml is ~10x faster
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None
