@@ -416,16 +416,29 @@ def cave_floor(seed: int) -> Painter:
 
 
 def mars_hills(seed: int) -> Painter:
+    """Rolling hills as a height field lit from the top left (slopes facing the light are bright)."""
+
     def paint(c: Canvas, rng: random.Random) -> None:
-        mars_plain(seed, 2)(c, rng)
-        for cx, cy, r in ((10, 20, 10), (22, 14, 11)):
-            for y in range(T):
-                for x in range(T):
-                    dx, dy = (x + 0.5 - cx) / r, (y + 0.5 - cy) / (r * 0.75)
-                    d = dx * dx + dy * dy
-                    if d <= 1:
-                        f = 0.85 - (dx + dy) * 0.3 + (1 - d) * 0.25
-                        c.set(x, y, shade(CLIFF_TOP, round(f * 5) / 5))
+        mars_plain(seed, 1)(c, rng)
+        bumps = [(9.0, 20.0, 8.0, 1.0), (21.0, 12.0, 9.0, 1.2), (24.0, 25.0, 5.5, 0.7), (8.0, 7.0, 5.0, 0.6)]
+
+        def h(x: float, y: float) -> float:
+            # fades to flat ground at the tile's edges so hills sit on the plain without seams
+            edge = max(0.0, math.sin(math.pi * x / T) * math.sin(math.pi * y / T)) ** 0.5
+            return edge * sum(a * math.exp(-((x - bx) ** 2 + (y - by) ** 2) / (2 * r * r)) for bx, by, r, a in bumps)
+
+        for y in range(T):
+            for x in range(T):
+                z = h(x + 0.5, y + 0.5)
+                if z < 0.08:
+                    continue
+                # the slope facing the light (up-left) is bright: n.L grows with dh/dx + dh/dy
+                slope = (h(x + 1.5, y + 0.5) - h(x - 0.5, y + 0.5)) + (h(x + 0.5, y + 1.5) - h(x + 0.5, y - 0.5))
+                f = 0.9 + slope * 2.6 + (z - 0.5) * 0.1
+                col = shade(M_MID, round(f * 6) / 6)
+                alpha = min(1.0, (z - 0.08) / 0.2)  # the foot of the hill blends into the plain
+                c.set(x, y, col, round(alpha * 4) / 4)
+        pebbles(c, rng, 3, M_ROCK)
 
     return paint
 
@@ -471,12 +484,18 @@ def starfield(seed: int, density: int, nebula: RGB | None = None) -> Painter:
     def paint(c: Canvas, rng: random.Random) -> None:
         c.fill(VOID)
         if nebula is not None:
+            # A soft cloud that fades out before the tile's edges (no seams, no hard blob),
+            # dithered to a few alpha steps for a pixel-art look.
             n = Noise(seed)
+            bayer = ((0, 8, 2, 10), (12, 4, 14, 6), (3, 11, 1, 9), (15, 7, 13, 5))
             for y in range(T):
                 for x in range(T):
-                    v = n.at(x, y)
-                    if v > 0.5:
-                        c.set(x, y, nebula, min(0.5, (v - 0.5) * 1.8))
+                    d = math.hypot(x + 0.5 - 16, y + 0.5 - 16) / 16
+                    fade = max(0.0, 1 - d) ** 1.2
+                    a = (0.25 + 0.75 * n.at(x, y)) * fade * 0.6
+                    step = (a * 4 + bayer[y % 4][x % 4] / 16) // 1 / 4
+                    if step > 0:
+                        c.set(x, y, nebula, step)
         for _ in range(density):
             x, y = rng.randrange(T), rng.randrange(T)
             tint = rng.choice(((255, 255, 255), (200, 220, 255), (255, 230, 200), (170, 180, 210)))

@@ -261,7 +261,8 @@ SANDSTORM_DECOY = MapSpec(
 )
 
 SPACE_LEGEND: dict[str, Rule] = {
-    ".": variants("void", "void_2", "void_3", "void_nebula", "void_2", "void_nebula_2", salt=1),
+    ".": variants("void", "void_2", "void_3", "void_2", salt=1),
+    "n": variants("void_nebula", "void_nebula_2", salt=4),
     "d": variants("debris", "debris_2"),
     "a": variants("asteroid_small", "asteroid"),
     "A": variants("asteroid_big", "asteroid"),
@@ -279,9 +280,9 @@ FAREWELL_RED_PLANET = MapSpec(
         ".........d.........a....",
         "...........dd.......a...",
         "........................",
-        "........................",
-        "........................",
-        "...........dd...........",
+        "..n.....................",
+        ".nn.................n...",
+        "...........dd......nn...",
         "........d.......aA......",
         "..........a....aAAa.....",
         ".....a......a...aa..d...",

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import base64
 import gzip
+import os
+import shutil
 import subprocess
 import sys
 import zlib
@@ -80,6 +82,20 @@ def test_generators_reproduce_the_committed_files(tmp_path: Path) -> None:
             ).read_bytes()
     for sid in SHIPPED:
         assert (tmp_path / sid / "map.tmx").read_bytes() == (ROOT / "maps" / sid / "map.tmx").read_bytes()
+
+
+@pytest.mark.skipif(shutil.which("tmxrasterizer") is None, reason="Tiled's tmxrasterizer is not installed")
+@pytest.mark.parametrize("sid", sorted(SHIPPED))
+def test_tiled_itself_opens_the_map(tmp_path: Path, sid: str) -> None:
+    """Tiled's own renderer reads the map and its tileset (apt-get install tiled)."""
+    out = tmp_path / f"{sid}.png"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    subprocess.run(
+        ["tmxrasterizer", str(ROOT / "maps" / sid / "map.tmx"), str(out)], check=True, env=env, capture_output=True
+    )
+    png = out.read_bytes()
+    w, h, _ = SHIPPED[sid]
+    assert (int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")) == (w * 32, h * 32)
 
 
 def test_loading_a_map_does_not_import_pygame() -> None:
