@@ -1,7 +1,14 @@
 """Scenarios: `maps/<id>/scenario.yaml` beside its Tiled map, compiled into the engine's
 BattleContext, Script and Deployments. See docs/SCENARIOS.md."""
 
-from game.scenario.loader import Scenario, ScenarioInfo, list_scenarios, load_scenario, load_scenario_file
+from game.scenario.loader import (
+    Scenario,
+    ScenarioInfo,
+    check_all,
+    list_scenarios,
+    load_scenario,
+    load_scenario_file,
+)
 from game.scenario.problems import Problem, ScenarioError
 
 __all__ = [
@@ -9,6 +16,7 @@ __all__ = [
     "Scenario",
     "ScenarioError",
     "ScenarioInfo",
+    "check_all",
     "list_scenarios",
     "load_scenario",
     "load_scenario_file",

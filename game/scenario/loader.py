@@ -154,6 +154,35 @@ def load_scenario_file(path: Path, defs: Any) -> Scenario:
     )
 
 
+def check_all(
+    defs: Any, *, root: Path | None = None, mods: Sequence[Path | str] = ()
+) -> tuple[list[Scenario], list[Problem]]:
+    """Load every scenario (and every map in a scenario folder) and collect all problems.
+
+    For `run_game.py validate`: nothing raises; each broken file contributes its problems.
+    """
+    definitions: Definitions = getattr(defs, "defs", defs)
+    loaded: list[Scenario] = []
+    problems: list[Problem] = []
+    files = scenario_files(root, mods)
+    for path, _source in files.values():
+        try:
+            loaded.append(load_scenario_file(path, definitions))
+        except ScenarioError as exc:
+            problems.extend(exc.problems)
+    used = {sc.map.path.resolve() for sc in loaded}
+    folders = [(root or game_root()) / "maps", *(Path(m) / "maps" for m in mods)]
+    for folder in folders:
+        for tmx in sorted(folder.glob("*/*.tmx")) if folder.is_dir() else []:
+            if tmx.resolve() in used or (tmx.parent / SCENARIO_FILE).is_file():
+                continue  # checked (or reported) with its scenario
+            try:
+                load_map(tmx, definitions.terrains)
+            except MapError as exc:
+                problems.append(Problem(tmx, None, (), exc.problem))
+    return loaded, problems
+
+
 def validate(doc: YamlDoc) -> ScenarioSpec:
     if not isinstance(doc.data, dict):
         raise ScenarioError([doc.problem((), "a scenario file must be a mapping of keys (id, title, map, ...)")])

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from game.scenario import ScenarioError, list_scenarios, load_scenario
+from game.scenario import ScenarioError, check_all, list_scenarios, load_scenario
 from tests.scenario.roster import campaign_definitions
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -186,3 +186,23 @@ def test_mods_add_and_replace_scenarios(tmp_path: Path) -> None:
     assert "not valid YAML" in str(infos["broken"].problem)
     sc = load_scenario("skirmish", campaign_definitions(), root=tmp_path / "game", mods=[tmp_path / "mod"])
     assert sc.title == "Modded Skirmish"
+
+
+def test_check_all_collects_every_problem(tmp_path: Path) -> None:
+    write(tmp_path, GOOD)
+    write(tmp_path, GOOD.replace("id: skirmish", "id: two").replace("unit: braver", "unit: bravr"), sid="two")
+    stray = tmp_path / "game" / "maps" / "loose"
+    stray.mkdir()
+    (stray / "extra.tmx").write_text("<map")
+    loaded, problems = check_all(campaign_definitions(), root=tmp_path / "game")
+    assert [s.id for s in loaded] == ["skirmish"]
+    text = "\n".join(str(p) for p in problems)
+    assert "unknown unit 'bravr'" in text
+    assert "extra.tmx" in text and "not well-formed XML" in text
+    assert len(problems) == 2
+
+
+def test_check_all_on_the_shipped_campaign() -> None:
+    loaded, problems = check_all(campaign_definitions())
+    assert problems == []
+    assert len(loaded) == 5
