@@ -45,6 +45,8 @@ def parse_xml(path: Path, what: str) -> Element:
         raise MapError(path, f"the {what} uses XML features that are not allowed (DTD or entities): {exc}") from None
     except ParseError as exc:
         raise MapError(path, f"the {what} is not well-formed XML: {exc}") from None
+    except (LookupError, ValueError) as exc:  # e.g. an unknown encoding in the XML declaration
+        raise MapError(path, f"the {what} cannot be decoded: {exc}") from None
 
 
 def _int_attr(path: Path, node: Element, name: str, default: int | None = None) -> int:
