@@ -32,8 +32,8 @@ MAP = (
 )
 def test_damaged_maps_fail_cleanly(edits: list[tuple[int, int, str]]) -> None:
     text = MAP
-    for pos, kind, ch in edits:
-        pos = min(pos, len(text) - 1)
+    for where, kind, ch in edits:
+        pos = min(where, len(text) - 1)
         text = text[:pos] + (ch if kind else "") + text[pos + (kind != 2) :]
     with tempfile.TemporaryDirectory() as d:
         folder = Path(d)
