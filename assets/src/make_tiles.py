@@ -39,12 +39,18 @@ class Tile:
 
 # ---- shared painting helpers -------------------------------------------------------------------
 def ground(c: Canvas, seed: int, dark: RGB, mid: RGB, light: RGB, levels: int = 5, scale: float = 1.0) -> None:
-    """Mottled ground: tileable noise quantised to a few shades (a pixel-art look)."""
+    """Mottled ground: tileable noise quantised to a few shades (a pixel-art look).
+
+    The mottling is strongest in the middle of a tile and calms towards its edges, so
+    differently seeded variants sit next to each other without visible seams.
+    """
     n = Noise(seed)
     for y in range(c.h):
+        wy = math.sin(math.pi * ((y % T) + 0.5) / T)
         for x in range(c.w):
+            w = (math.sin(math.pi * ((x % T) + 0.5) / T) * wy) ** 0.6
             v = n.at(x * scale, y * scale)
-            v = min(0.999, max(0.0, (v - 0.5) * 1.6 + 0.5))
+            v = min(0.999, max(0.0, (v - 0.5) * (0.7 + 1.0 * w) + 0.5))
             q = int(v * levels) / (levels - 1)
             col = mix(dark, mid, q * 2) if q < 0.5 else mix(mid, light, (q - 0.5) * 2)
             c.set(x, y, col)
