@@ -1,0 +1,13 @@
+"""The generators by kind, as `generate.py --only KIND` names them."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from . import font, sprites
+
+JOBS: dict[str, Callable[[Path], list[Path]]] = {
+    "sprites": sprites.write,
+    "fonts": font.write,
+}
