@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from . import font, sprites
+from . import font, portraits, sprites
 
 JOBS: dict[str, Callable[[Path], list[Path]]] = {
     "sprites": sprites.write,
     "fonts": font.write,
+    "portraits": portraits.write,
 }
