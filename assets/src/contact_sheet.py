@@ -61,13 +61,28 @@ def main() -> int:
         "battle": (sorted((a / "sprites" / "battle").glob("*.png")), 1, 2),
         "portraits": (sorted((a / "portraits").glob("*.png")), 2, 2),
         "effects": (sorted((a / "effects").glob("*.png")), 2, 2),
-        "ui": (sorted((a / "ui").glob("*.png")), 2, 3),
+        "ui": (sorted(p for p in (a / "ui").glob("*.png") if p.stem not in ("title_background", "logo")), 3, 4),
     }
     for name, (paths, scale, columns) in plans.items():
         if paths:
             write_png(args.out / f"{name}.png", sheet(paths, scale, columns))
             print(args.out / f"{name}.png")
+    title = a / "ui" / "title_background.png"
+    if title.exists():
+        write_png(args.out / "title.png", title_mock(title, a / "ui" / "logo.png"))
+        print(args.out / "title.png")
     return 0
+
+
+def title_mock(background: Path, logo: Path) -> np.ndarray:
+    """The title screen as the game would compose it: the logo over the background."""
+    bg = decode_png(background.read_bytes()).astype(np.float64)
+    lg = decode_png(logo.read_bytes())
+    y, x = 40, (bg.shape[1] - lg.shape[1]) // 2 - 120
+    a = lg[:, :, 3:4] / 255.0
+    region = bg[y : y + lg.shape[0], x : x + lg.shape[1], :3]
+    region[:] = lg[:, :, :3] * a + region * (1 - a)
+    return np.kron(bg.round().astype(np.uint8), np.ones((2, 2, 1), np.uint8))
 
 
 if __name__ == "__main__":

@@ -5,10 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from . import font, portraits, sprites
+from . import effects, font, portraits, sprites, ui
 
 JOBS: dict[str, Callable[[Path], list[Path]]] = {
     "sprites": sprites.write,
     "fonts": font.write,
     "portraits": portraits.write,
+    "effects": effects.write,
+    "ui": ui.write,
 }
