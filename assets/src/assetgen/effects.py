@@ -6,6 +6,7 @@ the game can slice them (the same table is written to effects/frames.json).
 
 from __future__ import annotations
 
+import itertools
 import json
 import math
 from pathlib import Path
@@ -93,7 +94,7 @@ def claw(frame: int) -> np.ndarray:
             t = i / 11 * progress
             ang = math.radians(200 + t * 110)
             sweep.append((32 + off * 0.4 + math.cos(ang) * 26, 30 + off + math.sin(ang) * 26))
-        for i, (a, b) in enumerate(zip(sweep, sweep[1:], strict=False)):
+        for i, (a, b) in enumerate(itertools.pairwise(sweep)):
             w = 0.8 + 2.6 * math.sin(math.pi * (i + 1) / len(sweep))
             c.fill(c.shapes.line(a, b, w + 2), (255, 120, 60), alpha=round(160 * fade))
             c.fill(c.shapes.line(a, b, w), (255, 250, 230), alpha=round(255 * fade))
@@ -168,7 +169,7 @@ def explosion(frame: int, size: int, frames: int) -> np.ndarray:
 
 
 def hit_spark(frame: int) -> np.ndarray:
-    c, pen = _canvas(32, 32)
+    c, _pen = _canvas(32, 32)
     s = (0.5, 1.0, 0.8, 0.4)[frame]
     for k in range(8):
         ang = k * math.pi / 4 + (0.4 if frame % 2 else 0)

@@ -6,6 +6,7 @@ the right, toward the dialogue text. Coordinates are in a 100x100 design space.
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 
 import numpy as np
@@ -672,7 +673,7 @@ def _extras(pen: Pen, ch: Character, expr: str, hair: Ramp) -> None:
 
 def _headgear(pen: Pen, ch: Character, expr: str, front: bool) -> None:
     ex = ch.extras
-    main, trim, detail = (ramp(c) for c in ch.colors)
+    _main, _trim, _detail = (ramp(c) for c in ch.colors)
     for item in ex:
         kind, _, color = item.partition(":")
         if kind == "headband" and front:
@@ -805,7 +806,7 @@ def _console(pen: Pen, ch: Character, expr: str) -> None:
         k = (i * 7919) % 13 / 12.0
         y = 52 - amp * (0.3 + 0.7 * k) * (1 if i % 2 else -1) * (1 - abs(i - 12) / 14)
         pts.append((x, y))
-    for a, b in zip(pts, pts[1:], strict=False):
+    for a, b in itertools.pairwise(pts):
         pen.flat(pen.bar(a, b, 0.7), ink)
     # "REI" lettering as blocks, and a ready lamp.
     for i, x in enumerate((18, 26, 34)):

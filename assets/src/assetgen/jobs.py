@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from . import effects, font, portraits, sprites, ui
+from . import effects, font, music, portraits, sfx, sprites, ui
 
 JOBS: dict[str, Callable[[Path], list[Path]]] = {
     "sprites": sprites.write,
@@ -13,4 +13,6 @@ JOBS: dict[str, Callable[[Path], list[Path]]] = {
     "portraits": portraits.write,
     "effects": effects.write,
     "ui": ui.write,
+    "sounds": sfx.write,
+    "music": music.write,
 }
