@@ -147,7 +147,7 @@ def critical() -> np.ndarray:
 def miss() -> np.ndarray:
     n = seconds(0.28)
     parts = [noise(n // 4, d, d * 77) for d in (6, 3, 1, 2)]
-    swish = np.concatenate(parts + [noise(n - 4 * (n // 4), 4)])
+    swish = np.concatenate([*parts, noise(n - 4 * (n // 4), 4)])
     return lowpass(swish, 0.25) * envelope(n, 0.08, 0.05, 0.8, 0.15) * 0.5
 
 
