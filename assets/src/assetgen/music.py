@@ -13,6 +13,8 @@ import numpy as np
 
 from .synth import RATE, decay_env, echo, envelope, noise, phase, seconds, sine, square, sweep, triangle, write_ogg
 
+# The libsndfile the committed .ogg files were encoded with (Ogg bytes depend on it).
+ENCODER = "1.2.2"
 _NOTE = re.compile(r"^([A-G])(#|b)?(-?\d)$")
 _SEMI = {"C": 0, "D": 2, "E": 4, "F": 5, "G": 7, "A": 9, "B": 11}
 _QUALITY = {
