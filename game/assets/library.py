@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 import pygame
@@ -20,17 +21,19 @@ from game.assets.tint import outline, silhouette
 GAME_ASSETS = Path(__file__).resolve().parents[2] / "assets"
 
 # kind -> (folder under an assets root, file extensions in order of preference)
-KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
-    "unit": ("sprites/units", (".png",)),
-    "battle": ("sprites/battle", (".png",)),
-    "portrait": ("portraits", (".png",)),
-    "effect": ("effects", (".png",)),
-    "ui": ("ui", (".png",)),
-    "font": ("fonts", (".json",)),
-    "sound": ("sounds", (".wav", ".ogg")),
-    "music": ("music", (".ogg", ".wav")),
-    "tile": ("tiles", (".png",)),
-}
+KINDS: Mapping[str, tuple[str, tuple[str, ...]]] = MappingProxyType(
+    {
+        "unit": ("sprites/units", (".png",)),
+        "battle": ("sprites/battle", (".png",)),
+        "portrait": ("portraits", (".png",)),
+        "effect": ("effects", (".png",)),
+        "ui": ("ui", (".png",)),
+        "font": ("fonts", (".json",)),
+        "sound": ("sounds", (".wav", ".ogg")),
+        "music": ("music", (".ogg", ".wav")),
+        "tile": ("tiles", (".png",)),
+    }
+)
 _ID = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_.\-]*$")
 
 
