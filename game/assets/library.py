@@ -212,6 +212,19 @@ class AssetLibrary:
         """Battle sprite frames: idle, idle_alt, attack_ready, attack (facing right)."""
         return self._strip("battle", unit_id)
 
+    def battle_anchor(self, unit_id: str, name: str = "muzzle") -> tuple[int, int]:
+        """A named point of the battle sprite's attack frame (`muzzle`: where shots start).
+
+        From `sprites/battle/anchors.json`; a unit without an entry (e.g. a mod's new sprite)
+        gets a point at the front of the frame, at mid height.
+        """
+        entry = self._merged_json("sprites/battle", "anchors.json").get(unit_id, {})
+        point = entry.get(name) if isinstance(entry, dict) else None
+        if isinstance(point, list) and len(point) == 2 and all(isinstance(v, int) for v in point):
+            return (point[0], point[1])
+        w, h = self.battle_sprite(unit_id).size
+        return (w * 7 // 8, h // 2)
+
     def portrait(self, portrait_id: str) -> Strip:
         """Portrait frames: neutral, speaking, angry, hurt (a mod may ship only the first two)."""
         return self._strip("portrait", portrait_id)

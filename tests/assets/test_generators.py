@@ -7,6 +7,7 @@ PNG, libsndfile/libvorbis for Ogg); pixels and samples are compared everywhere.
 
 from __future__ import annotations
 
+import json
 import sys
 import wave
 import zlib
@@ -35,6 +36,9 @@ def _same_image(a: Path, b: Path) -> None:
 def regenerated(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("assets")
     sprites.write(out, only={"layzner", "zakarl_red_power", "buggy", "cusco_shrine"})
+    (out / "sprites" / "battle").mkdir(parents=True, exist_ok=True)
+    table = {uid: sprites.battle_anchors(uid) for uid in sprites.UNIT_IDS}
+    (out / "sprites" / "battle" / "anchors.json").write_text(json.dumps(table, indent=1, sort_keys=True) + "\n")
     portraits.write(out, only={"eiji", "le_cain", "rei", "mangello"})
     font.write(out)
     effects.write(out)
@@ -78,7 +82,9 @@ def test_committed_image_matches_the_generator(regenerated: Path, rel: str) -> N
     _same_image(ASSETS / rel, regenerated / rel)
 
 
-@pytest.mark.parametrize("rel", ["fonts/small.json", "effects/frames.json", "ui/ui.json"])
+@pytest.mark.parametrize(
+    "rel", ["fonts/small.json", "effects/frames.json", "ui/ui.json", "sprites/battle/anchors.json"]
+)
 def test_committed_metadata_matches_the_generator(regenerated: Path, rel: str) -> None:
     assert (ASSETS / rel).read_bytes() == (regenerated / rel).read_bytes()
 

@@ -177,3 +177,16 @@ def test_font_with_broken_metadata(tmp_path: Path) -> None:
     (tmp_path / "fonts" / "small.json").write_text(json.dumps({"chars": "ab", "cell": [6, 9]}))
     with pytest.raises(AssetError, match="font small"):
         AssetLibrary([tmp_path], audio=_quiet()).font("small")
+
+
+def test_battle_anchor_points_at_the_weapon(tmp_path: Path) -> None:
+    library = AssetLibrary([ASSETS], audio=_quiet())
+    x, y = library.battle_anchor("layzner")
+    attack = library.battle_sprite("layzner")[3]
+    assert 64 < x < 128 and 0 < y < 128
+    # Something is drawn right around the muzzle (the flash).
+    near = [attack.get_at((min(127, x + dx), y + dy)).a for dx in range(-3, 4) for dy in range(-3, 4)]
+    assert max(near) > 0
+    _png(tmp_path / "sprites" / "battle" / "new_mecha.png", (256, 64), (5, 5, 5, 255))
+    modded = AssetLibrary([tmp_path, ASSETS], audio=_quiet())
+    assert modded.battle_anchor("new_mecha") == (56, 32)

@@ -90,6 +90,7 @@ def buggy(pen: Pen, frame: int, small: bool) -> None:
     pen.c.fill(pen.ell(cx + 34 * k, gy - 12 * k + bob, 2.4 * k, 2.0 * k), (255, 240, 160))
     for wx in (-26, 0, 26):
         _wheel(pen, cx + wx * k, gy - 2 * k, 8 * k, frame)
+    pen.mark("muzzle", cx + 36 * k, gy - 12 * k)
     if frame == 3 and not small:
         pen.c.fill(pen.poly([(cx + 37, gy - 14), (cx + 60, gy - 22), (cx + 60, gy - 4)]), (255, 250, 200))
 
@@ -173,6 +174,7 @@ def astrohawk(pen: Pen, frame: int, small: bool) -> None:
             shadow=0,
         )
         _exhaust(pen, (cx - 44 * k, cy + ny * k), 14 * k * _flicker(frame), 3 * k, (110, 200, 255))
+    pen.mark("muzzle", cx + 46 * k, cy + 12)
     if frame in (2, 3) and not small:
         _missile(pen, (cx + 12 + (frame - 2) * 30, cy + 12), frame == 3)
 
@@ -234,6 +236,7 @@ def _jet(pen: Pen, frame: int, small: bool, body: str, mark: Color, twin_tail: b
     pen.part(pen.ell(cx + 20 * k, cy - 5 * k, 8 * k, 3.2 * k), ramp("#58a8e0"), gloss=True)
     pen.c.fill(pen.ell(cx - 12 * k, cy + 14 * k, 3.2 * k, 3.2 * k), mark)
     _exhaust(pen, (cx - 38 * k, cy), 14 * k * _flicker(frame), 3 * k, (255, 150, 60))
+    pen.mark("muzzle", cx + 36 * k, cy + 9)
     if frame in (2, 3) and not small:
         _missile(pen, (cx - 4 + (frame - 2) * 34, cy + 9), frame == 3)
 
@@ -302,6 +305,7 @@ def hovercraft(pen: Pen, frame: int, small: bool) -> None:
     for i in range(3):
         sx = cx - 40 * k - i * 6 * k - frame * 2 * k
         pen.c.fill(pen.ell(sx, gy + 3 * k, 3 * k - i * 0.6 * k, 2 * k), (200, 220, 240), alpha=200 - i * 50)
+    pen.mark("muzzle", cx + 31 * k, gy - 35 * k)
     if frame in (2, 3) and not small:
         pen.part(pen.bar((cx + 10, gy - 30), (cx + 28, gy - 34), 1.4), ramp("#40444c"), shadow=0)
         if frame == 3:
@@ -367,6 +371,7 @@ def limousine(pen: Pen, frame: int, small: bool) -> None:
         )
     for wx in (-30, 30):
         _wheel(pen, cx + wx * k, gy - 1 * k, 6.5 * k, frame)
+    pen.mark("muzzle", cx + 45 * k, gy - 8 * k)
     lamp = (255, 240, 170) if frame != 3 else (255, 255, 255)
     pen.c.fill(pen.ell(cx + 45 * k, gy - 8 * k, 1.8 * k, 1.8 * k), lamp)
 
@@ -403,6 +408,7 @@ def mars_base(pen: Pen, frame: int, small: bool) -> None:
     pen.c.fill(pen.ell(cx - 8 * k, gy - 49 * k, 2.5 * k, 2.5 * k), light)
     pen.c.fill(pen.poly([(cx - 8 * k, gy - 64 * k), (cx + 6 * k, gy - 62 * k), (cx - 8 * k, gy - 58 * k)]), blue[3])
     pen.c.fill(pen.bar((cx - 8 * k, gy - 48 * k), (cx - 8 * k, gy - 64 * k), 0.5 * k), (200, 200, 210))
+    pen.mark("muzzle", cx - 8 * k, gy - 49 * k)
     if frame == 3 and not small:
         pen.c.fill(pen.ell(cx - 8, gy - 49, 6, 6), (255, 90, 70), alpha=150)
 
@@ -427,6 +433,7 @@ def cusco_shrine(pen: Pen, frame: int, small: bool) -> None:
         shadow=0,
     )
     top = gy - 50 * k
+    pen.mark("muzzle", cx, top - 8 * k)
     pen.part(pen.ell(cx, top - 8 * k, 9 * k, 9 * k), gold, gloss=True)
     pen.c.fill(pen.ring(cx, top - 8 * k, 9 * k, 1.5 * k), gold[1])
     if frame in (1, 2):
@@ -461,6 +468,7 @@ def civilian(pen: Pen, frame: int, small: bool) -> None:
     )
     wave = frame in (1, 2)
     hand = (cx + 13 * k, gy - (46 if wave else 24) * k + bob)
+    pen.mark("muzzle", *hand)
     pen.part(pen.bar((cx + 6 * k, gy - 36 * k + bob), hand, 2.0 * k), jacket)
     pen.part(pen.ell(*hand, 2.0 * k, 2.0 * k), skin, shadow=0)
     pen.part(pen.ell(cx + 1 * k, gy - 45 * k + bob, 7 * k, 8 * k), skin, gloss=True)
@@ -500,6 +508,13 @@ def draw_craft(kind: str, size: int, frame: int, small: bool) -> np.ndarray:
     CRAFT[kind](pen, frame, small)
     canvas.outline()
     return canvas.image()
+
+
+def anchors(kind: str, size: int) -> dict[str, tuple[float, float]]:
+    canvas = Canvas(size, size)
+    pen = Pen(canvas, size / 100.0, 0.0, 0.0, False)
+    CRAFT[kind](pen, 3, False)
+    return dict(pen.marks)
 
 
 def frames(kind: str, size: int, small: bool) -> list[np.ndarray]:

@@ -111,11 +111,11 @@ def attack_poses(design: MechaDesign) -> tuple[Pose, Pose]:
     if design.weapon in ("claw", "knuckle", "axe", "baton"):
         return (
             Pose(near_arm=(-40.0, 20.0), far_arm=(30.0, 80.0), flame=1.0, lunge=-4.0),
-            Pose(near_arm=(68.0, 84.0), far_arm=(-30.0, 10.0), flame=1.6, firing=True, lunge=-9.0),
+            Pose(near_arm=(68.0, 84.0), far_arm=(-30.0, 10.0), flame=1.6, firing=True, lunge=-6.0),
         )
     return (
-        Pose(near_arm=(55.0, 82.0), far_arm=(-5.0, 50.0), flame=0.9, lunge=-5.0),
-        Pose(near_arm=(70.0, 90.0), far_arm=(-5.0, 50.0), flame=1.3, firing=True, lunge=-7.0),
+        Pose(near_arm=(45.0, 80.0), far_arm=(-5.0, 50.0), flame=0.9, lunge=-4.0),
+        Pose(near_arm=(25.0, 90.0), far_arm=(-5.0, 50.0), flame=1.3, firing=True, lunge=-6.0),
     )
 
 
@@ -142,12 +142,16 @@ def _palette(d: MechaDesign) -> _Palette:
     return _Palette(ramp(d.main), ramp(d.trim), ramp(d.frame), ramp(d.visor), ramp(d.accent), rgb(d.thruster))
 
 
-def draw_mecha(design: MechaDesign, size: int, pose: Pose, small: bool) -> np.ndarray:
-    """Render one frame (size x size RGBA) of a humanoid unit."""
+def draw_mecha(
+    design: MechaDesign, size: int, pose: Pose, small: bool, marks: dict[str, tuple[float, float]] | None = None
+) -> np.ndarray:
+    """Render one frame (size x size RGBA) of a humanoid unit; `marks` receives named points."""
     canvas = Canvas(size, size)
     build = SD if small else REAL
-    scale = size / 100.0
-    pen = Pen(canvas, scale, 0.0, 0.0, small)
+    # Battle sprites are drawn a little smaller than the frame so weapons and strikes fit in it.
+    fit = 1.0 if small else 0.9
+    scale = size / 100.0 * fit
+    pen = Pen(canvas, scale, 0.0, size * (1 - fit) * 0.97, small)
     pal = _palette(design)
     b = build
     bulk = design.bulk
@@ -297,6 +301,9 @@ def draw_mecha(design: MechaDesign, size: int, pose: Pose, small: bool) -> np.nd
     )
 
     canvas.outline()
+    if marks is not None:
+        marks.update(pen.marks)
+        marks["head"] = pen.p(*head)
     if design.aura:
         halo = Canvas(size, size)
         halo.alpha[:] = canvas.alpha
@@ -535,12 +542,13 @@ def _arm(
     weapon = d.weapon
     if weapon in ("rifle", "twin_rifle", "gun"):
         pen.part(pen.ell(*fist, r * 0.85, r * 0.85), frame)
-        length_w = (28 if weapon != "gun" else 14) * (0.8 if small else 1.0)
+        length_w = (24 if weapon != "gun" else 14) * (0.9 if small else 1.0)
         # The gun hangs just under the forearm so it does not merge with the armour.
         nx0, ny0 = -uy, ux
         drop = r * 0.9
         fist = (fist[0] + nx0 * drop - ux * 3, fist[1] + ny0 * drop - uy * 3)
         muzzle = (fist[0] + ux * length_w, fist[1] + uy * length_w)
+        pen.mark("muzzle", *muzzle)
         stock = (fist[0] - ux * 6, fist[1] - uy * 6)
         body_r = 2.0 if weapon != "twin_rifle" else 2.6
         gun = ramp("#3a3e4c")
@@ -580,6 +588,8 @@ def _arm(
             root = (fist[0] + math.cos(ang) * r * 0.8, fist[1] + math.sin(ang) * r * 0.8)
             mid = (root[0] + math.cos(bend) * reach * 0.55, root[1] + math.sin(bend) * reach * 0.55)
             tip = (mid[0] + math.cos(ang - 0.25) * reach * 0.5, mid[1] + math.sin(ang - 0.25) * reach * 0.5)
+            if k == 1:
+                pen.mark("muzzle", *tip)
             w = 2.2 if not small else 2.6
             nx, ny = -math.sin(ang), math.cos(ang)
             pen.part(
@@ -601,11 +611,13 @@ def _arm(
     elif weapon == "flamer":
         pen.part(pen.ell(*fist, r * 0.85, r * 0.85), frame)
         nozzle = (fist[0] + ux * 12, fist[1] + uy * 12)
+        pen.mark("muzzle", *nozzle)
         pen.part(pen.bar((fist[0] - ux * 3, fist[1] - uy * 3), nozzle, 2.4, 1.6), pal.frame)
         pen.part(pen.ell(fist[0] - uy * 2.5, fist[1] + ux * 2.5, 3.0, 3.0), pal.accent, gloss=True)
         if pose.firing:
             _flame_burst(pen, nozzle, (ux, uy), small)
     elif weapon == "knuckle":
+        pen.mark("muzzle", *fist)
         big = 1.5 if pose.firing else 1.2
         pen.part(pen.ell(*fist, r * big, r * big), pal.trim, gloss=True)
         if pose.firing:
@@ -613,6 +625,7 @@ def _arm(
     elif weapon == "axe":
         pen.part(pen.ell(*fist, r * 0.85, r * 0.85), frame)
         head_at = (fist[0] + ux * 11, fist[1] + uy * 11)
+        pen.mark("muzzle", *head_at)
         pen.part(pen.bar((fist[0] - ux * 3, fist[1] - uy * 3), head_at, 1.0), ramp("#6a4a30"), shadow=0)
         nx, ny = -uy, ux
         pen.part(
@@ -632,6 +645,7 @@ def _arm(
     elif weapon == "baton":
         pen.part(pen.ell(*fist, r * 0.85, r * 0.85), frame)
         tip = (fist[0] + ux * 13, fist[1] + uy * 13)
+        pen.mark("muzzle", *tip)
         pen.part(pen.bar((fist[0] - ux * 2, fist[1] - uy * 2), tip, 1.3), ramp("#303040"), shadow=0)
         pen.flat(pen.ell(*tip, 1.6, 1.6), (120, 200, 255))
         if pose.firing:
@@ -643,7 +657,7 @@ def _arm(
 def _flash(pen: Pen, at: tuple[float, float], u: tuple[float, float], core: Color, glow: Color, small: bool) -> None:
     ux, uy = u
     nx, ny = -uy, ux
-    size = 5.0 if small else 7.0
+    size = 5.0 if small else 5.5
     star = [
         (at[0] + ux * size * 1.6, at[1] + uy * size * 1.6),
         (at[0] + nx * size * 0.35 + ux * size * 0.3, at[1] + ny * size * 0.35 + uy * size * 0.3),
@@ -988,6 +1002,13 @@ def _head(pen: Pen, d: MechaDesign, pal: _Palette, at: tuple[float, float], hr: 
 def frames(design: MechaDesign, size: int, small: bool) -> list[np.ndarray]:
     poses = list(SD_FRAMES) if small else [IDLE_FRAMES[0], IDLE_FRAMES[2], *attack_poses(design)]
     return [draw_mecha(design, size, p, small) for p in poses]
+
+
+def anchors(design: MechaDesign, size: int) -> dict[str, tuple[float, float]]:
+    """Where the attack frame's weapon fires from and where the head is, in battle-sprite pixels."""
+    marks: dict[str, tuple[float, float]] = {}
+    draw_mecha(design, size, attack_poses(design)[1], False, marks)
+    return marks
 
 
 def red_power(design: MechaDesign) -> MechaDesign:

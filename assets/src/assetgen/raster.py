@@ -276,6 +276,10 @@ class Pen:
         self.ox = ox
         self.oy = oy
         self.small = small
+        self.marks: dict[str, tuple[float, float]] = {}  # named points in pixels (weapon muzzle...)
+
+    def mark(self, name: str, x: float, y: float) -> None:
+        self.marks[name] = self.p(x, y)
 
     def p(self, x: float, y: float) -> tuple[float, float]:
         return (x * self.s + self.ox, y * self.s + self.oy)

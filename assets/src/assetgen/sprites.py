@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from . import craft, mecha
@@ -23,8 +24,20 @@ def unit_frames(unit_id: str, size: int, small: bool) -> list:
     return craft.frames(unit_id, size, small)
 
 
+def battle_anchors(unit_id: str) -> dict[str, list[int]]:
+    """Points in the battle sheet's attack frame (frame 3), for aiming effects."""
+    marks = mecha.anchors(MECHA[unit_id], BATTLE_SIZE) if unit_id in MECHA else craft.anchors(unit_id, BATTLE_SIZE)
+    return {name: [round(x), round(y)] for name, (x, y) in sorted(marks.items())}
+
+
 def write(out: Path, only: set[str] | None = None) -> list[Path]:
     written = []
+    if only is None:
+        table = {unit_id: battle_anchors(unit_id) for unit_id in UNIT_IDS}
+        path = out / "sprites" / "battle" / "anchors.json"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(table, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+        written.append(path)
     for unit_id in UNIT_IDS:
         if only is not None and unit_id not in only:
             continue
