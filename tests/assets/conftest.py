@@ -83,6 +83,10 @@ PORTRAIT_IDS = [
 ]
 
 
+# Named characters from LORE.md beyond the brief's list, for dialogue.
+EXTRA_PORTRAIT_IDS = ["gresco", "zuhl", "nizon", "gilbert", "juno", "matthew"]
+
+
 @pytest.fixture(scope="session", autouse=True)
 def _pygame() -> Iterator[None]:
     pygame.init()

@@ -7,7 +7,7 @@ import pytest
 
 from game.assets import AssetLibrary
 
-from .conftest import ASSETS, PORTRAIT_IDS, UNIT_IDS
+from .conftest import ASSETS, EXTRA_PORTRAIT_IDS, PORTRAIT_IDS, UNIT_IDS
 
 
 def pixels_of(surface: pygame.Surface) -> bytes:
@@ -39,7 +39,7 @@ def test_unit_has_battle_sprite_with_idle_and_attack(library: AssetLibrary, unit
     assert pixels_of(strip[0]) != pixels_of(strip[3])
 
 
-@pytest.mark.parametrize("portrait_id", PORTRAIT_IDS)
+@pytest.mark.parametrize("portrait_id", PORTRAIT_IDS + EXTRA_PORTRAIT_IDS)
 def test_speaker_has_portrait_with_expressions(library: AssetLibrary, portrait_id: str) -> None:
     assert (ASSETS / "portraits" / f"{portrait_id}.png").is_file()
     strip = library.portrait(portrait_id)
@@ -52,4 +52,4 @@ def test_roster_has_no_strays(library: AssetLibrary) -> None:
     """Shipped sprites and portraits are exactly the roster (a typo'd file name would be caught)."""
     assert set(library.ids("unit")) == set(UNIT_IDS)
     assert set(library.ids("battle")) == set(UNIT_IDS)
-    assert set(library.ids("portrait")) == set(PORTRAIT_IDS)
+    assert set(library.ids("portrait")) == set(PORTRAIT_IDS + EXTRA_PORTRAIT_IDS)

@@ -632,6 +632,14 @@ def _extras(pen: Pen, ch: Character, expr: str, hair: Ramp) -> None:
             pen.poly([(38, 58), (46, 65), (53, 68), (59, 65), (66, 58), (62, 66), (53, 71), (44, 66)]),
             mix(rgb(ch.skin), rgb("#3a3030"), 0.35),
         )
+    if "beard" in ex:
+        pen.part(pen.poly([(34, 52), (39, 58), (46, 64), (53, 66), (60, 64), (67, 58), (70, 51), (71, 60), (64, 70),
+                           (53, 75), (42, 70), (34, 60)]), hair, shadow=0.25)
+        pen.flat(pen.poly([(45, 57), (52, 56), (59, 57), (60, 59.5), (52, 58.5), (44, 59.5)]), hair[1])
+    if "wrinkles" in ex:
+        for wx in (left, right):
+            pen.flat(pen.bar((wx - 3, EYE_Y + 5.5), (wx + 2, EYE_Y + 6.2), 0.35), mix(rgb(ch.skin), (60, 40, 40), 0.4))
+        pen.flat(pen.bar((44, 31), (58, 30.5), 0.35), mix(rgb(ch.skin), (60, 40, 40), 0.35))
     if "mustache" in ex:
         pen.flat(pen.poly([(45, 57), (52, 56), (59, 57), (60, 59.5), (52, 58.5), (44, 59.5)]), hair[1])
     if "scar" in ex:

@@ -163,6 +163,18 @@ CHARACTERS: dict[str, Character] = {
         extras=("mask:#f0ece0", "grin"),
         brow=1.5,
     ),
+    "gresco": Character(FAIR, "#b8b8c0", "slick", "#6a7a8a", "uniform", ("#3a2a5a", "#e8e0d0", "#e0c050"),
+                        extras=("beard", "wrinkles"), brow=0.6),
+    "zuhl": Character(FAIR, "#5a4a3a", "buzz", "#7a6a40", "uniform", ("#2a3a4a", "#d8d8d0", "#c0a040"),
+                      extras=("narrow", "mustache", "wrinkles"), brow=1.2),
+    "nizon": Character(PALE, "#8aa0a0", "neat", "#6a8a70", "coat", ("#e8ecec", "#6a5a8a", "#303840"),
+                       extras=("glasses", "wrinkles"), brow=-0.2),
+    "gilbert": Character(FAIR, "#d8d8d8", "bald", "#5a6a80", "coat", ("#8a7050", "#e8e4d8", "#404040"),
+                         extras=("beard", "round_glasses", "wrinkles"), brow=0.0),
+    "juno": Character(LIGHT, "#e0c070", "short_girl", "#5080c0", "dress", ("#80b0e0", "#ffffff", "#3050a0"),
+                      female=True, extras=("headband:#f06080",), brow=-0.4),
+    "matthew": Character(TAN, "#8a5a30", "wild", "#6a4a2a", "jacket", ("#4a70a0", "#e0d8c0", "#c04030"),
+                         extras=("freckles", "cap:#c03030"), brow=0.4),
     # Generic speakers
     "grados_soldier": Character(
         FAIR,
