@@ -633,8 +633,26 @@ def _extras(pen: Pen, ch: Character, expr: str, hair: Ramp) -> None:
             mix(rgb(ch.skin), rgb("#3a3030"), 0.35),
         )
     if "beard" in ex:
-        pen.part(pen.poly([(34, 52), (39, 58), (46, 64), (53, 66), (60, 64), (67, 58), (70, 51), (71, 60), (64, 70),
-                           (53, 75), (42, 70), (34, 60)]), hair, shadow=0.25)
+        pen.part(
+            pen.poly(
+                [
+                    (34, 52),
+                    (39, 58),
+                    (46, 64),
+                    (53, 66),
+                    (60, 64),
+                    (67, 58),
+                    (70, 51),
+                    (71, 60),
+                    (64, 70),
+                    (53, 75),
+                    (42, 70),
+                    (34, 60),
+                ]
+            ),
+            hair,
+            shadow=0.25,
+        )
         pen.flat(pen.poly([(45, 57), (52, 56), (59, 57), (60, 59.5), (52, 58.5), (44, 59.5)]), hair[1])
     if "wrinkles" in ex:
         for wx in (left, right):
