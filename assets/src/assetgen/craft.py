@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 import numpy as np
 
-from .mecha import _darker
+from .mecha import darker
 from .raster import Canvas, Color, Pen, ramp
 
 # frame index: 0-3 idle on the map; in battle 0-1 idle, 2 wind-up, 3 attack.
@@ -108,7 +108,7 @@ def astrohawk(pen: Pen, frame: int, small: bool) -> None:
                 (cx - 30 * k, cy + 20 * k),
             ]
         ),
-        _darker(hull, 0.1),
+        darker(hull, 0.1),
         gloss=True,
     )
     pen.part(
@@ -193,7 +193,7 @@ def _jet(pen: Pen, frame: int, small: bool, body: str, mark: Color, twin_tail: b
                 (cx - 20 * k, cy - 2 * k),
             ]
         ),
-        _darker(hull, 0.25),
+        darker(hull, 0.25),
     )
     pen.part(
         pen.poly(
@@ -219,7 +219,7 @@ def _jet(pen: Pen, frame: int, small: bool, body: str, mark: Color, twin_tail: b
                     (cx + (tx - 8) * k, cy + top * k),
                 ]
             ),
-            hull if tx == -34 else _darker(hull, 0.2),
+            hull if tx == -34 else darker(hull, 0.2),
         )
     pen.part(
         pen.poly(
@@ -421,7 +421,7 @@ def cusco_shrine(pen: Pen, frame: int, small: bool) -> None:
         y = gy - sum(hh for _, hh in ((46, 14), (38, 12), (30, 12), (20, 12))[:i]) * k
         pen.part(
             pen.poly([(cx - w * k, y), (cx + w * k, y), (cx + (w - 3) * k, y - h * k), (cx - (w - 3) * k, y - h * k)]),
-            stone if i % 2 == 0 else _darker(stone, 0.08),
+            stone if i % 2 == 0 else darker(stone, 0.08),
             gloss=not small,
         )
         if not small:
@@ -450,7 +450,7 @@ def civilian(pen: Pen, frame: int, small: bool) -> None:
     cx, gy = 50, 94
     bob = (0, -0.5, 0, -0.5)[frame % 4] * k
     step = (frame % 2) * 2.5 * k if not small else 0
-    pen.part(pen.bar((cx - 3 * k, gy - 20 * k + bob), (cx - 5 * k - step, gy - 2 * k), 2.2 * k), _darker(pants, 0.2))
+    pen.part(pen.bar((cx - 3 * k, gy - 20 * k + bob), (cx - 5 * k - step, gy - 2 * k), 2.2 * k), darker(pants, 0.2))
     pen.part(pen.bar((cx + 3 * k, gy - 20 * k + bob), (cx + 5 * k + step, gy - 2 * k), 2.2 * k), pants)
     for fx in (-5 - step / k, 5 + step / k):
         pen.part(pen.ell(cx + fx * k + 1.5 * k, gy - 1.5 * k, 3.2 * k, 1.8 * k), ramp("#3a2a22"), shadow=0)

@@ -196,10 +196,8 @@ def shield_flash(frame: int) -> np.ndarray:
     )
     c.fill(inside, (80, 170, 255), alpha=alpha // 3)
     c.fill(inside & line, (170, 230, 255), alpha=alpha)
-    rim = inside & ~grow(~inside, 0)
     edge_ring = inside & grow(~inside, 2)
     c.fill(edge_ring, (220, 245, 255), alpha=alpha)
-    del rim
     return c.image()
 
 
@@ -239,11 +237,9 @@ def digits(style: str) -> list[np.ndarray]:
 
 
 def word(text: str, fill: Color, shade: Color, outline: Color) -> np.ndarray:
-    small = _outlined_text(text, "large", fill, outline, shade)
-    return small
+    return _outlined_text(text, "large", fill, outline, shade)
 
 
-# name -> (frame width, frame height, frame count)
 def build() -> dict[str, list[np.ndarray]]:
     red = ((200, 30, 20), (255, 110, 60), (255, 235, 200))
     blue = ((30, 90, 255), (110, 200, 255), (240, 250, 255))

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .raster import Canvas, Color, Pen, Ramp, edge, mix, ramp, rgb, shift
+from .raster import Canvas, Pen, Ramp, edge, mix, ramp, rgb, shift
 
 SIZE = 64
 EXPRESSIONS = ("neutral", "speaking", "angry", "hurt")
@@ -916,7 +916,3 @@ def _hair_shine(pen: Pen, mask: np.ndarray, hair: Ramp) -> None:
 
 def frames(ch: Character) -> list[np.ndarray]:
     return [draw(ch, e) for e in EXPRESSIONS]
-
-
-def color_of(hex_code: str) -> Color:
-    return rgb(hex_code)

@@ -124,7 +124,7 @@ def _ang(p: tuple[float, float], deg: float, length: float) -> tuple[float, floa
     return (p[0] + math.sin(a) * length, p[1] + math.cos(a) * length)
 
 
-def _darker(r: Ramp, amount: float = 0.22) -> Ramp:
+def darker(r: Ramp, amount: float = 0.22) -> Ramp:
     return tuple(mix(c, (20, 16, 40), amount) for c in r)  # type: ignore[return-value]
 
 
@@ -193,9 +193,9 @@ def draw_mecha(
     far_elbow = _ang(shoulder_far, fa_up, arm * 0.9)
     far_hand = _ang(far_elbow, fa_lo, arm)
 
-    far_main = _darker(pal.main)
-    far_trim = _darker(pal.trim)
-    far_frame = _darker(pal.frame)
+    far_main = darker(pal.main)
+    far_trim = darker(pal.trim)
+    far_frame = darker(pal.frame)
 
     # --- back layer: backpack and far limbs -------------------------------------------
     _backpack(pen, design, pal, neck, tw, y0, pose, small)
@@ -529,12 +529,12 @@ def _arm(
                 pen.poly(
                     [(sx - 6, sy - 12), (sx + 5, sy - 13), (sx + 7, sy + 12), (sx - 2, sy + 16), (sx - 7, sy + 10)]
                 ),
-                _darker(pal.trim, 0.1),
+                darker(pal.trim, 0.1),
                 gloss=True,
             )
             pen.part(
                 pen.poly([(sx - 3, sy - 8), (sx + 2, sy - 9), (sx + 3, sy + 8), (sx - 3, sy + 9)]),
-                _darker(pal.main, 0.1),
+                darker(pal.main, 0.1),
             )
         else:
             pen.part(pen.ell(*fist, r * 0.8, r * 0.8), frame)
@@ -717,8 +717,8 @@ def _backpack(
         return
     bx = neck[0] - tw * 0.55
     by = neck[1] + 2
-    dark_main = _darker(pal.main, 0.15)
-    dark_trim = _darker(pal.trim, 0.15)
+    dark_main = darker(pal.main, 0.15)
+    dark_trim = darker(pal.trim, 0.15)
     flame_len = 7.0 * pose.flame
     nozzles: list[tuple[float, float]] = []
     if d.backpack in ("standard", "repair", "supply"):
@@ -774,7 +774,7 @@ def _head(pen: Pen, d: MechaDesign, pal: _Palette, at: tuple[float, float], hr: 
     pen.part(pen.bar((x - hr * 0.3, y + hr * 0.4), (x - hr * 0.4, y + hr * 1.25), hr * 0.35), pal.frame, shadow=0)
     if d.crest in ("horns", "twin"):
         for dx, back in ((-0.1, 1.0), (0.25, 0.0)):
-            shades = _darker(pal.accent, 0.15) if back else pal.accent
+            shades = darker(pal.accent, 0.15) if back else pal.accent
             pen.part(
                 pen.poly(
                     [
@@ -869,7 +869,7 @@ def _head(pen: Pen, d: MechaDesign, pal: _Palette, at: tuple[float, float], hr: 
                         (x - hr * 0.85, y - hr * 1.55),
                     ]
                 ),
-                _darker(pal.accent, 0.2),
+                darker(pal.accent, 0.2),
                 shadow=0.2,
             )
     elif d.head in ("visor", "police"):
