@@ -6,12 +6,15 @@ arranged through the state's JSON form and then finished by real commands.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from game.core import CastSpirit, EndPhase, Move, Wait
 from game.scenario import list_scenarios
 from tests.scenario.driver import Run, scenario
 
+ROOT = Path(__file__).resolve().parents[2]
 CAMPAIGN = ["blue_comet_falls", "sandstorm_decoy", "farewell_red_planet", "beautiful_le_cain", "seal_of_grados"]
 
 
@@ -307,3 +310,15 @@ def test_seal_lost_when_the_shrine_falls() -> None:
     run.arrange(shrine={"hp": 10}, **{gunstaid: {"pos": [s.x - 1, s.y + 1]}})
     run.strike(gunstaid, "flamethrower", "shrine")
     assert run.outcome.winner == "enemy" and run.outcome.reason == "The Cusco shrine is destroyed"
+
+
+@pytest.mark.parametrize("sid", CAMPAIGN)
+def test_every_speaker_has_a_portrait(sid: str) -> None:
+    portraits = {p.stem for p in (ROOT / "assets" / "portraits").glob("*.png")}
+    used = {
+        line.portrait
+        for t in scenario(sid).context.script.triggers
+        for a in t.actions
+        for line in (getattr(a, "lines", ()) or ((a.line,) if getattr(a, "line", None) else ()))
+    }
+    assert used and used <= portraits, used - portraits
