@@ -97,6 +97,7 @@ class Compiler:
         info = {
             "title": spec.title,
             "briefing": spec.briefing,
+            "location": spec.location,
             "order": spec.order,
             "weather": spec.weather.name if spec.weather else None,
             "weather_description": spec.weather.description if spec.weather else "",

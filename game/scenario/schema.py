@@ -368,6 +368,7 @@ class ScenarioSpec(Strict):
     id: str = Field(pattern=r"^[a-z0-9_]+$")
     title: str
     order: int | None = None
+    location: str = ""  # where and when, for the briefing screen
     briefing: str = ""
     map: str = "map.tmx"
     sides: Annotated[list[SideSpec | Literal["player", "ally", "enemy", "neutral"]], Field(min_length=1)] = [

@@ -32,6 +32,7 @@ def test_each_scenario_starts_with_its_opening(sid: str) -> None:
     assert len(run.spoken()) >= 3
     sc = scenario(sid)
     assert sc.context.info["title"] == sc.title
+    assert sc.context.info["location"] and sc.briefing
     assert "closing_victory" in {t.id for t in sc.context.script.triggers}
     assert "closing_defeat" in {t.id for t in sc.context.script.triggers}
     # no objective is met by merely waiting through the first turn
