@@ -38,6 +38,11 @@ class Catalog:
         self._setters: dict[tuple[str, str, tuple[str, ...]], tuple[str, object]] = {}
         self._deleted: dict[tuple[str, str], str] = {}
 
+    @property
+    def deleted(self) -> dict[tuple[str, str], str]:
+        """(kind, id) -> the layer that deleted it, for entries that stay deleted."""
+        return {k: v for k, v in self._deleted.items() if k[1] not in self.kind(k[0])}
+
     def kind(self, kind: str) -> dict[str, Entry]:
         return self.entries.setdefault(kind, {})
 
@@ -93,7 +98,12 @@ class Catalog:
 
     def _add(self, doc: Doc, layer: str, requires: frozenset[str]) -> None:
         assert doc.data is not None
-        found = self.find(doc.kind, doc.id) if doc.kind != RULES else self.kind(RULES).get(RULES)
+        if doc.kind == RULES:
+            found = self.kind(RULES).get(RULES)
+        elif layer == GAME:
+            found = self.kind(doc.kind).get(doc.id)  # the game's own files name ids exactly
+        else:
+            found = self.find(doc.kind, doc.id)
         if found is None:
             deleted_by = self._deleted.get((doc.kind, doc.id))
             if deleted_by is not None and deleted_by != layer:

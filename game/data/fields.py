@@ -16,6 +16,7 @@ from pydantic_core import PydanticCustomError
 
 from game.core.defs import F
 from game.core.ranks import ENVIRONMENTS, RANK_LETTERS
+from game.data.problems import show as _show
 
 ID_PATTERN = r"^[a-z][a-z0-9_]*$"
 _ID_RE = re.compile(ID_PATTERN)
@@ -53,16 +54,6 @@ def _check_ref(value: Any) -> str:
     if not isinstance(value, str) or not value.strip():
         raise PydanticCustomError("ref_type", "expected an id or alias (text), got {got}", {"got": _show(value)})
     return value.strip()
-
-
-def _show(value: Any) -> str:
-    if isinstance(value, dict):
-        return "a mapping"
-    if isinstance(value, list):
-        return "a list"
-    if value is None:
-        return "nothing (null)"
-    return repr(value)
 
 
 Id = Annotated[str, PlainValidator(_check_id), WithJsonSchema({"type": "string", "pattern": ID_PATTERN})]

@@ -51,14 +51,19 @@ class Doc:
 class Tree:
     docs: list[Doc] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
-    files: list[Path] = field(default_factory=list)  # every data file read (for hashing and tests)
+    files: list[Path] = field(default_factory=list)  # every data file read
+    # Files that could not be read: (kind, entry id or None for a whole system file, file).
+    failed: list[tuple[str, str | None, str]] = field(default_factory=list)
 
 
 def display_name(path: Path, root: Path) -> str:
-    try:
-        return path.relative_to(root).as_posix()
-    except ValueError:
-        return path.as_posix()
+    """`path` as shown in messages: relative to the game folder, else to the current folder."""
+    for base in (root, Path.cwd()):
+        try:
+            return path.resolve().relative_to(base.resolve()).as_posix()
+        except (ValueError, OSError):
+            continue
+    return path.as_posix()
 
 
 def _yaml_files(folder: Path) -> list[Path]:
@@ -95,16 +100,18 @@ def read_units_tree(units_dir: Path, display_root: Path, limits: Limits) -> Tree
     return tree
 
 
-def _read(path: Path, display_root: Path, limits: Limits, tree: Tree) -> tuple[object, str]:
-    """The file's data, or None when it is broken (reported) or empty (reported here)."""
+def _read(
+    path: Path, display_root: Path, limits: Limits, tree: Tree, kind: str, ident: str | None
+) -> tuple[object, str]:
+    """The file's data, or None when it is broken or empty (both reported)."""
     display = display_name(path, display_root)
     tree.files.append(path)
     data, problems = read_yaml_file(path, display, limits)
     tree.problems.extend(problems)
-    if any(p.is_error for p in problems):
-        return None, display  # a file with YAML errors is left out as a whole
     if data is None:
-        tree.problems.append(Problem.at(Mark(display), "", "the file is empty", check="layout"))
+        if not any(p.is_error for p in problems):
+            tree.problems.append(Problem.at(Mark(display), "", "the file is empty", check="layout"))
+        tree.failed.append((kind, ident, display))  # left out as a whole
     return data, display
 
 
@@ -123,10 +130,11 @@ def _deletions(value: object, kind: str, file: str, mark: Mark | None, prefix: s
 
 
 def _read_entry_file(path: Path, kind: str, display_root: Path, limits: Limits, tree: Tree) -> None:
-    data, display = _read(path, display_root, limits, tree)
+    data, display = _read(path, display_root, limits, tree, kind, path.stem)
     if data is None:
         return
     if not isinstance(data, YMap):
+        tree.failed.append((kind, path.stem, display))
         tree.problems.append(
             Problem.at(
                 Mark(display, 1, 1),
@@ -193,10 +201,12 @@ def _read_system_file(path: Path, display_root: Path, limits: Limits, tree: Tree
             )
         )
         return
-    data, display = _read(path, display_root, limits, tree)
+    kind = RULES if name == RULES else SYSTEM_FILES[name]
+    data, display = _read(path, display_root, limits, tree, kind, None)
     if data is None:
         return
     if not isinstance(data, YMap):
+        tree.failed.append((kind, None, display))
         tree.problems.append(
             Problem.at(Mark(display, 1, 1), "", f"expected a mapping, got {show(data)}", check="layout")
         )
@@ -204,7 +214,6 @@ def _read_system_file(path: Path, display_root: Path, limits: Limits, tree: Tree
     if name == RULES:
         tree.docs.append(Doc(RULES, RULES, data, display, "", data.mark))
         return
-    kind = SYSTEM_FILES[name]
     for key, value in data.items():
         key_mark = data.key_mark(key)
         if key == DELETE:

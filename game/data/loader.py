@@ -17,13 +17,13 @@ from game.core.defs import Definitions
 from game.data import build
 from game.data.aliases import KINDS, SINGULAR, AliasIndex
 from game.data.asset_check import check_assets
-from game.data.catalog import GAME, Catalog, Entry
+from game.data.catalog import GAME, Catalog, Entry, label
 from game.data.layout import RULES, read_units_tree
 from game.data.located import YMap
 from game.data.mods import ModInfo, ModStatus, discover, order, requires_closure
 from game.data.overrides import apply_to_catalog, parse_overrides
 from game.data.problems import Mark, Problem, format_problems
-from game.data.references import Loaded, build_index, check_references
+from game.data.references import Failures, Loaded, build_index, check_references
 from game.data.schema import ENTRY_MODELS, Rules
 from game.data.validation import problems_from_validation
 from game.data.yaml_reader import DEFAULT_LIMITS, Limits
@@ -116,6 +116,9 @@ def load_game_data(
     tree = read_units_tree(units_dir, game_dir, limits)
     problems.extend(tree.problems)
     catalog.apply(tree.docs, GAME)
+    failures = Failures()
+    for kind, ident, file in tree.failed:
+        failures.add(kind, ident, file)
 
     found, skipped, mod_problems = discover(game_dir, tuple(Path(d) for d in mod_dirs), user_mods, limits)
     ordered, unmet, order_problems = order(found)
@@ -126,6 +129,8 @@ def load_game_data(
         mod_tree = read_units_tree(mod.units_dir, game_dir, limits)
         problems.extend(mod_tree.problems)
         catalog.apply(mod_tree.docs, mod.id, closure[mod.id])
+        for kind, ident, file in mod_tree.failed:
+            failures.add(kind, ident, file)
     statuses = [ModStatus(m.path, m.source, m, True, "", i) for i, m in enumerate(ordered)] + skipped + unmet
 
     parsed, override_problems = parse_overrides(overrides)
@@ -133,10 +138,12 @@ def load_game_data(
     problems.extend(apply_to_catalog(catalog, parsed))
     problems.extend(catalog.problems)
 
-    store, failed, rules_model = _validate(catalog, problems)
+    for (kind, ident), layer in catalog.deleted.items():
+        failures.deleted.setdefault(kind, {})[ident] = label(layer)
+    store, rules_model = _validate(catalog, problems, failures)
     index, alias_problems = build_index(store)
     problems.extend(alias_problems)
-    problems.extend(check_references(store, index, failed))
+    problems.extend(check_references(store, index, failures))
     result_dirs = (game_dir / "assets", *(m.assets_dir for m in ordered if m.assets_dir.is_dir()))
     if check_assets_exist:
         problems.extend(check_assets(store, result_dirs))
@@ -181,10 +188,9 @@ def apply_overrides(result: LoadResult, overrides: Sequence[str]) -> LoadResult:
 
 
 def _validate(
-    catalog: Catalog, problems: list[Problem]
-) -> tuple[dict[str, dict[str, Loaded]], dict[str, set[str]], Rules]:
+    catalog: Catalog, problems: list[Problem], failures: Failures
+) -> tuple[dict[str, dict[str, Loaded]], Rules]:
     store: dict[str, dict[str, Loaded]] = {}
-    failed: dict[str, set[str]] = {}
     for kind, model in ENTRY_MODELS.items():
         out: dict[str, Loaded] = {}
         for ident, entry in sorted(catalog.kind(kind).items()):
@@ -192,7 +198,7 @@ def _validate(
                 out[ident] = Loaded(model.model_validate(entry.data), entry)
             except ValidationError as exc:
                 problems.extend(problems_from_validation(exc, entry.data, model, entry.prefix))
-                failed.setdefault(kind, set()).add(ident)
+                failures.add(kind, ident, entry.file)
                 problems.append(
                     Problem.at(
                         entry.data.mark,
@@ -229,7 +235,7 @@ def _validate(
                     check="schema",
                 )
             )
-    return store, failed, rules_model
+    return store, rules_model
 
 
 def data_hash(models: Mapping[str, Mapping[str, Any]], rules: Rules) -> str:

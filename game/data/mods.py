@@ -17,6 +17,7 @@ from packaging.specifiers import SpecifierSet
 from packaging.version import InvalidVersion, Version
 from pydantic import ValidationError
 
+from game.data.layout import display_name
 from game.data.located import YMap
 from game.data.problems import WARNING, Mark, Problem
 from game.data.schema import ModManifest
@@ -40,6 +41,7 @@ class ModInfo:
     path: Path
     source: str  # "game", "user" or "command line"
     description: str = ""
+    manifest: str = MANIFEST  # mod.yaml as shown in messages
 
     @property
     def units_dir(self) -> Path:
@@ -92,11 +94,11 @@ def discover(
     for folder, source in sources:
         for path in _candidates(folder):
             manifest = path / MANIFEST
-            display = manifest.as_posix()
+            display = display_name(manifest, game_dir)
             if not manifest.is_file():
                 problems.append(
                     Problem.at(
-                        Mark(path.as_posix()),
+                        Mark(display_name(path, game_dir)),
                         "",
                         "folder has no mod.yaml, so it is not loaded as a mod",
                         severity=WARNING,
@@ -114,11 +116,11 @@ def discover(
                     Problem.at(
                         Mark(display),
                         "id",
-                        f"mod id {info.id!r} is already used by {other.path.as_posix()}; this copy is not loaded",
+                        f"mod id {info.id!r} is already used by {other.manifest}; this copy is not loaded",
                         check="mod",
                     )
                 )
-                skipped.append(ModStatus(path, source, info, False, f"duplicate id (also at {other.path.as_posix()})"))
+                skipped.append(ModStatus(path, source, info, False, f"duplicate id (also at {other.manifest})"))
                 continue
             seen[info.id] = info
             found.append(info)
@@ -178,7 +180,7 @@ def _read_manifest(
         requires.append((req.name.lower().replace("-", "_"), str(req.specifier)))
     if not ok:
         return None
-    return ModInfo(m.id, m.name, m.version, tuple(requires), path, source, m.description)
+    return ModInfo(m.id, m.name, m.version, tuple(requires), path, source, m.description, display)
 
 
 def order(mods: list[ModInfo]) -> tuple[list[ModInfo], list[ModStatus], list[Problem]]:
@@ -190,7 +192,7 @@ def order(mods: list[ModInfo]) -> tuple[list[ModInfo], list[ModStatus], list[Pro
     for m in sorted(mods, key=lambda m: m.id):
         for req_id, spec in m.requires:
             other = by_id.get(req_id)
-            manifest = Mark((m.path / MANIFEST).as_posix())
+            manifest = Mark(m.manifest)
             if other is None:
                 problems.append(
                     Problem.at(
@@ -220,7 +222,7 @@ def order(mods: list[ModInfo]) -> tuple[list[ModInfo], list[ModStatus], list[Pro
                     bad[m.id] = f"requires {req_id!r}, which is not loaded"
                     problems.append(
                         Problem.at(
-                            Mark((m.path / MANIFEST).as_posix()),
+                            Mark(m.manifest),
                             "requires",
                             f"mod {m.id!r} is not loaded: it requires {req_id!r}, which is not loaded",
                             check="mod",
@@ -246,7 +248,7 @@ def order(mods: list[ModInfo]) -> tuple[list[ModInfo], list[ModStatus], list[Pro
         m = usable[mid]
         problems.append(
             Problem.at(
-                Mark((m.path / MANIFEST).as_posix()),
+                Mark(m.manifest),
                 "requires",
                 f"mod {mid!r} is part of a requirement cycle and is not loaded",
                 check="mod",

@@ -143,6 +143,8 @@ def show(value: object, limit: int = 60) -> str:
         text = "a list"
     elif value is None:
         text = "nothing (null)"
+    elif isinstance(value, bool):
+        text = "true" if value else "false"  # as written in YAML
     else:
         text = repr(value)
     return text if len(text) <= limit else text[: limit - 3] + "..."

@@ -9,7 +9,7 @@ that mentions it down with it.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from game.core import effects as fx
@@ -58,21 +58,41 @@ def build_index(store: Store) -> tuple[AliasIndex, list[Problem]]:
     return index, problems
 
 
+@dataclass
+class Failures:
+    """What could not be loaded, so a reference to it can say so instead of "unknown"."""
+
+    ids: dict[str, set[str]] = field(default_factory=dict)  # kind -> ids left out
+    files: dict[str, list[str]] = field(default_factory=dict)  # kind -> system files left out
+    deleted: dict[str, dict[str, str]] = field(default_factory=dict)  # kind -> id -> who deleted it
+
+    def add(self, kind: str, ident: str | None, file: str) -> None:
+        if ident is None:
+            self.files.setdefault(kind, []).append(file)
+        else:
+            self.ids.setdefault(kind, set()).add(ident)
+
+
 def _resolve(
-    index: AliasIndex, failed: Mapping[str, set[str]], kind: str, name: str, item: Loaded, loc: tuple[Any, ...]
+    index: AliasIndex, failed: Failures, kind: str, name: str, item: Loaded, loc: tuple[Any, ...]
 ) -> tuple[str | None, Problem | None]:
     found = index.resolve(kind, name)
     if found is not None:
         return found, None
     what = SINGULAR[kind]
-    if name in failed.get(kind, set()):
-        return None, item.problem(loc, f"{what} {name!r} failed to load (see its errors); the reference is left out")
-    return None, item.problem(loc, f"unknown {what} {name!r}{index.suggest(kind, name)}")
+    if name in failed.ids.get(kind, set()):
+        reason = f"{what} {name!r} failed to load (see its errors)"
+    elif name in failed.deleted.get(kind, {}):
+        reason = f"{what} {name!r} was deleted by {failed.deleted[kind][name]}"
+    elif kind in failed.files:
+        reason = f"unknown {what} {name!r}: {', '.join(failed.files[kind])} failed to load (see its errors)"
+    else:
+        return None, item.problem(loc, f"unknown {what} {name!r}{index.suggest(kind, name)}")
+    # A consequence of an error reported elsewhere: a warning, so each mistake counts once.
+    return None, item.problem(loc, f"{reason}; the reference is left out", severity=WARNING)
 
 
-def check_references(
-    store: dict[str, dict[str, Loaded]], index: AliasIndex, failed: Mapping[str, set[str]]
-) -> list[Problem]:
+def check_references(store: dict[str, dict[str, Loaded]], index: AliasIndex, failed: Failures) -> list[Problem]:
     problems: list[Problem] = []
     for item in store.get("pilots", {}).values():
         problems.extend(_check_pilot(item, store, index, failed))
@@ -87,7 +107,7 @@ def check_references(
     return problems
 
 
-def _check_pilot(item: Loaded, store: Store, index: AliasIndex, failed: Mapping[str, set[str]]) -> Iterable[Problem]:
+def _check_pilot(item: Loaded, store: Store, index: AliasIndex, failed: Failures) -> Iterable[Problem]:
     p: Pilot = item.model
     spirits = []
     seen: set[str] = set()
@@ -131,9 +151,7 @@ def _check_pilot(item: Loaded, store: Store, index: AliasIndex, failed: Mapping[
     item.model = p.model_copy(update={"spirits": spirits, "skills": skills})
 
 
-def _check_unit(
-    item: Loaded, index: AliasIndex, failed: Mapping[str, set[str]], terrain_kinds: set[str]
-) -> Iterable[Problem]:
+def _check_unit(item: Loaded, index: AliasIndex, failed: Failures, terrain_kinds: set[str]) -> Iterable[Problem]:
     u: Unit = item.model
     abilities = []
     seen: set[str] = set()

@@ -6,9 +6,9 @@ changes; the patch is merged over the base entry first and the result is validat
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import Field, GetJsonSchemaHandler, field_validator, model_validator
+from pydantic import Field, GetJsonSchemaHandler, WithJsonSchema, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
 from game.core.defs import DEFAULT_GROWTH, PERSONALITIES, SIZES, SPIRIT_TARGETS, RulesDef
@@ -22,6 +22,7 @@ from game.data.fields import (
     Level,
     Percent,
     Ranks,
+    RanksModel,
     Ref,
     Signed,
     Strict,
@@ -94,7 +95,7 @@ class Weapon(Strict):
     melee: bool = False
     type: Id = Field("solid", description="beam / solid / ram / fire ...: what barriers match")
     tags: list[Id] = Field(default_factory=list, description="free labels effects can test (vmax)")
-    ranks: Ranks = Field(default_factory=lambda: {"air": "A", "land": "A", "sea": "A", "space": "A"})  # type: ignore[arg-type]
+    ranks: Ranks = Field(default_factory=lambda: RanksModel(air="A", land="A", sea="A", space="A"))
     user_status: Ref | None = Field(None, description="status the user gets after firing (V-MAX -> overheat)")
     map_area: MapArea | None = None
     description: Text = ""
@@ -135,7 +136,7 @@ class Unit(Strict):
         seen: set[str] = set()
         for w in self.weapons:
             if w.id in seen:
-                raise PydanticCustomError("duplicate_weapon", "two weapons have the id {id!r}", {"id": w.id})
+                raise PydanticCustomError("duplicate_weapon", "two weapons have the id {id}", {"id": repr(w.id)})
             seen.add(w.id)
         if (self.can_fly or self.always_flying) and self.ranks.air == "-":
             raise PydanticCustomError(
@@ -282,8 +283,8 @@ class Terrain(Strict):
             if cost is not None and not 1 <= cost <= 99:
                 raise PydanticCustomError(
                     "move_cost",
-                    "move cost for {kind!r} must be 1..99 or null (closed), got {cost}",
-                    {"kind": kind, "cost": cost},
+                    "move cost for {kind} must be 1..99 or null (closed), got {cost}",
+                    {"kind": repr(kind), "cost": cost},
                 )
         return costs
 
@@ -398,7 +399,9 @@ class ModManifest(Strict):
 
     id: Id
     name: Text
-    version: Text = Field(description="the mod's version, e.g. 1.0.2")
+    version: Annotated[str, WithJsonSchema({"anyOf": [{"type": "string"}, {"type": "number"}]})] = Field(
+        description="the mod's version, e.g. 1.0.2 (quote versions such as '1.10' so YAML keeps the zero)"
+    )
     requires: list[Text] = Field(
         default_factory=list, description="other mod ids, each with an optional version spec: 'base_tweaks>=1.0'"
     )
@@ -408,10 +411,16 @@ class ModManifest(Strict):
     @model_validator(mode="before")
     @classmethod
     def _requires_mapping(cls, data: Any) -> Any:
+        if not isinstance(data, dict):
+            return data
+        data = dict(data)
         # `requires: {other: ">=1.0"}` is accepted as well as a list.
-        if isinstance(data, dict) and isinstance(data.get("requires"), dict):
-            data = dict(data)
+        if isinstance(data.get("requires"), dict):
             data["requires"] = [f"{k}{v or ''}" for k, v in data["requires"].items()]
+        # `version: 1.0` reads as a number in YAML; take it as the text written.
+        version = data.get("version")
+        if isinstance(version, (int, float)) and not isinstance(version, bool):
+            data["version"] = str(version)
         return data
 
 

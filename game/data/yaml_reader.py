@@ -47,7 +47,8 @@ class YamlError(Exception):
 
 
 def read_yaml_file(path: Path, display: str, limits: Limits = DEFAULT_LIMITS) -> tuple[object, list[Problem]]:
-    """The one document in `path` as located values, or None with the problems found."""
+    """The one document in `path` as located values, or None when it cannot be read (the
+    problems say why). Duplicate keys are reported but do not make the file unreadable."""
     try:
         length = path.stat().st_size
     except OSError as exc:
@@ -224,7 +225,9 @@ class _Builder:
         elif key in container:
             first = container.key_marks.get(key)
             where = f" (first written at line {first.line})" if first and first.line else ""
-            self.problems.append(Problem.at(frame.key_mark, str(key), f"duplicate key {key!r}{where}", check="yaml"))
+            self.problems.append(
+                Problem.at(frame.key_mark, str(key), f"duplicate key {key!r}{where}; this one is ignored", check="yaml")
+            )
         else:
             container.put(key, value, frame.key_mark, mark)
         frame.key = _NO_KEY

@@ -39,9 +39,10 @@ def table(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> list[str]
 def list_units(ctx: ListContext) -> list[str]:
     rows = []
     for u in ctx.data.entries["units"].values():
+        abilities = ",".join(a.id if a.level == 1 else f"{a.id}:{a.level}" for a in u.abilities)
         rows.append(
             [u.id, u.name, u.kind, u.size, u.hp, u.en, u.mobility, u.armor, u.move, u.ranks.text(),
-             "yes" if u.can_fly else "", len(u.weapons), ",".join(a.id if a.level == 1 else f"{a.id}:{a.level}" for a in u.abilities)]
+             "yes" if u.can_fly else "", len(u.weapons), abilities]
         )  # fmt: skip
     headers = [
         "id",
