@@ -22,7 +22,7 @@ from game.data.layout import RULES, read_units_tree
 from game.data.located import YMap
 from game.data.mods import ModInfo, ModStatus, discover, order, requires_closure
 from game.data.overrides import apply_to_catalog, parse_overrides
-from game.data.problems import Mark, Problem, format_problems
+from game.data.problems import Mark, Problem, did_you_mean, format_problems
 from game.data.references import Failures, Loaded, build_index, check_references
 from game.data.schema import ENTRY_MODELS, Rules
 from game.data.validation import problems_from_validation
@@ -199,11 +199,19 @@ def _validate(
             except ValidationError as exc:
                 problems.extend(problems_from_validation(exc, entry.data, model, entry.prefix))
                 failures.add(kind, ident, entry.file)
+                hint = ""
+                if entry.origin != GAME and any(e["type"] == "missing" for e in exc.errors()):
+                    # Often a patch whose file name does not match the entry it meant to change.
+                    others = [k for k, e in catalog.kind(kind).items() if e.origin == GAME]
+                    hint = (
+                        f"; {label(entry.origin)} adds it as a new {SINGULAR[kind]}, so it must be complete; "
+                        f"to change an existing one, use that one's id{did_you_mean(ident, others)}"
+                    )
                 problems.append(
                     Problem.at(
                         entry.data.mark,
                         entry.prefix.rstrip("."),
-                        f"{SINGULAR[kind]} {ident!r} is left out because of the errors above",
+                        f"{SINGULAR[kind]} {ident!r} is left out because of the errors above{hint}",
                         severity="warning",
                         check="schema",
                     )

@@ -81,3 +81,9 @@ def test_bad_override_values_are_validated_like_data(game: Game) -> None:
         "units/braver.yaml:2:1: warning: unit 'braver' is left out because of the errors above [schema]",
         "units/dtol.yaml:2:1: warning: unit 'dtol' is left out because of the errors above [schema]",
     ]
+
+
+def test_list_items_by_index_and_shorthand_items(game: Game) -> None:
+    result = game.load(overrides=["pilots.eiji.spirits.0.cost=9", "pilots.david.skills.resolve.level=1"])
+    assert result.errors == [], texts(result)
+    assert result.definitions.pilots["eiji"].spirits[0].cost == 9
