@@ -241,3 +241,24 @@ def test_the_example_mod_loads_cleanly(repo: Path) -> None:
 
 def test_the_example_mod_is_not_loaded_by_default(shipped: LoadResult) -> None:
     assert shipped.mods == () and "braver_commander" not in shipped.definitions.units
+
+
+def test_a_mod_changes_rules_and_terrain(game: Game) -> None:
+    game.mod(
+        "m",
+        manifest("m"),
+        {
+            "units/system/rules.yaml": (
+                "crit_mul: 1.5\nwill_table:\n"
+                "  cool: {hit: 3, miss: 0, damaged: 0, evaded: 3, shot_down: 3, ally_lost: 0}\n"
+            ),
+            "units/system/terrain.yaml": "sand:\n  evade: 15\n",
+        },
+    )
+    result = game.load()
+    assert result.errors == [], problems(result)
+    rules = result.definitions.rules
+    assert rules.crit_mul == 1.5 and rules.will_table["cool"].hit == 3 and rules.will_table["strong"].miss == -1
+    assert (
+        result.definitions.terrains["sand"].evade == 15 and result.definitions.terrains["sand"].cost_for("vehicle") == 3
+    )
