@@ -54,6 +54,8 @@ class LoadResult:
     game_dir: Path
     mods: tuple[ModInfo, ...] = ()  # loaded mods, in load order
     mod_statuses: tuple[ModStatus, ...] = ()  # every mod found, loaded or not
+    # Asset folders, game first; a later folder's file replaces an earlier one's.
+    asset_dirs: tuple[Path, ...] = ()
     origins: Mapping[str, Mapping[str, tuple[str, ...]]] = field(default_factory=dict)  # kind -> id -> layers
     sources: LoadSources | None = None  # what was loaded, to load it again with overrides
 
@@ -89,11 +91,6 @@ class LoadResult:
     def portrait(self, pilot_id: str) -> str:
         return self.entries["pilots"][pilot_id].portrait_id  # type: ignore[no-any-return]
 
-    @property
-    def asset_dirs(self) -> tuple[Path, ...]:
-        """Asset folders, game first; a later folder's file replaces an earlier one's."""
-        return (self.game_dir / "assets", *(m.assets_dir for m in self.mods if m.assets_dir.is_dir()))
-
 
 def load_game_data(
     game_dir: Path,
@@ -104,70 +101,73 @@ def load_game_data(
     check_assets_exist: bool = True,
     limits: Limits = DEFAULT_LIMITS,
 ) -> LoadResult:
+    """The game's data in `game_dir/units`, then each mod in load order, then `overrides`:
+    validated, cross-checked and built into engine definitions. Never raises for bad data."""
     game_dir = Path(game_dir)
+    sources = LoadSources(
+        game_dir, tuple(Path(d) for d in mod_dirs), user_mods, tuple(overrides), check_assets_exist, limits
+    )
     problems: list[Problem] = []
-    catalog = Catalog()
-
-    units_dir = game_dir / "units"
-    if not units_dir.is_dir():
-        problems.append(
-            Problem.at(Mark(units_dir.as_posix()), "", "the game folder has no units/ folder", check="layout")
-        )
-    tree = read_units_tree(units_dir, game_dir, limits)
-    problems.extend(tree.problems)
-    catalog.apply(tree.docs, GAME)
-    failures = Failures()
-    for kind, ident, file in tree.failed:
-        failures.add(kind, ident, file)
-
-    found, skipped, mod_problems = discover(game_dir, tuple(Path(d) for d in mod_dirs), user_mods, limits)
-    ordered, unmet, order_problems = order(found)
-    problems.extend(mod_problems)
-    problems.extend(order_problems)
-    closure = requires_closure(ordered)
-    for mod in ordered:
-        mod_tree = read_units_tree(mod.units_dir, game_dir, limits)
-        problems.extend(mod_tree.problems)
-        catalog.apply(mod_tree.docs, mod.id, closure[mod.id])
-        for kind, ident, file in mod_tree.failed:
-            failures.add(kind, ident, file)
-    statuses = [ModStatus(m.path, m.source, m, True, "", i) for i, m in enumerate(ordered)] + skipped + unmet
-
-    parsed, override_problems = parse_overrides(overrides)
-    problems.extend(override_problems)
-    problems.extend(apply_to_catalog(catalog, parsed))
-    problems.extend(catalog.problems)
-
-    for (kind, ident), layer in catalog.deleted.items():
-        failures.deleted.setdefault(kind, {})[ident] = label(layer)
+    catalog, failures, mods, statuses = _read_layers(sources, problems)
     store, rules_model = _validate(catalog, problems, failures)
     index, alias_problems = build_index(store)
     problems.extend(alias_problems)
     problems.extend(check_references(store, index, failures))
-    result_dirs = (game_dir / "assets", *(m.assets_dir for m in ordered if m.assets_dir.is_dir()))
+    asset_dirs = (game_dir / "assets", *(m.assets_dir for m in mods if m.assets_dir.is_dir()))
     if check_assets_exist:
-        problems.extend(check_assets(store, result_dirs))
+        problems.extend(check_assets(store, asset_dirs))
 
     models = {kind: {k: v.model for k, v in sorted(store.get(kind, {}).items())} for kind in KINDS}
-    definitions = build.definitions(models, rules_model)
     return LoadResult(
-        definitions=definitions,
+        definitions=build.definitions(models, rules_model),
         problems=tuple(_dedupe(problems)),
         data_hash=data_hash(models, rules_model),
         aliases=index,
         entries=models,
         rules=rules_model,
         game_dir=game_dir,
-        mods=tuple(ordered),
+        mods=tuple(mods),
         mod_statuses=tuple(statuses),
-        sources=LoadSources(
-            game_dir, tuple(Path(d) for d in mod_dirs), user_mods, tuple(overrides), check_assets_exist, limits
-        ),
+        asset_dirs=asset_dirs,
+        sources=sources,
         origins={
             kind: {k: (e.origin, *[c for c in e.changed_by if c != e.origin]) for k, e in catalog.kind(kind).items()}
             for kind in KINDS
         },
     )
+
+
+def _read_layers(src: LoadSources, problems: list[Problem]) -> tuple[Catalog, Failures, list[ModInfo], list[ModStatus]]:
+    """The raw entries: the game's, each mod's over them, then the overrides."""
+    catalog = Catalog()
+    failures = Failures()
+    units_dir = src.game_dir / "units"
+    if not units_dir.is_dir():
+        problems.append(
+            Problem.at(Mark(units_dir.as_posix()), "", "the game folder has no units/ folder", check="layout")
+        )
+    layers = [(units_dir, GAME, frozenset[str]())]
+    found, skipped, mod_problems = discover(src.game_dir, src.mod_dirs, src.user_mods, src.limits)
+    ordered, unmet, order_problems = order(found)
+    problems.extend(mod_problems)
+    problems.extend(order_problems)
+    closure = requires_closure(ordered)
+    layers += [(m.units_dir, m.id, closure[m.id]) for m in ordered]
+    for folder, layer, requires in layers:
+        tree = read_units_tree(folder, src.game_dir, src.limits)
+        problems.extend(tree.problems)
+        catalog.apply(tree.docs, layer, requires)
+        for kind, ident, file in tree.failed:
+            failures.add(kind, ident, file)
+    statuses = [ModStatus(m.path, m.source, m, True, "", i) for i, m in enumerate(ordered)] + skipped + unmet
+
+    parsed, override_problems = parse_overrides(src.overrides)
+    problems.extend(override_problems)
+    problems.extend(apply_to_catalog(catalog, parsed))
+    problems.extend(catalog.problems)
+    for (kind, ident), layer in catalog.deleted.items():
+        failures.deleted.setdefault(kind, {})[ident] = label(layer)
+    return catalog, failures, ordered, statuses
 
 
 def apply_overrides(result: LoadResult, overrides: Sequence[str]) -> LoadResult:

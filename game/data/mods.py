@@ -91,8 +91,12 @@ def discover(
             problems.append(Problem.at(Mark(str(d)), "", "mod folder does not exist", check="mod"))
         sources.append((Path(d), "command line"))
     seen: dict[str, ModInfo] = {}
+    visited: set[Path] = set()
     for folder, source in sources:
         for path in _candidates(folder):
+            if path.resolve() in visited:
+                continue  # the same folder named twice (e.g. --mods mods)
+            visited.add(path.resolve())
             manifest = path / MANIFEST
             display = display_name(manifest, game_dir)
             if not manifest.is_file():

@@ -262,3 +262,9 @@ def test_a_mod_changes_rules_and_terrain(game: Game) -> None:
     assert (
         result.definitions.terrains["sand"].evade == 15 and result.definitions.terrains["sand"].cost_for("vehicle") == 3
     )
+
+
+def test_naming_the_game_mods_folder_again_is_harmless(game: Game) -> None:
+    game.mod("x", manifest("x"))
+    result = game.load(game.root / "mods", game.root / "mods" / "x")
+    assert result.problems == () and [m.id for m in result.mods] == ["x"]
