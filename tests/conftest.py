@@ -1,4 +1,4 @@
-"""Test-wide settings: every test runs headless."""
+"""Test-wide setup: headless SDL so any pygame test runs without a screen or sound card."""
 
 import os
 
