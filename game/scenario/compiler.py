@@ -48,8 +48,8 @@ from game.core.script import (
     Trigger,
     TurnAtLeast,
 )
+from game.data import scenario_schema as s
 from game.maps import MapData
-from game.scenario import schema as s
 from game.scenario.conditions import Captured, HpAtLeast, ObjectivesAre
 from game.scenario.problems import KeyPath, Problem, YamlDoc, suggest
 

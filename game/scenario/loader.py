@@ -7,12 +7,10 @@ shipped one; later mods win.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-
-from pydantic import ValidationError
 
 from game.core.context import BattleContext
 from game.core.defs import Definitions
@@ -21,17 +19,26 @@ from game.core.engine import new_battle
 from game.core.events import Event
 from game.core.script import Deployment
 from game.core.state import BattleState
+from game.data.paths import default_game_dir
+from game.data.scenario_schema import ScenarioSpec, validate_scenario
 from game.maps import MapData, MapError, load_map
 from game.scenario.compiler import compile_scenario
-from game.scenario.problems import KeyPath, Problem, ScenarioError, YamlDoc, read_yaml, suggest
-from game.scenario.schema import ScenarioSpec
+from game.scenario.problems import (
+    MAP_CHECK,
+    Problem,
+    ScenarioError,
+    YamlDoc,
+    problem_at,
+    read_yaml,
+    suggest,
+)
 
 SCENARIO_FILE = "scenario.yaml"
 
 
 def game_root() -> Path:
     """The folder holding `game/`, `maps/`, `units/` and `assets/`."""
-    return Path(__file__).resolve().parents[2]
+    return default_game_dir()
 
 
 @dataclass(frozen=True)
@@ -89,7 +96,7 @@ def list_scenarios(root: Path | None = None, mods: Sequence[Path | str] = ()) ->
             out.append(ScenarioInfo(sid, f, source=source, problem=str(exc.problems[0])))
             continue
         if not isinstance(data, dict):
-            out.append(ScenarioInfo(sid, f, source=source, problem=f"{f}: the file must be a mapping"))
+            out.append(ScenarioInfo(sid, f, source=source, problem=str(problem_at(f, "the file must be a mapping"))))
             continue
         order = data.get("order")
         out.append(
@@ -119,13 +126,8 @@ def load_scenario(
     files = scenario_files(root, mods)
     if scenario_id not in files:
         where = ", ".join(str(p) for p in [(root or game_root()) / "maps", *(Path(m) / "maps" for m in mods)])
-        raise ScenarioError(
-            [
-                Problem(
-                    Path(scenario_id), None, (), f"no scenario {scenario_id!r}{suggest(scenario_id, files)} in {where}"
-                )
-            ]
-        )
+        message = f"no scenario {scenario_id!r}{suggest(scenario_id, files)} in {where}"
+        raise ScenarioError([problem_at(scenario_id, message)])
     return load_scenario_file(files[scenario_id][0], defs)
 
 
@@ -179,65 +181,17 @@ def check_all(
             try:
                 load_map(tmx, definitions.terrains)
             except MapError as exc:
-                problems.append(Problem(tmx, None, (), exc.problem))
+                problems.append(problem_at(tmx, exc.problem, check=MAP_CHECK))
     return loaded, problems
 
 
 def validate(doc: YamlDoc) -> ScenarioSpec:
     if not isinstance(doc.data, dict):
         raise ScenarioError([doc.problem((), "a scenario file must be a mapping of keys (id, title, map, ...)")])
-    try:
-        return ScenarioSpec.model_validate(doc.data)
-    except ValidationError as exc:
-        raise ScenarioError(_pydantic_problems(doc, exc)) from None
-
-
-def _data_path(data: Any, loc: Iterable[str | int]) -> KeyPath:
-    """Keep the parts of a pydantic location that walk the YAML data (drops union tags)."""
-    out: list[str | int] = []
-    node = data
-    for part in loc:
-        if (isinstance(node, dict) and part in node) or (
-            isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node)
-        ):
-            node = node[part]
-            out.append(part)
-    return tuple(out)
-
-
-def _field_names() -> set[str]:
-    from game.scenario import schema
-
-    names: set[str] = set()
-    for obj in vars(schema).values():
-        if isinstance(obj, type) and issubclass(obj, schema.Strict):
-            names |= set(obj.model_fields)
-            names |= {f.alias for f in obj.model_fields.values() if f.alias}
-    return names
-
-
-def _pydantic_problems(doc: YamlDoc, exc: ValidationError) -> list[Problem]:
-    grouped: dict[KeyPath, list[str]] = {}
-    known = _field_names()
-    for e in exc.errors():
-        loc = tuple(e["loc"])
-        path = _data_path(doc.data, loc)
-        kind = e["type"]
-        if kind == "extra_forbidden":
-            key = str(loc[-1])
-            msg = f"unknown key {key!r}{suggest(key, known)}"
-        elif kind == "missing":
-            msg = f"missing required key {str(loc[-1])!r}"
-        elif kind in ("unknown_condition", "unknown_action"):
-            msg = e["msg"]
-        else:
-            got = e.get("input")
-            shown = repr(got) if isinstance(got, (str, int, float, bool)) or got is None else type(got).__name__
-            msg = f"{e['msg']} (got {shown})"
-        grouped.setdefault(path, [])
-        if msg not in grouped[path]:
-            grouped[path].append(msg)
-    return [doc.problem(path, " or ".join(msgs)) for path, msgs in grouped.items()]
+    spec, problems = validate_scenario(doc.data)
+    if spec is None:
+        raise ScenarioError(problems)
+    return spec
 
 
 def _check_start(doc: YamlDoc, ctx: BattleContext, deployments: tuple[Deployment, ...]) -> None:

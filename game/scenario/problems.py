@@ -1,37 +1,29 @@
-"""Scenario file problems with file, line and key path, and YAML reading that remembers lines.
+"""Scenario file problems, reported with the data layer's machinery (`game.data.problems`).
 
-Every problem found in a scenario is collected (not just the first) and reported together:
+Scenario YAML is read by the data layer's safe reader (size, depth and alias limits; every
+value keeps its line and column), and every problem found is collected (not just the
+first) in the data layer's format:
 
-    maps/blue_comet_falls/scenario.yaml:42: units[3].unit: unknown unit 'bravr' (did you mean 'braver'?)
+    maps/x/scenario.yaml:6:11: error: units[1].unit: unknown unit 'bravr' (did you mean 'braver'?) [scenario]
 """
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
-import yaml
+from game.data.located import locate
+from game.data.paths import default_game_dir
+from game.data.problems import Mark, Problem, did_you_mean, format_path
+from game.data.yaml_reader import read_yaml_file
 
-MAX_YAML_BYTES = 1024 * 1024
-MAX_YAML_NODES = 200_000  # counts alias re-visits too: stops "billion laughs" alias bombs
+CHECK = "scenario"  # the `check` of problems in scenario files
+MAP_CHECK = "map"  # the `check` of problems in map files
 
 KeyPath = tuple[str | int, ...]
 
-
-@dataclass(frozen=True, slots=True)
-class Problem:
-    file: Path
-    line: int | None
-    path: KeyPath
-    message: str
-
-    def __str__(self) -> str:
-        where = f"{self.file}:{self.line}" if self.line else str(self.file)
-        key = format_path(self.path)
-        return f"{where}: {key}: {self.message}" if key else f"{where}: {self.message}"
+__all__ = ["CHECK", "MAP_CHECK", "KeyPath", "Problem", "ScenarioError", "YamlDoc", "display", "read_yaml", "suggest"]
 
 
 class ScenarioError(ValueError):
@@ -42,100 +34,40 @@ class ScenarioError(ValueError):
         super().__init__("\n".join(str(p) for p in self.problems))
 
 
-def format_path(path: KeyPath) -> str:
-    out = ""
-    for part in path:
-        if isinstance(part, int):
-            out += f"[{part}]"
-        else:
-            out += f".{part}" if out else str(part)
-    return out
-
-
 def suggest(word: str, choices: Iterable[str]) -> str:
-    close = difflib.get_close_matches(word, sorted(choices), n=1, cutoff=0.6)
-    return f" (did you mean {close[0]!r}?)" if close else ""
+    return did_you_mean(word, choices)
+
+
+def display(path: Path) -> str:
+    """How a file is named in messages: relative to the game folder when inside it."""
+    try:
+        return path.resolve().relative_to(default_game_dir()).as_posix()
+    except ValueError:
+        return str(path)
+
+
+def problem_at(file: Path | str, message: str, *, check: str = CHECK) -> Problem:
+    """A problem with a whole file (no line): missing, unreadable, not a map..."""
+    name = display(file) if isinstance(file, Path) else file
+    return Problem.at(Mark(name), "", message, check=check)
 
 
 @dataclass
 class YamlDoc:
-    """A parsed YAML document and the line of every key path in it."""
+    """A parsed scenario file whose values remember their line and column."""
 
     file: Path
-    data: Any
-    lines: dict[KeyPath, int]
+    data: object
 
-    def line(self, path: KeyPath) -> int | None:
-        """The line of `path`, or of its closest ancestor that has one."""
-        p = tuple(path)
-        while True:
-            if p in self.lines:
-                return self.lines[p]
-            if not p:
-                return None
-            p = p[:-1]
-
-    def problem(self, path: KeyPath, message: str) -> Problem:
-        return Problem(self.file, self.line(path), tuple(path), message)
+    def problem(self, path: KeyPath, message: str, *, key: bool = False) -> Problem:
+        """A problem at `path` (the key itself with `key`, e.g. an unknown key)."""
+        mark = locate(self.data, path, key=key) or Mark(display(self.file))
+        return Problem.at(mark, format_path(path), message, check=CHECK)
 
 
 def read_yaml(file: Path) -> YamlDoc:
-    """Read one YAML file safely; raises ScenarioError (with the line) when it cannot."""
-    try:
-        size = file.stat().st_size
-        if size > MAX_YAML_BYTES:
-            raise ScenarioError([Problem(file, None, (), f"the file is {size} bytes; the limit is {MAX_YAML_BYTES}")])
-        text = file.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise ScenarioError([Problem(file, None, (), f"cannot read the file: {exc.strerror or exc}")]) from None
-    except UnicodeDecodeError as exc:
-        raise ScenarioError([Problem(file, None, (), f"the file is not UTF-8 text: {exc}")]) from None
-    try:
-        node = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # libyaml is ~10x faster
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 1 if mark is not None else None
-        reason = getattr(exc, "problem", None) or str(exc)
-        raise ScenarioError([Problem(file, line, (), f"this is not valid YAML: {reason}")]) from None
-    if node is None:
-        return YamlDoc(file, None, {})
-    lines: dict[KeyPath, int] = {}
-    budget = [MAX_YAML_NODES]
-    loader = yaml.SafeLoader("")
-    try:
-        data = _construct(loader, node, (), lines, budget)
-    except _TooBig:
-        raise ScenarioError([Problem(file, None, (), "the YAML expands to too many values (alias bomb?)")]) from None
-    except yaml.YAMLError as exc:
-        raise ScenarioError([Problem(file, None, (), f"this is not valid YAML: {exc}")]) from None
-    return YamlDoc(file, data, lines)
-
-
-class _TooBig(Exception):
-    pass
-
-
-def _construct(
-    loader: yaml.SafeLoader, node: yaml.Node, path: KeyPath, lines: dict[KeyPath, int], budget: list[int]
-) -> Any:
-    budget[0] -= 1
-    if budget[0] < 0:
-        raise _TooBig
-    lines.setdefault(path, node.start_mark.line + 1)
-    if isinstance(node, yaml.MappingNode):
-        out: dict[Any, Any] = {}
-        for key_node, value_node in node.value:
-            key = _scalar(loader, key_node)
-            child = (*path, key if isinstance(key, (str, int)) else str(key))
-            lines[child] = key_node.start_mark.line + 1
-            out[key] = _construct(loader, value_node, child, lines, budget)
-        return out
-    if isinstance(node, yaml.SequenceNode):
-        return [_construct(loader, v, (*path, i), lines, budget) for i, v in enumerate(node.value)]
-    return _scalar(loader, node)
-
-
-def _scalar(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
-    if not isinstance(node, yaml.ScalarNode):
-        return str(node.value)
-    return loader.construct_object(node, deep=True)
+    """Read one scenario file safely; raises ScenarioError (with lines) when it cannot."""
+    data, problems = read_yaml_file(file, display(file))
+    if data is None or any(p.is_error for p in problems):
+        raise ScenarioError(problems or [problem_at(file, "the file is empty")])
+    return YamlDoc(file, data)

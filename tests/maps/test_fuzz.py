@@ -75,4 +75,4 @@ def test_random_scenario_documents_fail_cleanly(doc: dict[str, object]) -> None:
         try:
             validate(read_yaml(path))
         except ScenarioError as exc:
-            assert all(p.file == path for p in exc.problems)
+            assert all(p.file == str(path) for p in exc.problems)

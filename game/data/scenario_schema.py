@@ -1,4 +1,5 @@
-"""The scenario YAML schema (pydantic). See docs/SCENARIOS.md for the modder's guide.
+"""The scenario YAML schema (pydantic, so it lives in the data layer; `game.scenario`
+compiles the validated models). See docs/SCENARIOS.md for the modder's guide.
 
 Conditions and actions are one-key mappings (`{destroyed: gale}`, `{spawn: [...]}`); the key
 picks the model, so a typo in the key gets one focused error listing the known keys.
@@ -8,7 +9,10 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag, field_validator
+from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag, ValidationError, field_validator
+
+from game.data.located import locate
+from game.data.problems import Problem, did_you_mean, format_path, show
 
 
 class Strict(BaseModel):
@@ -396,3 +400,68 @@ AnyCond.model_rebuild()
 NotCond.model_rebuild()
 TriggerSpec.model_rebuild()
 ObjectiveSpec.model_rebuild()
+
+
+# ---- validation with located problems ------------------------------------------------------------
+def validate_scenario(root: object, *, check: str = "scenario") -> tuple[ScenarioSpec | None, list[Problem]]:
+    """Validate a scenario document read by `game.data.yaml_reader` (values carry their marks).
+
+    One problem per place: pydantic's tags for union members are dropped from the key path and
+    the alternatives tried at one place are joined with "or".
+    """
+    try:
+        return ScenarioSpec.model_validate(root), []
+    except ValidationError as exc:
+        return None, _problems(exc, root, check)
+
+
+def _field_names() -> set[str]:
+    names: set[str] = set()
+    for obj in globals().values():
+        if isinstance(obj, type) and issubclass(obj, Strict):
+            names |= set(obj.model_fields)
+            names |= {f.alias for f in obj.model_fields.values() if f.alias}
+    return names
+
+
+def _data_path(data: object, loc: tuple[object, ...]) -> tuple[str | int, ...]:
+    """Keep the parts of a pydantic location that walk the YAML data (drops union tags)."""
+    out: list[str | int] = []
+    node = data
+    for part in loc:
+        if isinstance(node, dict) and part in node:
+            node = node[part]
+            out.append(part)  # type: ignore[arg-type]
+        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+            node = node[part]
+            out.append(part)
+    return tuple(out)
+
+
+def _problems(exc: ValidationError, root: object, check: str) -> list[Problem]:
+    grouped: dict[tuple[tuple[str | int, ...], str], tuple[bool, list[str]]] = {}
+    known = _field_names()
+    for e in exc.errors(include_url=False):
+        loc = tuple(e["loc"])
+        path = _data_path(root, loc)
+        kind = e["type"]
+        at_key = False
+        group = ""
+        if kind == "extra_forbidden":
+            key = str(loc[-1])
+            msg = f"unknown key {key!r}{did_you_mean(key, known)}"
+            at_key, group = True, key
+        elif kind == "missing":
+            msg = f"missing required field {str(loc[-1])!r}"
+            group = str(loc[-1])
+        elif kind in ("unknown_condition", "unknown_action"):
+            msg = e["msg"]
+        else:
+            msg = f"{e['msg']} (got {show(e.get('input'))})"
+        entry = grouped.setdefault((path, group), (at_key, []))
+        if msg not in entry[1]:
+            entry[1].append(msg)
+    return [
+        Problem.at(locate(root, path, key=at_key), format_path(path), " or ".join(msgs), check=check)
+        for (path, _), (at_key, msgs) in grouped.items()
+    ]
