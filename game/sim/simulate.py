@@ -64,7 +64,7 @@ def load_definitions(game_dir: Path | None = None, mods: Sequence[Path] = ()) ->
     result = load_game_data(game_dir or default_game_dir(), list(mods), user_mods=False, check_assets_exist=False)
     if not result.ok:
         raise SimulationError("the game data has errors:\n" + result.format_problems())
-    return result.definitions, [m.path for m in result.mods if m.source != "game"]
+    return result.definitions, [m.path for m in result.mods]
 
 
 def simulate(
