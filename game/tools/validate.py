@@ -40,6 +40,10 @@ def _check_scenarios(result: LoadResult, *, quiet: bool) -> list[Problem]:
     """Every scenario and map (the game's and the mods') against the loaded definitions."""
     from game.scenario import check_all
 
+    if result.errors:
+        if not quiet:
+            print("Scenarios and maps were not checked: fix the data errors above first.")
+        return []
     mods = [m.path for m in result.mods]
     loaded, problems = check_all(result.definitions, root=result.game_dir, mods=mods)
     if not quiet:
