@@ -20,11 +20,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    try:
-        from game.sim.simulate import SimulationError, simulate
-    except ImportError as exc:  # the AI package is built in parallel
-        print(f"Simulation is not available in this build ({exc}).", file=sys.stderr)
-        return 1
+    from game.sim.simulate import SimulationError, simulate
+
     if args.runs < 1:
         print("--runs must be at least 1", file=sys.stderr)
         return 2
@@ -40,6 +37,9 @@ def run(args: argparse.Namespace) -> int:
         )
     except (SimulationError, ValueError) as exc:
         print(f"simulate: {exc}", file=sys.stderr)
+        return 1
+    except ImportError as exc:  # the AI package (game.ai) is missing from this build
+        print(f"simulate: the AI is not available in this build ({exc})", file=sys.stderr)
         return 1
     if args.json:
         print(json.dumps(report.to_json(), indent=2))
