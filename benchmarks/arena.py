@@ -61,7 +61,8 @@ def arena_battle(
     return state
 
 
-# A 26x20 map with 30 units (15 a side) for speed measurements when no shipped map is larger.
+# A 26x20 map for speed measurements when no shipped map is larger: 30 enemy units on the
+# right two thirds, 12 player units on the left.
 BIG = [
     "..........................",
     "...ff.......^^.......ff...",
@@ -76,7 +77,7 @@ BIG = [
     "......ff..........ff......",
     "..^...ff...~~~~...ff...^..",
     "..^........~~~~........^..",
-    "......................... ",
+    "..........................",
     "....ff....#....#....ff....",
     "....ff....#....#....ff....",
     "..........................",
@@ -84,35 +85,28 @@ BIG = [
     "..~~....^^......^^....~~..",
     "..........................",
 ]
-BIG = [row.replace(" ", ".") for row in BIG]
-BIG_FORCE = [
-    "layzner",
-    "braver",
-    "braver",
-    "dtol",
-    "gunstaid",
-    "doll",
-    "braver",
-    "dtol",
-    "braver",
-    "gunstaid",
-    "braver",
-    "dtol",
-    "braver",
-    "braver",
-    "dtol",
-]
+ENEMY_TYPES = ["braver", "braver", "dtol", "gunstaid", "braver", "dtol"]
+PLAYER_TYPES = ["layzner", "doll", "dtol", "braver"]
 
 
-def big_battle(seed: int = 1) -> BattleState:
-    """15 player units on the left, 15 enemies on the right, enemy phase next."""
+def big_battle(seed: int = 1, enemies: int = 30, players: int = 12) -> BattleState:
+    """`players` units in the left columns, `enemies` in the right ones; player phase first."""
     ctx = make_context(definitions(), BIG, sides=("player", "enemy"))
+    free = [
+        (x, y)
+        for x in range(len(BIG[0]))
+        for y in range(len(BIG))
+        if BIG[y][x] == "." and (x + y) % 2 == 0
+    ]
+    left = sorted((p for p in free if p[0] <= 6), key=lambda p: (p[0], p[1]))
+    right = sorted((p for p in free if p[0] >= 13), key=lambda p: (-p[0], p[1]))
     deps = []
-    for i, unit in enumerate(BIG_FORCE):
-        y = 1 + (i * 6) % 19
-        x = i // 4
+    for i in range(players):
+        unit = PLAYER_TYPES[i % len(PLAYER_TYPES)] if i else "layzner"
         pilot = "eiji" if unit == "layzner" else "rookie" if unit == "doll" else "grunt"
-        deps.append(Deployment(unit, "player", pilot=pilot, pos=(x + 1, y), uid=f"p{i}"))
-        deps.append(Deployment(unit, "enemy", pilot=pilot, pos=(24 - x - 4, y), uid=f"e{i}"))
+        deps.append(Deployment(unit if i else "layzner", "player", pilot=pilot, pos=left[i], uid=f"p{i}"))
+    for i in range(enemies):
+        unit = ENEMY_TYPES[i % len(ENEMY_TYPES)]
+        deps.append(Deployment(unit, "enemy", pilot="grunt", pos=right[i], uid=f"e{i}"))
     state, _ = new_battle(ctx, deps, seed)
     return state

@@ -118,12 +118,17 @@ class UnitSearch:
             if not goal:
                 goal = frozenset(h.pos for h in self.hostiles)
         self.goal_tiles = goal
+        # Closing in on hostiles stops mattering once they are within weapon range.
+        self.engage = 0
+        if goal and not self.away and not self.guard_tiles and not self.aims.goal_tiles(u):
+            self.engage = max((x.hi for x in self.planner.weapons(state, u)), default=0)
         self.field = self.planner.fields.goal_distance(u.unit_id, u.flying, goal) if goal else None
         self.width = ctx.grid.width
         self.move = max(1, move_budget(state, u))
         self.origin_goal = self.field[u.y * self.width + u.x] if self.field is not None else 0
         if self.origin_goal >= UNREACHABLE:
             self.field = None  # cannot walk there: straight-line distance instead
+        self.origin_goal = max(self.origin_goal, self.engage)
 
     # ---- scoring tiles ---------------------------------------------------------------------
     def _tile_info(self, p: Pos) -> tuple[float, list[tuple[str, float, float]]]:
@@ -140,10 +145,12 @@ class UnitSearch:
         if goal:
             if self.field is not None:
                 g = self.field[p[1] * self.width + p[0]]
-                g = self.origin_goal if g >= UNREACHABLE else g
+                g = self.origin_goal if g >= UNREACHABLE else max(g, self.engage)
                 progress = (self.origin_goal - g) / self.move
             else:
-                progress = (min(distance(u.pos, q) for q in goal) - min(distance(p, q) for q in goal)) / self.move
+                here = max(self.engage, min(distance(u.pos, q) for q in goal))
+                there = max(self.engage, min(distance(p, q) for q in goal))
+                progress = (here - there) / self.move
             base += self.goal_weight * (-progress if self.away else progress)
         if self.hp_missing and self.on_ground and terrain.hp_recovery:
             base += 0.5 * self.wu * min(terrain.hp_recovery, self.hp_missing) / 100

@@ -103,8 +103,10 @@ def choose_spirit(
             hit = 100 if strike_on else plan.hit
             boosted = plan.damage * _boost(spirit)
             kills_now = plan.damage >= target.hp
-            if hit >= VALOR_MIN_HIT and (
-                (boosted >= target.hp and not kills_now) or boosted >= 0.4 * max_hp(ctx, target)
+            if (
+                hit >= VALOR_MIN_HIT
+                and not kills_now
+                and (boosted >= target.hp or boosted >= 0.4 * max_hp(ctx, target))
             ):
                 wanted.append((1, name, None))
         if "fury" in r and target is not None:

@@ -9,8 +9,11 @@ from game.ai.planner import Option, Planner
 from game.ai.reaction import choose_reaction
 from game.ai.spirit_use import choose_spirit
 from game.core.commands import Attack, Command, EndPhase, Move, Wait
-from game.core.grid import distance
+from game.core.grid import Pos
+from game.core.modifiers import collect
+from game.core.movement import move_budget
 from game.core.state import BattleState, UnitState
+from game.core.stats import max_hp
 
 
 class SRWController:
@@ -28,6 +31,7 @@ class SRWController:
     def __init__(self, level: str = "normal") -> None:
         self.difficulty: Difficulty = difficulty(level)
         self.planner = Planner(self.difficulty)
+        self._devices: dict[tuple[str, str | None], bool] = {}  # (unit, pilot) -> has repair/supply
 
     def next_command(self, state: BattleState) -> Command:
         if state.outcome is not None:
@@ -36,7 +40,9 @@ class SRWController:
         pending = [u for u in state.active_units(side) if not (u.moved and u.acted)]
         if not pending:
             return EndPhase()
-        u = min(pending, key=lambda v: self._order(state, v))
+        ctx = state.ctx
+        fronts = [t.pos for t in state.active_units() if ctx.hostile(side, t.side)]
+        u = min(pending, key=lambda v: self._order(state, v, fronts))
         cmd = self.decide(state, u)
         if problem(state, cmd) is None:
             return cmd
@@ -44,14 +50,34 @@ class SRWController:
         fallback = Wait(u.uid)
         return fallback if problem(state, fallback) is None else EndPhase()
 
-    def _order(self, state: BattleState, u: UnitState) -> tuple[int, int, str]:
+    def _order(self, state: BattleState, u: UnitState, fronts: list[Pos]) -> tuple[int, int, int, str]:
+        """Units that started their action finish it; repairers and suppliers with work to
+        do go next (before the hurt unit wanders off); then the unit nearest a hostile."""
         started = 0 if (u.moved or u.acted) else 1
+        helper = 0 if self._has_device(state, u) and self._friend_needs_help(state, u) else 1
+        near = min((abs(u.x - x) + abs(u.y - y) for x, y in fronts), default=10**6)
+        return (started, helper, near, u.uid)
+
+    def _has_device(self, state: BattleState, u: UnitState) -> bool:
+        key = (u.unit_id, u.pilot_id)
+        found = self._devices.get(key)
+        if found is None:
+            mods = collect(state.ctx, u)
+            found = mods.repair > 0 or mods.supply is not None
+            self._devices[key] = found
+        return found
+
+    @staticmethod
+    def _friend_needs_help(state: BattleState, u: UnitState) -> bool:
         ctx = state.ctx
-        near = min(
-            (distance(u.pos, t.pos) for t in state.active_units() if ctx.hostile(u.side, t.side)),
-            default=10**6,
+        reach = move_budget(state, u) + 1
+        return any(
+            f.uid != u.uid
+            and ctx.friendly(u.side, f.side)
+            and f.hp < max_hp(ctx, f)
+            and abs(u.x - f.x) + abs(u.y - f.y) <= reach
+            for f in state.active_units()
         )
-        return (started, near, u.uid)
 
     def plan(self, state: BattleState, u: UnitState) -> Option:
         return self.planner.plan(state, u, behaviour_of(state, u))

@@ -21,6 +21,22 @@ from game.core.state import BattleState, UnitState
 from game.core.stats import environment, unit_def
 
 
+def profile(u: UnitState) -> tuple[object, ...]:
+    """What decides a unit's numbers in a strike, whoever and wherever it is."""
+    return (
+        u.unit_id,
+        u.pilot_id,
+        u.level,
+        u.flying,
+        u.hp,
+        u.en,
+        u.will,
+        tuple(sorted(u.ammo.items())),
+        tuple((e.kind, e.id, e.duration) for e in u.effects),
+        tuple(sorted(u.upgrades.items())),
+    )
+
+
 def unit_key(u: UnitState) -> tuple[object, ...]:
     """Everything about a unit that changes what it can do or take (not its position)."""
     return (
@@ -133,18 +149,23 @@ class Threats:
     def blow(self, state: BattleState, h: UnitState, u: UnitState, moved: bool = False) -> Blow | None:
         """`h`'s best expected blow on `u` where `u` stands now (None if it has none);
         with `moved`, only with weapons usable after moving."""
-        key = (unit_key(h), unit_key(u), u.pos, moved)
+        ctx = state.ctx
+        env_u = environment(ctx, u)
+        weapons = self._weapons(state, h)
+        if moved and all(w.post_move for w, _hi in weapons):
+            moved = False  # the same weapons either way
+        # Keyed by profiles, not ids or tiles: identical grunts share one estimate, and the
+        # tile's defence and evade are corrected for by `Blow.expected_on`.
+        key = (profile(h), profile(u), env_u, moved)
         if key in self._blow:
             return self._blow[key]
-        ctx = state.ctx
         best: Blow | None = None
         best_value = -1.0
-        env_u = environment(ctx, u)
         terrain = ctx.defs.terrains[ctx.grid.terrain_id(u.pos)]
         on_ground = ctx.grid.space or not u.flying
         tdef = terrain.defense if on_ground else 0
         teva = terrain.evade if on_ground else 0
-        for w, _hi in self._weapons(state, h):
+        for w, _hi in weapons:
             if (moved and not w.post_move) or not w.ranks.allows(env_u):
                 continue
             at = _stand_off(state, u.pos, max(1, w.range_min))
