@@ -47,6 +47,7 @@ EN_WEIGHT = 0.25  # cost of spending all of the unit's EN, in its worth
 AMMO_WEIGHT = 0.12  # cost of one shot of a weapon with one round, scaled by rounds
 OVERHEAT_COST = 0.1
 TERRAIN_WEIGHT = 0.001
+PRIORITY_BONUS = 1.0  # any attack on the first target_priority entry, in units destroyed
 STRIP_VALUE = 0.15  # using up a target's Alert-like defence, in its worth
 
 
@@ -99,6 +100,16 @@ def kill_odds(calc: StrikeCalc, hp: int, shielded: bool) -> tuple[float, float]:
     else:
         p = 0.0
     return dealt, p
+
+
+def priority(b: Behaviour, t: UnitState) -> float:
+    """How high `t` stands in the unit's `target_priority` list: 1 for the first entry
+    down to 1/n for the last, 0 when not listed."""
+    prio = b.target_priority
+    for i, ident in enumerate(prio):
+        if ident in (t.uid, t.unit_id, t.pilot_id):
+            return (len(prio) - i) / len(prio)
+    return 0.0
 
 
 def shielded(ctx: BattleContext, u: UnitState) -> bool:
@@ -248,12 +259,8 @@ class Planner:
     ) -> float:
         """Worth of `t` to `u`: its strength, scenario priority and objectives, and threat to what we protect."""
         w = self.worth(state, t)
-        prio = b.target_priority
-        if prio:
-            for i, ident in enumerate(prio):
-                if ident in (t.uid, t.unit_id, t.pilot_id):
-                    w *= 1 + 2 * (len(prio) - i) / len(prio)
-                    break
+        if priority(b, t):
+            w *= 1.5
         if aims.is_target(t):
             w *= 2
         if protected or aims.deny:

@@ -11,12 +11,14 @@ from game.ai.fields import UNREACHABLE
 from game.ai.planner import (
     GOAL_WEIGHT,
     GUARD_GOAL_WEIGHT,
+    PRIORITY_BONUS,
     RETREAT_GOAL_WEIGHT,
     STRIP_VALUE,
     TERRAIN_WEIGHT,
     Option,
     Planner,
     kill_odds,
+    priority,
     shielded,
 )
 from game.ai.threat import unit_key
@@ -223,7 +225,9 @@ class UnitSearch:
                 kill_bonus = 0.0
             focus = 1 + diff.focus_fire * (1 - t.hp / top_hp_t)
             # Any attack uses up a one-shot defence (Alert): worth it so the others can hit.
-            strip = STRIP_VALUE * wt if any(e.duration == "next_defense" for e in t.effects) else 0.0
+            bonus = STRIP_VALUE * wt if any(e.duration == "next_defense" for e in t.effects) else 0.0
+            # Scenario priority: hitting the named target at all beats most other attacks.
+            bonus += PRIORITY_BONUS * priority(self.b, t)
             tx, ty = t.pos
             for p in self.tiles:
                 d = abs(p[0] - tx) + abs(p[1] - ty)
@@ -247,7 +251,7 @@ class UnitSearch:
                         gain = planner.worth(state, v) * tr.dealt / max_hp(ctx, v)
                         p_kill = 0.0
                     else:
-                        gain = wt * (focus * tr.dealt / top_hp_t + kill_bonus * tr.p_kill) + strip
+                        gain = wt * (focus * tr.dealt / top_hp_t + kill_bonus * tr.p_kill) + bonus
                         p_kill = tr.p_kill
                     cost = self.wu * (self.taken_weight * tr.taken / self.top_hp + diff.death_weight * tr.p_die)
                     score = self.attack_scale * gain - cost - planner.econ(state, u, x.w, self.wu)
