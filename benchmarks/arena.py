@@ -92,12 +92,7 @@ PLAYER_TYPES = ["layzner", "doll", "dtol", "braver"]
 def big_battle(seed: int = 1, enemies: int = 30, players: int = 12) -> BattleState:
     """`players` units in the left columns, `enemies` in the right ones; player phase first."""
     ctx = make_context(definitions(), BIG, sides=("player", "enemy"))
-    free = [
-        (x, y)
-        for x in range(len(BIG[0]))
-        for y in range(len(BIG))
-        if BIG[y][x] == "." and (x + y) % 2 == 0
-    ]
+    free = [(x, y) for x in range(len(BIG[0])) for y in range(len(BIG)) if BIG[y][x] == "." and (x + y) % 2 == 0]
     left = sorted((p for p in free if p[0] <= 6), key=lambda p: (p[0], p[1]))
     right = sorted((p for p in free if p[0] >= 13), key=lambda p: (-p[0], p[1]))
     deps = []

@@ -22,10 +22,9 @@ from game.ai.behaviour import Behaviour, boss_holding
 from game.ai.difficulty import Difficulty
 from game.ai.fields import Fields
 from game.ai.objectives import Aims, current_aims
-from game.ai.threat import Blow, Threats
+from game.ai.threat import Blow, Threats, hp_sensitive, profile
 from game.core.combat import (
     StrikeCalc,
-    best_weapon,
     counter_weapons,
     strike,
     weapon_problem,
@@ -38,7 +37,7 @@ from game.core.grid import Pos, distance
 from game.core.modifiers import collect
 from game.core.movement import move_budget
 from game.core.state import BattleState, UnitState
-from game.core.stats import max_en, max_hp, unit_def
+from game.core.stats import environment, max_en, max_hp, unit_def
 
 GOAL_WEIGHT = 0.3  # value of one full move of progress towards the goal
 GUARD_GOAL_WEIGHT = 0.5
@@ -149,8 +148,10 @@ class Planner:
         self.threats = Threats(self.fields) if ctx is not None else None  # type: ignore[arg-type]
         self._trades: dict[tuple[object, ...], Trade] = {}
         self._counters: dict[tuple[object, ...], tuple[StrikeCalc | None, int]] = {}
+        self._strikes: dict[object, tuple[StrikeCalc, UnitState]] = {}
         self._worth: dict[tuple[object, ...], float] = {}
         self._aims: dict[tuple[str, str], Aims] = {}
+        self._threat_parts: dict[tuple[object, ...], list[tuple[str, list[tuple[frozenset[Pos], Blow]]]]] = {}
 
     def bind(self, state: BattleState) -> None:
         if state.ctx is not self._ctx:
@@ -159,6 +160,8 @@ class Planner:
             self._trades.clear()
         if len(self._counters) > 20000:
             self._counters.clear()
+        if len(self._strikes) > 20000:
+            self._strikes.clear()
 
     # ---- reading the situation -------------------------------------------------------------
     def aims(self, state: BattleState, side: str) -> Aims:
@@ -173,10 +176,24 @@ class Planner:
         return [t for t in state.active_units() if ctx.hostile(u.side, t.side)]
 
     def threat_parts(self, state: BattleState, u: UnitState) -> list[tuple[str, list[tuple[frozenset[Pos], Blow]]]]:
-        """For each hostile: the tiles it could strike next phase and its blow on `u` there."""
+        """For each hostile: the tiles it could strike next phase and its blow on `u` there.
+
+        Cached by the hostiles (ids, tiles, numbers) and `u`'s numbers, so identical grunts
+        and a unit's second look after moving share the work."""
         self.bind(state)
+        ctx = state.ctx
+        hostiles = self.hostiles(state, u)
+        sens = self.threats._hp_sensitive
+        key = (
+            profile(u, hp_sensitive(ctx, u, sens)),
+            environment(ctx, u),
+            tuple((h.uid, h.pos, profile(h, hp_sensitive(ctx, h, sens))) for h in hostiles),
+        )
+        found = self._threat_parts.get(key)
+        if found is not None:
+            return found
         out = []
-        for h in self.hostiles(state, u):
+        for h in hostiles:
             parts = []
             for post_move, area in self.threats.reaches(state, h):
                 blow = self.threats.blow(state, h, u, moved=post_move)
@@ -184,6 +201,9 @@ class Planner:
                     parts.append((area, blow))
             if parts:
                 out.append((h.uid, parts))
+        if len(self._threat_parts) > 1024:
+            self._threat_parts.clear()
+        self._threat_parts[key] = out
         return out
 
     def danger_at(self, state: BattleState, u: UnitState, tile: Pos) -> float:
@@ -273,16 +293,39 @@ class Planner:
     def _counter(
         self, state: BattleState, a: UnitState, t: UnitState, key: tuple[object, ...]
     ) -> tuple[StrikeCalc | None, int]:
+        """`t`'s counter on `a` with the weapon the engine would pick (best expected damage)."""
         found = self._counters.get(key)
         if found is None:
-            options = counter_weapons(state, t, a)
-            cw = best_weapon(state, t, options, a, "counter")
-            if cw is None:
-                found = (None, 0)
-            else:
-                cf = max(0, min(100, collect(state.ctx, t, "counter", cw).counter_first))
-                found = (strike(state, t, cw, a, "counter"), cf)
+            best: StrikeCalc | None = None
+            best_w: WeaponDef | None = None
+            for cw in counter_weapons(state, t, a):
+                calc = strike(state, t, cw, a, "counter")
+                if best is None or calc.expected > best.expected:
+                    best, best_w = calc, cw
+            cf = 0
+            if best_w is not None:
+                cf = max(0, min(100, collect(state.ctx, t, "counter", best_w).counter_first))
+            found = (best, cf)
             self._counters[key] = found
+        return found
+
+    def strike_on(
+        self, state: BattleState, a: UnitState, w: WeaponDef, t: UnitState, guards: list[UnitState], key: object
+    ) -> tuple[StrikeCalc, UnitState]:
+        """`a`'s strike with `w` and who takes it (`t`, or a support defender stepping in)."""
+        found = self._strikes.get(key)
+        if found is None:
+            ctx = state.ctx
+            victim = t
+            defending = False
+            if guards and "fury" not in collect(ctx, a, "attack", w).flags:
+                # The engine's auto choice: the guard left with the most HP after the hit.
+                victim = max(
+                    guards, key=lambda s: (s.hp - strike(state, a, w, s, "attack", defending=True).damage, s.uid)
+                )
+                defending = True
+            found = (strike(state, a, w, victim, "attack", defending=defending), victim)
+            self._strikes[key] = found
         return found
 
     def trade(
@@ -298,6 +341,8 @@ class Planner:
         """Expected result of `a` (already placed on its tile) attacking `t` with `w`.
 
         `guards` are `t`'s possible support defenders (part of the cache key through `kt`).
+        The attack depends on `a`'s tile only through the distance and its environment, the
+        counter also through the tile's terrain: each is cached on just that.
         """
         ctx = state.ctx
         terrain = ctx.grid.terrain_id(a.pos)
@@ -306,13 +351,7 @@ class Planner:
         found = self._trades.get(key)
         if found is not None:
             return found
-        victim = t
-        defending = False
-        if guards and "fury" not in collect(ctx, a, "attack", w).flags:
-            # The engine's auto choice: the guard left with the most HP after the hit.
-            victim = max(guards, key=lambda s: (s.hp - strike(state, a, w, s, "attack", defending=True).damage, s.uid))
-            defending = True
-        s = strike(state, a, w, victim, "attack", defending=defending)
+        s, victim = self.strike_on(state, a, w, t, guards, (ka, kt, w.id, d, environment(ctx, a)))
         dealt, p_kill = kill_odds(s, victim.hp, shielded(ctx, victim))
         c, cf = self._counter(state, a, t, (ka, kt, d, terrain))
         taken = p_die = 0.0

@@ -6,6 +6,8 @@ the goal field) for one call; `Planner` keeps the caches that outlive it.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from game.ai.behaviour import Behaviour, retreating
 from game.ai.fields import UNREACHABLE
 from game.ai.planner import (
@@ -15,13 +17,14 @@ from game.ai.planner import (
     RETREAT_GOAL_WEIGHT,
     STRIP_VALUE,
     TERRAIN_WEIGHT,
+    Armament,
     Option,
     Planner,
     kill_odds,
     priority,
     shielded,
 )
-from game.ai.threat import unit_key
+from game.ai.threat import profile, unit_key
 from game.ai.tiebreak import TieBreak
 from game.core.combat import strike, support_defenders, weapon_problem, weapon_range
 from game.core.commands import Attack, Command, MapAttack, Repair, Supply
@@ -34,6 +37,18 @@ from game.core.state import BattleState, UnitState
 from game.core.stats import environment, hp_pct, max_en, max_hp, unit_def
 
 TIE = 1e-9
+
+
+@dataclass(frozen=True, slots=True)
+class _Target:
+    unit: UnitState
+    key: tuple[object, ...]
+    guards: list[UnitState]
+    weight: float
+    top_hp: int
+    kill_bonus: float
+    focus: float
+    bonus: float
 
 
 class UnitSearch:
@@ -78,6 +93,7 @@ class UnitSearch:
         self._info: dict[Pos, tuple[float, list[tuple[str, float, float]]]] = {}
         self.tb = TieBreak(state, u.uid)
         self._best: Option | None = None
+        self._placed_cache: dict[Pos, UnitState] = {}
         self._best_key = ""
 
     # ---- where it may end ------------------------------------------------------------------
@@ -200,15 +216,25 @@ class UnitSearch:
         return self._best
 
     def attacks(self) -> None:
-        planner, state, u, diff = self.planner, self.state, self.u, self.diff
+        """Every attack from every tile, best first by an optimistic bound.
+
+        Tiles are grouped by what the exchange depends on (distance, terrain, whether the
+        unit moved). For each group and weapon the attack itself is cheap and cached; the
+        bound assumes no counter and the best tile of the group. Groups are then evaluated
+        in full (counter included) from the best bound down, stopping once no bound can
+        beat the best option found: the result is the same as evaluating them all.
+        """
+        planner, state, u = self.planner, self.state, self.u
         ctx = state.ctx
+        grid = ctx.grid
         weapons = planner.weapons(state, u)
         if not weapons:
             return
         reach_max = max(distance(u.pos, p) for p in self.tiles)
         max_hi = max(x.hi for x in weapons)
-        ku = unit_key(u)
-        placed: dict[Pos, UnitState] = {}
+        min_lo = min(x.lo for x in weapons)
+        ku = profile(u)  # the attacker's identity does not matter, only its numbers
+        candidates: list[tuple[float, int, _Target, Armament, list[Pos], UnitState]] = []
         for t in self.hostiles:
             if distance(u.pos, t.pos) > reach_max + max_hi:
                 continue
@@ -216,62 +242,103 @@ class UnitSearch:
             usable = [x for x in weapons if x.w.ranks.allows(env_t)]
             if not usable:
                 continue
-            guards = support_defenders(state, t)
-            kt = (unit_key(t), tuple(unit_key(g) for g in guards))
-            wt = planner.target_weight(state, u, self.b, t, self.aims, self.protected)
-            top_hp_t = max_hp(ctx, t)
-            kill_bonus = diff.kill_bonus
-            if diff.kill_bonus_skip and self.tb.uniform("forget-kill|" + t.uid) < diff.kill_bonus_skip:
-                kill_bonus = 0.0
-            focus = 1 + diff.focus_fire * (1 - t.hp / top_hp_t)
-            # Any attack uses up a one-shot defence (Alert): worth it so the others can hit.
-            bonus = STRIP_VALUE * wt if any(e.duration == "next_defense" for e in t.effects) else 0.0
-            # Scenario priority: hitting the named target at all beats most other attacks.
-            bonus += PRIORITY_BONUS * priority(self.b, t)
+            target = self._target(t)
+            groups: dict[tuple[int, str, bool], list[Pos]] = {}
             tx, ty = t.pos
             for p in self.tiles:
                 d = abs(p[0] - tx) + abs(p[1] - ty)
-                if d > max_hi:
-                    continue
-                moved_here = p != u.pos
+                if min_lo <= d <= max_hi:
+                    groups.setdefault((d, grid.terrain_id(p), p != u.pos), []).append(p)
+            for (d, _terrain, moved_here), tiles in groups.items():
+                a = self._placed(tiles[0])
+                env_a = environment(ctx, a)
                 for x in usable:
                     if not (x.lo <= d <= x.hi) or not (x.moving if moved_here else x.here):
                         continue
-                    a = placed.get(p)
-                    if a is None:
-                        a = u
-                        if moved_here:
-                            a = u.copy()
-                            a.x, a.y = p
-                            a.moved = True
-                        placed[p] = a
-                    tr = planner.trade(state, a, x.w, t, ku, kt, guards)
-                    if tr.victim != t.uid:
-                        v = state.units[tr.victim]
-                        gain = planner.worth(state, v) * tr.dealt / max_hp(ctx, v)
+                    s, victim = planner.strike_on(state, a, x.w, t, target.guards, (ku, target.key, x.w.id, d, env_a))
+                    dealt, p_kill = kill_odds(s, victim.hp, shielded(ctx, victim))
+                    if victim is not t:
                         p_kill = 0.0
-                    else:
-                        gain = wt * (focus * tr.dealt / top_hp_t + kill_bonus * tr.p_kill) + bonus
-                        p_kill = tr.p_kill
-                    cost = self.wu * (self.taken_weight * tr.taken / self.top_hp + diff.death_weight * tr.p_die)
-                    score = self.attack_scale * gain - cost - planner.econ(state, u, x.w, self.wu)
-                    if diff.noise:
-                        score += diff.noise * (self.tb.uniform(f"{t.uid}|{x.w.id}") - 0.5)
-                    if score <= 0:
-                        continue  # no pointless attacks: doing nothing on that tile is better
-                    value, danger = self.tile_value(p, t.uid, p_kill)
-                    opt = Option(
-                        score + value,
-                        p,
-                        Attack(u.uid, x.w.id, t.uid),
-                        target=t.uid,
-                        weapon=x.w.id,
-                        hit=tr.hit,
-                        damage=tr.damage,
-                        p_kill=p_kill,
-                        danger=danger,
-                    )
-                    self.consider(opt, f"atk{p}{t.uid}{x.w.id}")
+                    bound = self._attack_score(target, x, dealt, p_kill, victim, 0.0, 0.0)
+                    if bound <= 0:
+                        continue
+                    bound += max(self.tile_value(p, t.uid, p_kill)[0] for p in tiles)
+                    candidates.append((bound, len(candidates), target, x, tiles, a))
+        candidates.sort(key=lambda c: (-c[0], c[1]))
+        for bound, _i, target, x, tiles, a in candidates:
+            if self._best is not None and bound < self._best.score - TIE:
+                break
+            t = target.unit
+            tr = planner.trade(state, a, x.w, t, ku, target.key, target.guards)
+            victim = state.units[tr.victim]
+            p_kill = tr.p_kill if victim is t else 0.0
+            score = self._attack_score(target, x, tr.dealt, p_kill, victim, tr.taken, tr.p_die)
+            if score <= 0:
+                continue  # no pointless attacks: doing nothing on that tile is better
+            for p in tiles:
+                value, danger = self.tile_value(p, t.uid, p_kill)
+                opt = Option(
+                    score + value,
+                    p,
+                    Attack(u.uid, x.w.id, t.uid),
+                    target=t.uid,
+                    weapon=x.w.id,
+                    hit=tr.hit,
+                    damage=tr.damage,
+                    p_kill=p_kill,
+                    danger=danger,
+                )
+                self.consider(opt, f"atk{p}{t.uid}{x.w.id}")
+
+    def _target(self, t: UnitState) -> _Target:
+        """What scoring an attack on `t` needs, read once per search."""
+        state, diff = self.state, self.diff
+        guards = support_defenders(state, t)
+        wt = self.planner.target_weight(state, self.u, self.b, t, self.aims, self.protected)
+        kill_bonus = diff.kill_bonus
+        if diff.kill_bonus_skip and self.tb.uniform("forget-kill|" + t.uid) < diff.kill_bonus_skip:
+            kill_bonus = 0.0
+        top = max_hp(state.ctx, t)
+        # Any attack uses up a one-shot defence (Alert): worth it so the others can hit.
+        bonus = STRIP_VALUE * wt if any(e.duration == "next_defense" for e in t.effects) else 0.0
+        # Scenario priority: hitting the named target at all beats most other attacks.
+        bonus += PRIORITY_BONUS * priority(self.b, t)
+        return _Target(
+            unit=t,
+            key=(unit_key(t), tuple(unit_key(g) for g in guards)),
+            guards=guards,
+            weight=wt,
+            top_hp=top,
+            kill_bonus=kill_bonus,
+            focus=1 + diff.focus_fire * (1 - t.hp / top),
+            bonus=bonus,
+        )
+
+    def _placed(self, p: Pos) -> UnitState:
+        """`u` as if it stood on `p` (having moved there unless it is its own tile)."""
+        a = self._placed_cache.get(p)
+        if a is None:
+            a = self.u
+            if p != a.pos:
+                a = a.copy()
+                a.x, a.y = p
+                a.moved = True
+            self._placed_cache[p] = a
+        return a
+
+    def _attack_score(
+        self, target: _Target, x: Armament, dealt: float, p_kill: float, victim: UnitState, taken: float, p_die: float
+    ) -> float:
+        planner, state = self.planner, self.state
+        if victim is not target.unit:
+            gain = planner.worth(state, victim) * dealt / max_hp(state.ctx, victim)
+        else:
+            gain = target.weight * (target.focus * dealt / target.top_hp + target.kill_bonus * p_kill) + target.bonus
+        cost = self.wu * (self.taken_weight * taken / self.top_hp + self.diff.death_weight * p_die)
+        score = self.attack_scale * gain - cost - planner.econ(state, self.u, x.w, self.wu)
+        if self.diff.noise:
+            score += self.diff.noise * (self.tb.uniform(f"{target.unit.uid}|{x.w.id}") - 0.5)
+        return score
 
     def map_attacks(self) -> None:
         planner, state, u = self.planner, self.state, self.u

@@ -1,19 +1,19 @@
-"""When the AI casts spirits: rules keyed on what a spirit does, not on its id, so a modded
-spirit made of the same effect keys is used the same way.
+"""When the AI casts spirits: decided from what a spirit does (its effect keys), not its
+id, so a modded spirit made of the same keys is used the same way.
 
-A unit casts only the spirits its behaviour lists (`spirits:`), or every spirit it knows on
-hard difficulty when the list is absent. Each rule looks at the unit's plan for this
-action (its attack's hit% and damage, the danger of its end tile):
+A unit casts only the spirits its behaviour lists (`spirits:`); without a list, every
+spirit its pilot knows on normal and hard, none on easy.
 
-- Strike (`hit_set`): the planned attack hits less than 70% of the time.
-- Focus (`hit` and `evade` for a turn): the attack hits less than 85%, or hostiles can reach the end tile.
-- Valor/Soul (`valor`, or `damage_mul` for the next attack): the boosted hit kills when a plain
-  one would not, or deals at least 40% of the target's HP; only with a hit chance of 60% or more.
-- Alert (`hit_taken_set`): hostiles can deal at least 20% of the unit's HP on its end tile.
-- Guard (`damage_taken_mul` below 1): a boss or protected unit facing at least 30% of its HP.
-- Heal (`heal_hp`, `heal_hp_pct`): at or below half HP (on self, or on the most hurt friend).
+- Offensive spirits (Strike `hit_set`, Valor/Soul `valor` or `damage_mul`, Fury `fury`,
+  Focus `hit`/`evade`) are tried by planning again as if cast: the one whose plan beats
+  the current one by more than the SP it costs is cast. So Strike comes out for a shot
+  that would likely miss but matters, Valor when it turns a hit into a kill or a big
+  blow, and neither when the plain attack already does the job.
+- Alert (`hit_taken_set`): hostiles can strike the unit's end tile next phase.
+- Focus (as defence): a boss or protected unit, or one facing 20% of its HP, under threat.
+- Guard (`damage_taken_mul` below 1): a boss or protected unit facing 30% of its HP.
+- Heal (`heal_hp`, `heal_hp_pct`): at or below half HP (self, or the most hurt friend).
 - Spirit/Drive (`will`): a Will-gated weapon becomes usable.
-- Fury (`fury`): the target has a barrier or damage reduction.
 - Resupply/EN (`resupply`, `heal_en_pct`): EN below a third, or a weapon out of ammo.
 """
 
@@ -24,14 +24,13 @@ from game.ai.planner import Option, Planner
 from game.core.commands import CastSpirit
 from game.core.defs import SpiritDef
 from game.core.errors import IllegalCommand
-from game.core.modifiers import collect
 from game.core.spirits import check_cast, known_spirits, sp_cost
-from game.core.state import BattleState, UnitState
-from game.core.stats import hp_pct, max_en, max_hp, unit_def
+from game.core.state import BattleState, EffectState, UnitState
+from game.core.stats import hp_pct, max_en, max_sp, unit_def
 
-STRIKE_BELOW = 70
-FOCUS_BELOW = 85
-VALOR_MIN_HIT = 60
+OFFENSIVE = frozenset({"strike", "valor", "fury", "focus"})
+SP_WEIGHT = 0.4  # value of a full SP bar, in the unit's worth
+MIN_GAIN = 0.05
 
 
 def roles(spirit: SpiritDef) -> set[str]:
@@ -60,13 +59,6 @@ def roles(spirit: SpiritDef) -> set[str]:
     return out
 
 
-def _boost(spirit: SpiritDef) -> float:
-    for m in spirit.effects:
-        if m.key in ("valor", "damage_mul"):
-            return float(m.value)
-    return 1.0
-
-
 def allowed(state: BattleState, u: UnitState, b: Behaviour, default_all: bool) -> list[str]:
     known = [ref.id for ref in known_spirits(state, u)]
     if b.spirits is None:
@@ -74,6 +66,18 @@ def allowed(state: BattleState, u: UnitState, b: Behaviour, default_all: bool) -
     if "all" in b.spirits:
         return known
     return [s for s in b.spirits if s in known]
+
+
+def with_spirit(state: BattleState, u: UnitState, name: str, cost: int) -> tuple[BattleState, UnitState]:
+    """A copy of `state` in which `u` has paid for and gained spirit `name` (not a cast: no
+    instant effects, nothing else changes). The original state is untouched."""
+    spirit = state.ctx.defs.spirits[name]
+    hyp = state.shallow_copy()
+    v = u.copy()
+    v.sp -= cost
+    v.effects.append(EffectState("spirit", name, spirit.duration))
+    hyp.units[u.uid] = v
+    return hyp, v
 
 
 def choose_spirit(
@@ -85,60 +89,70 @@ def choose_spirit(
         return None
     ctx = state.ctx
     refs = {ref.id: ref for ref in known_spirits(state, u)}
-    target = state.units.get(plan.target) if plan.attacks and plan.target else None
-    mods = collect(ctx, u)
-    strike_on = mods.hit_set is not None and mods.hit_set >= 100
     boss_like = b.kind == "boss" or planner.aims(state, u.side).is_protected(u)
-    wanted: list[tuple[int, str, str | None]] = []  # (priority, spirit id, target)
+    top_sp = max(1, max_sp(ctx, u))
+    wu = planner.worth(state, u)
+    castable: list[tuple[str, SpiritDef, int]] = []
     for name in names:
         spirit = ctx.defs.spirits[name]
-        if spirit.duration != "instant" and u.has_effect(name):
+        cost = sp_cost(state, u, refs[name])
+        if cost > u.sp or (spirit.duration != "instant" and u.has_effect(name)):
             continue
-        if sp_cost(state, u, refs[name]) > u.sp:
-            continue
+        castable.append((name, spirit, cost))
+
+    # Offensive spirits: plan again as if cast; cast the one that gains most over its SP.
+    if not u.acted:
+        best: tuple[float, str] | None = None
+        for name, spirit, cost in castable:
+            if spirit.duration == "instant" or not roles(spirit) & OFFENSIVE:
+                continue
+            hyp, v = with_spirit(state, u, name, cost)
+            boosted = planner.plan(hyp, v, b)
+            if not boosted.attacks:
+                continue
+            gain = boosted.score - plan.score - SP_WEIGHT * wu * cost / top_sp
+            if gain > MIN_GAIN and (best is None or gain > best[0]):
+                best = (gain, name)
+        if best is not None:
+            return _checked(state, CastSpirit(u.uid, best[1]))
+
+    # Defensive and support spirits by rule. Exposed: some hostile can strike the end tile
+    # next phase, even if only with Strike's help (which Alert still beats).
+    exposed = any(plan.tile in area for _uid, parts in planner.threat_parts(state, u) for area, _b in parts)
+    wanted: list[tuple[int, str, str | None]] = []  # (priority, spirit id, target)
+    for name, spirit, _cost in castable:
         r = roles(spirit)
-        if "strike" in r and target is not None and plan.hit < STRIKE_BELOW and not strike_on:
+        if "alert" in r and exposed:
             wanted.append((0, name, None))
-        if "valor" in r and target is not None and mods.valor is None:
-            hit = 100 if strike_on else plan.hit
-            boosted = plan.damage * _boost(spirit)
-            kills_now = plan.damage >= target.hp
-            if (
-                hit >= VALOR_MIN_HIT
-                and not kills_now
-                and (boosted >= target.hp or boosted >= 0.4 * max_hp(ctx, target))
-            ):
-                wanted.append((1, name, None))
-        if "fury" in r and target is not None:
-            tm = collect(ctx, target, "defend")
-            if tm.barriers or tm.damage_taken_mul < 1:
-                wanted.append((2, name, None))
-        if "focus" in r and ((target is not None and plan.hit < FOCUS_BELOW and not strike_on) or plan.danger > 0):
-            wanted.append((3, name, None))
-        if "alert" in r and plan.danger >= 0.2 * u.hp:
-            wanted.append((4, name, None))
+        if "focus" in r and plan.danger > 0 and (boss_like or plan.danger >= 0.2 * u.hp):
+            wanted.append((1, name, None))
         if "guard" in r and boss_like and plan.danger >= 0.3 * u.hp:
-            wanted.append((5, name, None))
+            wanted.append((2, name, None))
         if "heal" in r:
             who = _heal_target(state, u, spirit)
             if who is not None:
-                wanted.append((6, name, who))
+                wanted.append((3, name, who))
         if "will" in r and _unlocks_weapon(state, u, spirit):
-            wanted.append((7, name, None))
+            wanted.append((4, name, None))
         if "refill" in r and (u.en * 3 < max_en(ctx, u) or _dry(state, u)):
-            wanted.append((8, name, None))
+            wanted.append((5, name, None))
     for _prio, name, who in sorted(wanted, key=lambda x: (x[0], x[1])):
         spirit = ctx.defs.spirits[name]
         tgt = who if spirit.target in ("ally", "friend", "enemy") else None
         if spirit.target == "ally" and tgt == u.uid:
             continue
-        cmd = CastSpirit(u.uid, name, tgt)
-        try:
-            check_cast(state, cmd)
-        except IllegalCommand:
-            continue
-        return cmd
+        cmd = _checked(state, CastSpirit(u.uid, name, tgt))
+        if cmd is not None:
+            return cmd
     return None
+
+
+def _checked(state: BattleState, cmd: CastSpirit) -> CastSpirit | None:
+    try:
+        check_cast(state, cmd)
+    except IllegalCommand:
+        return None
+    return cmd
 
 
 def _heal_target(state: BattleState, u: UnitState, spirit: SpiritDef) -> str | None:

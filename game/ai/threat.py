@@ -13,28 +13,58 @@ from dataclasses import dataclass
 from game.ai.behaviour import BehaviourError, boss_holding, parse_behaviour
 from game.ai.fields import Fields
 from game.core.combat import strike, weapon_problem, weapon_range
+from game.core.context import BattleContext
 from game.core.defs import WeaponDef
 from game.core.grid import Pos
-from game.core.modifiers import collect
+from game.core.modifiers import collect, sources
 from game.core.movement import move_budget
 from game.core.state import BattleState, UnitState
 from game.core.stats import environment, unit_def
 
 
-def profile(u: UnitState) -> tuple[object, ...]:
-    """What decides a unit's numbers in a strike, whoever and wherever it is."""
+def profile(u: UnitState, hp: bool = True) -> tuple[object, ...]:
+    """What decides a unit's numbers in a strike, whoever and wherever it is (its HP too,
+    unless `hp` is False)."""
     return (
         u.unit_id,
         u.pilot_id,
         u.level,
         u.flying,
-        u.hp,
+        u.hp if hp else None,
         u.en,
         u.will,
         tuple(sorted(u.ammo.items())),
         tuple((e.kind, e.id, e.duration) for e in u.effects),
         tuple(sorted(u.upgrades.items())),
+        u.substitutes_used,
     )
+
+
+def _stance(u: UnitState, hp: bool) -> tuple[object, ...]:
+    """A unit's numbers in one strike, as attacker or target (not its EN or ammo, which
+    only decide which weapons it may use)."""
+    return (
+        u.unit_id,
+        u.pilot_id,
+        u.level,
+        u.flying,
+        u.hp if hp else None,
+        u.will,
+        tuple((e.kind, e.id, e.duration) for e in u.effects),
+        tuple(sorted(u.upgrades.items())),
+    )
+
+
+def hp_sensitive(ctx: BattleContext, u: UnitState, cache: dict[tuple[object, ...], bool]) -> bool:
+    """Whether any modifier on `u` depends on its HP (Prevail and the like)."""
+    key = (u.unit_id, u.pilot_id, tuple(e.id for e in u.effects))
+    found = cache.get(key)
+    if found is None:
+        found = any(
+            m.when.hp_pct_at_most is not None or m.when.hp_pct_at_least is not None for m, _lvl, _src in sources(ctx, u)
+        )
+        cache[key] = found
+    return found
 
 
 def unit_key(u: UnitState) -> tuple[object, ...]:
@@ -89,6 +119,8 @@ class Threats:
         self.fields = fields
         self._area: dict[tuple[object, ...], frozenset[Pos]] = {}
         self._blow: dict[tuple[object, ...], Blow | None] = {}
+        self._hp_sensitive: dict[tuple[object, ...], bool] = {}
+        self._armed: dict[tuple[object, ...], list[tuple[WeaponDef, int]]] = {}
 
     def holds_position(self, state: BattleState, h: UnitState) -> bool:
         """Whether `h`'s own AI keeps it in place next phase (only scenario-set behaviours)."""
@@ -102,13 +134,20 @@ class Threats:
         return b.kind == "stationary" or boss_holding(state, h, b)
 
     def _weapons(self, state: BattleState, h: UnitState) -> list[tuple[WeaponDef, int]]:
+        """`h`'s usable direct-fire weapons with their max range."""
         ctx = state.ctx
-        out = []
-        for w in unit_def(ctx, h).weapons:
-            if w.is_map or weapon_problem(state, h, w, after_move=False) is not None:
-                continue
-            out.append((w, weapon_range(w, collect(ctx, h, "attack", w))[1]))
-        return out
+        key = profile(h, hp_sensitive(ctx, h, self._hp_sensitive))
+        found = self._armed.get(key)
+        if found is None:
+            found = []
+            for w in unit_def(ctx, h).weapons:
+                if w.is_map or weapon_problem(state, h, w, after_move=False) is not None:
+                    continue
+                found.append((w, weapon_range(w, collect(ctx, h, "attack", w))[1]))
+            if len(self._armed) > 4096:
+                self._armed.clear()
+            self._armed[key] = found
+        return found
 
     def reaches(self, state: BattleState, h: UnitState) -> list[tuple[bool, frozenset[Pos]]]:
         """Where `h` could strike next phase: (with P weapons only?, tiles), one entry for
@@ -156,7 +195,14 @@ class Threats:
             moved = False  # the same weapons either way
         # Keyed by profiles, not ids or tiles: identical grunts share one estimate, and the
         # tile's defence and evade are corrected for by `Blow.expected_on`.
-        key = (profile(h), profile(u), env_u, moved)
+        sens = self._hp_sensitive
+        key = (
+            _stance(h, hp_sensitive(ctx, h, sens)),
+            tuple(w.id for w, _hi in weapons),
+            _stance(u, hp_sensitive(ctx, u, sens)),
+            env_u,
+            moved,
+        )
         if key in self._blow:
             return self._blow[key]
         best: Blow | None = None

@@ -136,7 +136,7 @@ def test_uses_a_will_gated_weapon_only_when_allowed() -> None:
     def first_attack(will: int) -> Attack:
         state = battle(
             [
-                dep("layzner", "player", (4, 5), "layzner", pilot="eiji", will=will),
+                dep("layzner", "player", (4, 5), "layzner", pilot="eiji", will=will, ai={"spirits": []}),
                 dep("braver", "enemy", (6, 5), "braver"),
             ]
         )

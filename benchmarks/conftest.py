@@ -1,0 +1,1 @@
+"""Benchmarks import the code-built roster of the AI tests."""
