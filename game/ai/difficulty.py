@@ -17,7 +17,6 @@ class Difficulty:
     spirits: bool  # casts spirits at all
     spirits_default_all: bool  # casts every known spirit when the unit's ai gives no list
     smart_reactions: bool  # scores counter/defend/evade instead of "counter if possible"
-    order_by_value: bool  # acts first with the unit that has the best move, not just the closest
 
 
 DIFFICULTIES: dict[str, Difficulty] = {
@@ -32,7 +31,6 @@ DIFFICULTIES: dict[str, Difficulty] = {
         spirits=False,
         spirits_default_all=False,
         smart_reactions=False,
-        order_by_value=False,
     ),
     "normal": Difficulty(
         name="normal",
@@ -45,7 +43,6 @@ DIFFICULTIES: dict[str, Difficulty] = {
         spirits=True,
         spirits_default_all=True,
         smart_reactions=True,
-        order_by_value=False,
     ),
     "hard": Difficulty(
         name="hard",
@@ -58,7 +55,6 @@ DIFFICULTIES: dict[str, Difficulty] = {
         spirits=True,
         spirits_default_all=True,
         smart_reactions=True,
-        order_by_value=True,
     ),
 }
 

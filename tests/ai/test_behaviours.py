@@ -7,7 +7,6 @@ import pytest
 from game.ai import BehaviourError, SRWController, make_controller, parse_behaviour
 from game.core import Attack, EndPhase, Move, Script, apply
 from game.core.grid import distance
-from game.core.stats import max_hp
 from game.sim import play_out
 from tests.ai.roster import battle, dep
 
@@ -285,9 +284,3 @@ def test_unknown_region_is_reported_when_the_unit_acts() -> None:
     )
     with pytest.raises(BehaviourError, match=r"lost: ai\.retreat_to names unknown region 'nowhere'"):
         SRWController().next_command(state)
-
-
-def test_hp_helper_consistency() -> None:
-    state = battle([dep("braver", "enemy", (8, 5), "a", hp_pct=40), dep("braver", "player", (2, 5), "b")])
-    u = state.unit("a")
-    assert u.hp == max_hp(state.ctx, u) * 40 // 100
