@@ -11,8 +11,7 @@ from game.core.defs import PilotDef, PilotStats, SkillRef, UnitDef, WeaponDef
 from game.core.events import StrikeResolved, UnitDestroyed, WillChanged
 from game.core.headless import Battle, make_context
 from game.core.ranks import Ranks
-from game.core.state import EffectState
-from tests.core.roster import definitions
+from tests.core.roster import definitions, give
 
 SURE = WeaponDef("sure", "Sure Shot", 2000, 1, 3, hit=300, post_move=True)
 NEVER = WeaponDef("never", "Blank", 2000, 1, 3, hit=-500, post_move=True)
@@ -105,7 +104,7 @@ def test_critical_multiplies_by_1_25() -> None:
             [D("a", "layzner", "player", (1, 1), pilot="eiji"), D("t", "braver", "enemy", (3, 1), pilot="grunt")],
             seed=seed,
         )
-        b.state.units["a"].effects.append(EffectState("spirit", "strike", "turn"))
+        give(b, "a", "strike", "turn")
         fc = b.forecast("a", "layzered_rifle", "t", "defend")
         assert fc.attack.crit == 40
         (s,) = strikes(b.do(Attack("a", "layzered_rifle", "t", reaction="defend")))
@@ -136,7 +135,7 @@ def test_will_changes_by_personality() -> None:
             D("t2", "braver", "enemy", (8, 4), pilot="grunt"),
         ]
     )
-    b.state.units["a"].effects.append(EffectState("spirit", "strike", "turn"))
+    give(b, "a", "strike", "turn")
     events = b.do(Attack("a", "layzered_rifle", "t", reaction="defend"))
     changes = {e.unit: (e.before, e.after) for e in events if isinstance(e, WillChanged)}
     assert changes["a"] == (100, 102)
@@ -152,7 +151,7 @@ def test_kill_gives_shot_down_side_bonus_and_ally_lost() -> None:
             D("t2", "braver", "enemy", (8, 4), pilot="grunt"),
         ]
     )
-    b.state.units["a"].effects.append(EffectState("spirit", "strike", "turn"))
+    give(b, "a", "strike", "turn")
     events = b.do(Attack("a", "layzered_rifle", "t"))
     changes = {e.unit: e.after - e.before for e in events if isinstance(e, WillChanged)}
     assert changes["a"] == 2 + 2 + 1  # cool: hit +2, shot down +2, side kill +1

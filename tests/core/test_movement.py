@@ -10,7 +10,7 @@ from game.core import CancelMove, Deployment, DeploymentError, IllegalCommand, L
 from game.core.defs import TerrainDef, UnitDef
 from game.core.headless import Battle, make_context, standard_terrains
 from game.core.ranks import Ranks
-from tests.core.roster import definitions
+from tests.core.roster import definitions, give
 
 BUGGY = UnitDef(
     "buggy", "Buggy", hp=1200, en=0, mobility=60, armor=400, move=5, movement="vehicle", ranks=Ranks.parse("-/A/-/-")
@@ -134,9 +134,7 @@ def test_cannot_move_twice_or_out_of_reach() -> None:
 
 def test_accel_adds_three_for_one_move() -> None:
     b = battle(["." * 14], [P("l", "layzner", "player", (0, 0))])
-    b.state.units["l"].effects.append(
-        __import__("game.core.state", fromlist=["EffectState"]).EffectState("spirit", "accel", "next_move")
-    )
+    give(b, "l", "accel", "next_move")
     assert max(x for x, _ in reachable(b.state, "l").costs) == 10
     b.do(Move("l", (10, 0)))
     assert not b.unit("l").effects  # consumed by the move

@@ -11,9 +11,8 @@ from game.core.defs import AbilityDef, AbilityRef
 from game.core.effects import modifier
 from game.core.events import BattleEnded, PhaseStarted, TurnStarted, UnitRecovered
 from game.core.headless import Battle, make_context, make_definitions
-from game.core.state import EffectState
 from tests.core import roster
-from tests.core.roster import BRAVER, definitions
+from tests.core.roster import BRAVER, definitions, give
 
 REGEN = AbilityDef("hp_regen_s", "HP Regen S", (modifier("hp_regen_pct", 10),))
 REGEN_BRAVER = replace(BRAVER, id="regen_braver", abilities=(AbilityRef("hp_regen_s"),))
@@ -88,7 +87,7 @@ def test_units_refresh_each_phase_and_turn_effects_expire() -> None:
     b.do(Move("p", (2, 0)))
     b.do(Wait("p"))
     assert b.unit("p").done
-    b.state.units["p"].effects.append(EffectState("spirit", "focus", "turn"))
+    give(b, "p", "focus", "turn")
     for _ in range(3):
         b.do(EndPhase())
     assert b.unit("p").has_effect("focus")  # lasts through the other phases
@@ -114,7 +113,7 @@ def test_defeat_all_enemies_wins_and_nothing_is_legal_after() -> None:
         ],
         seed=1,
     )
-    b.state.units["p"].effects.append(EffectState("spirit", "strike", "turn"))
+    give(b, "p", "strike", "turn")
     b.do(Attack("p", "layzered_rifle", "e"))
     (end,) = b.events_of(BattleEnded)
     assert end.winner == "player"  # type: ignore[attr-defined]
@@ -135,6 +134,6 @@ def test_losing_every_unit_is_a_defeat() -> None:
         seed=1,
     )
     b.do(EndPhase())
-    b.state.units["e"].effects.append(EffectState("spirit", "strike", "turn"))
+    give(b, "e", "strike", "turn")
     b.do(Attack("e", "layzered_rifle", "p"))
     assert b.state.outcome is not None and b.state.outcome.winner == "enemy"

@@ -29,8 +29,7 @@ from game.core.script import (
     Trigger,
     TurnAtLeast,
 )
-from game.core.state import EffectState
-from tests.core.roster import definitions
+from tests.core.roster import definitions, give
 
 GALE = Select(uid="gale")
 
@@ -137,7 +136,7 @@ def test_objectives_can_change_and_defeat_conditions_apply() -> None:
     for _ in range(8):
         b.do(EndPhase())
     assert b.state.objectives == "escape"
-    b.state.units["layzner"].effects.append(EffectState("spirit", "accel", "next_move"))
+    give(b, "layzner", "accel", "next_move")
     b.do(Move("layzner", (9, 0)))
     (end,) = b.events_of(BattleEnded)
     assert end.winner == "player" and end.reason == "Reach the cave"  # type: ignore[attr-defined]

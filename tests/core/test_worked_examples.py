@@ -9,8 +9,7 @@ import pytest
 from game.core import Deployment
 from game.core.formulas import DamageInputs, HitInputs, damage, finish_damage, hit_chance
 from game.core.headless import Battle, make_context
-from game.core.state import EffectState
-from tests.core.roster import definitions
+from tests.core.roster import definitions, give
 
 
 def _battle(distance: int, *, braver_tile: str = ".", defs=None) -> Battle:  # type: ignore[no-untyped-def]
@@ -41,7 +40,7 @@ def test_hit_percent_is_82() -> None:
 
 def test_hit_with_focus_is_100() -> None:
     b = _battle(3)
-    b.state.units["layzner"].effects.append(EffectState("spirit", "focus", "turn"))
+    give(b, "layzner", "focus", "turn")
     assert b.forecast("layzner", "layzered_rifle", "braver").attack.hit == 100
 
 
@@ -83,9 +82,9 @@ def _vmax_battle(*, gale_effects: tuple[str, ...] = (), eiji_effects: tuple[str,
         seed=1,
     )
     for e in gale_effects:
-        b.state.units["greim"].effects.append(EffectState("spirit", e, "turn"))
+        give(b, "greim", e, "turn")
     for e in eiji_effects:
-        b.state.units["layzner"].effects.append(EffectState("spirit", e, "next_attack"))
+        give(b, "layzner", e, "next_attack")
     return b
 
 
