@@ -75,7 +75,7 @@ def with_spirit(state: BattleState, u: UnitState, name: str, cost: int) -> tuple
     hyp = state.shallow_copy()
     v = u.copy()
     v.sp -= cost
-    v.effects.append(EffectState("spirit", name, spirit.duration))
+    v.effects = (*v.effects, EffectState("spirit", name, spirit.duration))
     hyp.units[u.uid] = v
     return hyp, v
 
