@@ -46,8 +46,11 @@ def one_run(args: tuple[str, int, str, bool]) -> tuple[str | None, str, int]:
     left = "player" if (i // 4) % 2 == 0 else "enemy"
     state = arena_battle(10_000 + i, left=left, phase_order=first, force=HERO_FORCE if hero else FORCE)
     other = "enemy" if srw_side == "player" else "player"
+    name, _, their_level = opponent.partition(":")  # e.g. "srw:easy"
     result = play_out(
-        state, {srw_side: make_controller("srw", level), other: make_controller(opponent)}, max_turns=MAX_TURNS
+        state,
+        {srw_side: make_controller("srw", level), other: make_controller(name, their_level or "normal")},
+        max_turns=MAX_TURNS,
     )
     return result.winner, srw_side, result.turns
 
@@ -68,6 +71,9 @@ def main(argv: list[str]) -> None:
         print(matchup(opponent, runs))
     for opponent in ("random", "greedy"):
         print("with the hero Layzner:", matchup(opponent, runs, hero=True))
+    print("normal", matchup("srw:normal", runs))
+    print("normal", matchup("srw:easy", runs))
+    print("hard", matchup("srw:normal", runs, "hard"))
 
 
 if __name__ == "__main__":

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from typing import Protocol
 
+from game.ai.baselines import GreedyController, RandomController
+from game.ai.difficulty import difficulty as check_difficulty
+from game.ai.srw import SRWController
 from game.core.commands import Attack, Command
 from game.core.state import BattleState
 
@@ -29,10 +32,6 @@ class Controller(Protocol):
 
 def make_controller(name: str, difficulty: str = "normal") -> Controller:
     """`srw` (the SRW-style AI), `greedy` (nearest target, strongest weapon) or `random`."""
-    from game.ai.baselines import GreedyController, RandomController
-    from game.ai.difficulty import difficulty as check_difficulty
-    from game.ai.srw import SRWController
-
     check_difficulty(difficulty)
     if name == "srw":
         return SRWController(difficulty)

@@ -17,6 +17,7 @@ class Difficulty:
     spirits: bool  # casts spirits at all
     spirits_default_all: bool  # casts every known spirit when the unit's ai gives no list
     smart_reactions: bool  # scores counter/defend/evade instead of "counter if possible"
+    lookahead: int  # plans this many of the next units and lets the best attack go first
 
 
 DIFFICULTIES: dict[str, Difficulty] = {
@@ -31,6 +32,7 @@ DIFFICULTIES: dict[str, Difficulty] = {
         spirits=False,
         spirits_default_all=False,
         smart_reactions=False,
+        lookahead=1,
     ),
     "normal": Difficulty(
         name="normal",
@@ -43,6 +45,7 @@ DIFFICULTIES: dict[str, Difficulty] = {
         spirits=True,
         spirits_default_all=True,
         smart_reactions=True,
+        lookahead=1,
     ),
     "hard": Difficulty(
         name="hard",
@@ -50,11 +53,12 @@ DIFFICULTIES: dict[str, Difficulty] = {
         kill_bonus=1.3,
         kill_bonus_skip=0.0,
         focus_fire=0.8,
-        caution=0.55,
-        death_weight=1.5,
+        caution=0.45,
+        death_weight=1.2,
         spirits=True,
         spirits_default_all=True,
         smart_reactions=True,
+        lookahead=3,
     ),
 }
 

@@ -137,15 +137,20 @@ class Armament:
 
 
 class Planner:
+    """Scores options for units of any side; holds the caches of pure results that outlive
+    one decision (reset when a state of another battle context comes in)."""
+
+    fields: Fields
+    threats: Threats
+
     def __init__(self, diff: Difficulty) -> None:
         self.diff = diff
         self._ctx: BattleContext | None = None
-        self._reset(None)
 
-    def _reset(self, ctx: BattleContext | None) -> None:
+    def _reset(self, ctx: BattleContext) -> None:
         self._ctx = ctx
-        self.fields = Fields(ctx) if ctx is not None else None  # type: ignore[arg-type]
-        self.threats = Threats(self.fields) if ctx is not None else None  # type: ignore[arg-type]
+        self.fields = Fields(ctx)
+        self.threats = Threats(self.fields)
         self._trades: dict[tuple[object, ...], Trade] = {}
         self._counters: dict[tuple[object, ...], tuple[StrikeCalc | None, int]] = {}
         self._strikes: dict[object, tuple[StrikeCalc, UnitState]] = {}
@@ -154,6 +159,7 @@ class Planner:
         self._threat_parts: dict[tuple[object, ...], list[tuple[str, list[tuple[frozenset[Pos], Blow]]]]] = {}
 
     def bind(self, state: BattleState) -> None:
+        """Make the caches fit `state`'s battle; every entry point calls this first."""
         if state.ctx is not self._ctx:
             self._reset(state.ctx)
         if len(self._trades) > 20000:
@@ -169,6 +175,7 @@ class Planner:
         return current_aims(state, side, self._aims)
 
     def worth(self, state: BattleState, u: UnitState) -> float:
+        self.bind(state)
         return worth(state.ctx, u, self._worth)
 
     def hostiles(self, state: BattleState, u: UnitState) -> list[UnitState]:

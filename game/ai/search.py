@@ -37,6 +37,7 @@ from game.core.state import BattleState, UnitState
 from game.core.stats import environment, hp_pct, max_en, max_hp, unit_def
 
 TIE = 1e-9
+MAX_ATTACKERS = 2  # hostile blows a unit expects to take in one phase
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,12 +181,16 @@ class UnitSearch:
         """(value of ending on `p`, expected damage there); `removed` is a hostile our
         attack destroys first with chance `p_removed`."""
         base, parts = self._tile_info(p)
-        danger = 0.0
+        blows = []
         survive = 1.0
         for uid, e, pk in parts:
             keep = 1 - p_removed if uid == removed else 1.0
-            danger += e * keep
+            blows.append(e * keep)
             survive *= 1 - pk * keep
+        # Hostiles spread their attacks over our units: count the heaviest few blows, not
+        # every unit that could reach (which would freeze two cautious armies in place).
+        blows.sort(reverse=True)
+        danger = sum(blows[:MAX_ATTACKERS])
         hp = max(1, self.u.hp)
         # Shot down by one blow, or worn down by several.
         risk = max(1 - survive, min(1.0, max(0.0, (danger / hp - 1.0) / 0.5)))

@@ -42,13 +42,32 @@ class SRWController:
             return EndPhase()
         ctx = state.ctx
         fronts = [t.pos for t in state.active_units() if ctx.hostile(side, t.side)]
-        u = min(pending, key=lambda v: self._order(state, v, fronts))
-        cmd = self.decide(state, u)
+        pending.sort(key=lambda v: self._order(state, v, fronts))
+        u, plan = self._choose_unit(state, pending)
+        cmd = self.decide(state, u, plan)
         if problem(state, cmd) is None:
             return cmd
         # A planning mistake must never reach the engine: finish the unit instead.
         fallback = Wait(u.uid)
         return fallback if problem(state, fallback) is None else EndPhase()
+
+    def _choose_unit(self, state: BattleState, ordered: list[UnitState]) -> tuple[UnitState, Option | None]:
+        """The first unit in acting order; on hard, among the first few fresh units, the one
+        with the most valuable attack (so kills land first and the others follow up)."""
+        first = ordered[0]
+        look = self.difficulty.lookahead
+        if look <= 1 or first.moved or first.acted:
+            return first, None
+        best: tuple[float, UnitState, Option] | None = None
+        for v in ordered[:look]:
+            if v.moved or v.acted:
+                break
+            opt = self.planner.plan(state, v, behaviour_of(state, v))
+            if opt.attacks and (best is None or opt.score > best[0]):
+                best = (opt.score, v, opt)
+        if best is None:
+            return first, None
+        return best[1], best[2]
 
     def _order(self, state: BattleState, u: UnitState, fronts: list[Pos]) -> tuple[int, int, int, str]:
         """Units that started their action finish it; repairers and suppliers with work to
@@ -82,10 +101,10 @@ class SRWController:
     def plan(self, state: BattleState, u: UnitState) -> Option:
         return self.planner.plan(state, u, behaviour_of(state, u))
 
-    def decide(self, state: BattleState, u: UnitState) -> Command:
+    def decide(self, state: BattleState, u: UnitState, plan: Option | None = None) -> Command:
         """The next command for unit `u` (not yet checked against the rules)."""
         b = behaviour_of(state, u)
-        opt = self.planner.plan(state, u, b)
+        opt = plan or self.planner.plan(state, u, b)
         if self.difficulty.spirits and not u.acted:
             cast = choose_spirit(state, u, b, opt, self.planner, self.difficulty.spirits_default_all)
             if cast is not None:
