@@ -11,9 +11,9 @@ from collections.abc import Iterable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 
-from benchmarks.arena import FORCE, HERO_FORCE, arena_battle
 from game.ai import make_controller
 from game.sim import play_out
+from tests.ai.arena import FORCE, HERO_FORCE, arena_battle
 
 MAX_TURNS = 25
 

@@ -11,10 +11,10 @@ from __future__ import annotations
 import statistics
 import time
 
-from benchmarks.arena import big_battle
 from game.ai import SRWController
 from game.core import Attack, apply
 from game.core.state import BattleState
+from tests.ai.arena import big_battle
 
 CONTACT_TURN = 5
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from benchmarks.arena import arena_battle
 from game.ai import make_controller
 from game.core import Attack, EndPhase, apply
 from game.core.state import BattleState
+from tests.ai.arena import arena_battle
 
 KINDS = [("srw", "easy"), ("srw", "normal"), ("srw", "hard"), ("greedy", "normal"), ("random", "normal")]
 

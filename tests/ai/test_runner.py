@@ -6,12 +6,12 @@ from dataclasses import replace
 
 import pytest
 
-from benchmarks.arena import arena_battle
 from game.ai import GreedyController, RandomController, make_controller
 from game.core import Attack, CancelMove, EndPhase, Move, Wait, apply
 from game.core.events import BattleEnded, StrikeResolved
 from game.core.state import BattleState
 from game.sim import ControllerError, play_out
+from tests.ai.arena import arena_battle
 from tests.ai.roster import battle, dep
 
 

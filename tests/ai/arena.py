@@ -1,4 +1,5 @@
-"""Battles for measuring the AI: a mirrored arena and a large crowded map, built in code."""
+"""Battles for testing and measuring the AI (tests and `benchmarks/`): a mirrored arena
+and a large crowded map, built in code."""
 
 from __future__ import annotations
 

@@ -1,1 +1,0 @@
-"""Benchmarks import the code-built roster of the AI tests."""
