@@ -284,3 +284,50 @@ def test_unknown_region_is_reported_when_the_unit_acts() -> None:
     )
     with pytest.raises(BehaviourError, match=r"lost: ai\.retreat_to names unknown region 'nowhere'"):
         SRWController().next_command(state)
+
+
+def test_heads_for_the_region_its_objectives_want_reached() -> None:
+    from game.core.script import InRegion, Objective, Objectives, Select
+
+    exit_tiles = frozenset({(0, 9), (1, 9)})
+    script = Script(
+        regions={"exit": exit_tiles},
+        objectives={"main": Objectives(victory=(Objective("Escape", InRegion(Select(uid="runner"), "exit")),))},
+    )
+    state = battle(
+        [dep("braver", "player", (6, 2), "runner"), dep("braver", "enemy", (13, 2), "e")], script=script, grid=(14, 10)
+    )
+    after, _ = apply(state, SRWController().next_command(state))
+    assert min(distance(after.unit("runner").pos, t) for t in exit_tiles) < min(distance((6, 2), t) for t in exit_tiles)
+
+
+def test_goes_for_the_attacker_that_threatens_what_it_must_protect() -> None:
+    from game.core.script import AnyDestroyed, Objective, Objectives, Select
+
+    # The player wins if Gale falls, so the enemy AI protects Gale: of two equal targets it
+    # hits the one that can reach Gale next phase. Without that objective it has no reason
+    # to prefer either (seeds decide the tie).
+    def guard_targets(objective: bool) -> set[str]:
+        out = set()
+        for seed in range(6):
+            script = Script(
+                objectives={"main": Objectives(victory=(Objective("Down Gale", AnyDestroyed(Select(uid="gale"))),))}
+            )
+            state = battle(
+                [
+                    dep("greimkaiser", "enemy", (1, 5), "gale", pilot="gale", ai={"behaviour": "stationary"}),
+                    dep("braver", "enemy", (12, 5), "guard"),
+                    dep("braver", "player", (8, 5), "toward_gale"),
+                    dep("braver", "player", (16, 5), "away"),
+                ],
+                grid=(26, 11),
+                sides=ENEMY_FIRST,
+                script=script if objective else None,
+                seed=seed,
+            )
+            _, cmds = enemy_phase(state)
+            out |= {c.target for c in cmds if isinstance(c, Attack) and c.unit == "guard"}
+        return out
+
+    assert guard_targets(objective=True) == {"toward_gale"}
+    assert guard_targets(objective=False) == {"toward_gale", "away"}
