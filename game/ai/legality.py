@@ -6,7 +6,7 @@ with `apply`, which is pure and rolls nothing for them.
 
 from __future__ import annotations
 
-from game.core.combat import weapon_problem
+from game.core.combat import forecast, weapon_problem
 from game.core.commands import Attack, Command, EndPhase, MapAttack
 from game.core.engine import apply
 from game.core.errors import IllegalCommand
@@ -30,8 +30,6 @@ def problem(state: BattleState, cmd: Command) -> str | None:
         if u.acted:
             return f"{cmd.unit} has already acted"
         if isinstance(cmd, Attack):
-            from game.core.combat import forecast
-
             try:
                 forecast(
                     state,
