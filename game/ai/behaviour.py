@@ -120,10 +120,23 @@ def check_references(b: Behaviour, state: BattleState, where: str = "unit") -> N
 
 
 def behaviour_of(state: BattleState, u: UnitState) -> Behaviour:
+    """`u`'s behaviour; raises BehaviourError for a bad `ai:` block."""
     b = parse_behaviour(u.ai, u.uid)
     if b.retreat_to is not None or b.guard is not None:
         check_references(b, state, u.uid)
     return b
+
+
+def validate_ai(state: BattleState) -> list[str]:
+    """A message for every unit whose `ai:` block is wrong (unknown key, bad value, a region
+    or unit that does not exist), to report before a battle starts."""
+    problems = []
+    for u in state.units.values():
+        try:
+            behaviour_of(state, u)
+        except BehaviourError as exc:
+            problems.append(str(exc))
+    return problems
 
 
 def retreating(state: BattleState, u: UnitState, b: Behaviour) -> bool:

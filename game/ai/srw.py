@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from game.ai.behaviour import behaviour_of
+from game.ai.behaviour import Behaviour, BehaviourError, behaviour_of
 from game.ai.difficulty import Difficulty, difficulty
 from game.ai.legality import problem
 from game.ai.planner import Option, Planner
@@ -32,6 +32,9 @@ class SRWController:
         self.difficulty: Difficulty = difficulty(level)
         self.planner = Planner(self.difficulty)
         self._devices: dict[tuple[str, str | None], bool] = {}  # (unit, pilot) -> has repair/supply
+        # Bad `ai:` blocks met so far: the unit plays with the default behaviour instead and
+        # the message is kept here for the game to show (validate_ai reports them up front).
+        self.problems: list[str] = []
 
     def next_command(self, state: BattleState) -> Command:
         if state.outcome is not None:
@@ -62,7 +65,7 @@ class SRWController:
         for v in ordered[:look]:
             if v.moved or v.acted:
                 break
-            opt = self.planner.plan(state, v, behaviour_of(state, v))
+            opt = self.planner.plan(state, v, self.behaviour(state, v))
             if opt.attacks and (best is None or opt.score > best[0]):
                 best = (opt.score, v, opt)
         if best is None:
@@ -98,12 +101,20 @@ class SRWController:
             for f in state.active_units()
         )
 
+    def behaviour(self, state: BattleState, u: UnitState) -> Behaviour:
+        try:
+            return behaviour_of(state, u)
+        except BehaviourError as exc:
+            if str(exc) not in self.problems:
+                self.problems.append(str(exc))
+            return Behaviour()
+
     def plan(self, state: BattleState, u: UnitState) -> Option:
-        return self.planner.plan(state, u, behaviour_of(state, u))
+        return self.planner.plan(state, u, self.behaviour(state, u))
 
     def decide(self, state: BattleState, u: UnitState, plan: Option | None = None) -> Command:
         """The next command for unit `u` (not yet checked against the rules)."""
-        b = behaviour_of(state, u)
+        b = self.behaviour(state, u)
         opt = plan or self.planner.plan(state, u, b)
         if self.difficulty.spirits and not u.acted:
             cast = choose_spirit(state, u, b, opt, self.planner, self.difficulty.spirits_default_all)

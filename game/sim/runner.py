@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from game.ai.behaviour import validate_ai
 from game.ai.controller import Controller
 from game.core.commands import Attack, Command, EndPhase
 from game.core.engine import apply
@@ -29,6 +30,7 @@ class RunResult:
     events: list[Event] = field(default_factory=list)
     reason: str = ""
     forced_phase_ends: int = 0  # phases ended by the safety cap, not by the controller
+    problems: list[str] = field(default_factory=list)  # bad `ai:` blocks (played with the default behaviour)
 
 
 def play_out(
@@ -49,7 +51,7 @@ def play_out(
     missing = [s.id for s in state.ctx.sides if s.id not in controllers]
     if missing:
         raise ValueError(f"no controller for side(s) {', '.join(missing)}")
-    result = RunResult(state=state, winner=None, turns=state.turn)
+    result = RunResult(state=state, winner=None, turns=state.turn, problems=validate_ai(state))
     phase_key = (state.turn, state.phase)
     given = 0
     while state.outcome is None and state.turn <= max_turns:
@@ -76,6 +78,10 @@ def play_out(
             ) from exc
         result.commands.append(cmd)
         result.events.extend(events)
+    for controller in controllers.values():
+        for problem in getattr(controller, "problems", ()):
+            if problem not in result.problems:
+                result.problems.append(problem)  # from units spawned during the battle
     result.state = state
     result.turns = min(state.turn, max_turns) if state.outcome is None else state.turn
     if state.outcome is not None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from game.ai import BehaviourError, SRWController, make_controller, parse_behaviour
+from game.ai.behaviour import KEYS
 from game.core import Attack, EndPhase, Move, Script, apply
 from game.core.grid import distance
 from game.sim import play_out
@@ -274,16 +275,28 @@ def test_bad_ai_data_names_the_unit_and_the_key(data: dict, message: str) -> Non
     assert message in str(err.value)
 
 
-def test_unknown_region_is_reported_when_the_unit_acts() -> None:
+def test_a_bad_ai_block_is_reported_and_the_unit_plays_on() -> None:
+    from game.ai.behaviour import validate_ai
+
     state = battle(
         [
             dep("braver", "enemy", (8, 5), "lost", ai={"retreat_hp_pct": 50, "retreat_to": "nowhere"}),
+            dep("braver", "enemy", (9, 7), "typo", ai={"behavior": "stationary"}),
             dep("braver", "player", (2, 5), "p1"),
         ],
         sides=ENEMY_FIRST,
     )
-    with pytest.raises(BehaviourError, match=r"lost: ai\.retreat_to names unknown region 'nowhere'"):
-        SRWController().next_command(state)
+    problems = validate_ai(state)
+    assert problems == [
+        "lost: ai.retreat_to names unknown region 'nowhere'",
+        "typo: unknown ai key 'behavior'; known keys: " + ", ".join(KEYS),
+    ]
+    controller = SRWController()
+    _, cmds = enemy_phase(state, controller)
+    assert moved(cmds, "lost") and moved(cmds, "typo")  # default (aggressive) behaviour
+    assert sorted(controller.problems) == sorted(problems)
+    result = play_out(state, {"player": make_controller("srw"), "enemy": make_controller("srw")}, max_turns=1)
+    assert result.problems == problems
 
 
 def test_heads_for_the_region_its_objectives_want_reached() -> None:
