@@ -27,6 +27,7 @@ class SimRun:
     bonus: tuple[str, ...] = ()
     commands: int = 0
     forced_phase_ends: int = 0
+    problems: tuple[str, ...] = ()  # bad `ai:` blocks the AI reported (those units played by default)
 
 
 @dataclass(frozen=True)
@@ -49,7 +50,7 @@ class SimReport:
             "player_ai": self.player_ai,
             "enemy_ai": self.enemy_ai,
             "wins": self.wins(),
-            "runs": [asdict(r) | {"bonus": list(r.bonus)} for r in self.runs],
+            "runs": [asdict(r) | {"bonus": list(r.bonus), "problems": list(r.problems)} for r in self.runs],
         }
 
 
@@ -113,6 +114,7 @@ def simulate(
                 bonus=tuple(final.bonus),
                 commands=len(result.commands),
                 forced_phase_ends=result.forced_phase_ends,
+                problems=tuple(result.problems),
             )
         )
     return SimReport(scenario_id, player_ai, enemy_ai, tuple(out))

@@ -39,6 +39,7 @@ def run(args: argparse.Namespace) -> int:
 def _check_scenarios(result: LoadResult, *, quiet: bool) -> list[Problem]:
     """Every scenario and map (the game's and the mods') against the loaded definitions."""
     from game.scenario import check_all
+    from game.sim.ai_blocks import check_ai_blocks
 
     if result.errors:
         if not quiet:
@@ -46,6 +47,8 @@ def _check_scenarios(result: LoadResult, *, quiet: bool) -> list[Problem]:
         return []
     mods = [m.path for m in result.mods]
     loaded, problems = check_all(result.definitions, root=result.game_dir, mods=mods)
+    for scenario in loaded:
+        problems.extend(check_ai_blocks(scenario))
     if not quiet:
         if problems:
             print(format_problems(problems, summary=False))

@@ -11,6 +11,7 @@ import pytest
 from game.core.defs import Definitions
 from game.data import load_game_data
 from game.scenario import check_all, load_scenario
+from game.sim.ai_blocks import check_ai_blocks
 
 ROOT = Path(__file__).resolve().parents[2]
 CAMPAIGN = ["blue_comet_falls", "sandstorm_decoy", "farewell_red_planet", "beautiful_le_cain", "seal_of_grados"]
@@ -36,3 +37,4 @@ def test_battle_starts_with_the_shipped_roster(sid: str) -> None:
     assert state.outcome is None
     assert any(e.kind == "dialogue_shown" for e in events)
     assert all(u.unit_id in shipped().units for u in state.units.values())
+    assert check_ai_blocks(sc) == []  # every ai: block is one the AI understands

@@ -48,3 +48,17 @@ def test_validate_fails_on_a_broken_scenario(tmp_path: Path, capsys: pytest.Capt
     assert "-- scenarios --" in out
     assert "scenario.yaml:6:22: error: units[1].unit: unknown unit 'bravr' (did you mean 'braver'?) [scenario]" in out
     assert "1 error" in out
+
+
+def test_validate_reports_bad_ai_blocks_at_their_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    scenario = GOOD.replace(
+        "side: enemy, at: [4, 3]}", "side: enemy, at: [4, 3], ai: {behaviour: guard, guard: gaol, retreat_hp: 50}}"
+    )
+    mod = make_mod(tmp_path, scenario)
+    assert main(["validate", "--no-user-mods", "--mods", str(mod)]) == 1
+    out = capsys.readouterr().out
+    assert "scenario.yaml:6:" in out and "units[1].ai: unknown ai key 'retreat_hp'" in out
+    fixed = scenario.replace(", retreat_hp: 50", "")
+    (mod / "maps" / "skirmish" / "scenario.yaml").write_text(fixed)
+    assert main(["validate", "--no-user-mods", "--mods", str(mod)]) == 1
+    assert "units[1].ai.guard: ai.guard 'gaol' is neither a region nor a unit id" in capsys.readouterr().out
