@@ -233,16 +233,16 @@ def test_le_cain_double_changes_the_objective() -> None:
 
 def test_le_cain_won_by_speech_and_harbour() -> None:
     run = play_to_reveal()
-    run.arrange(anna={"pos": [12, 12]})
-    run.do(Move("anna", (12, 13)))
+    run.arrange(anna={"pos": [6, 15]})
+    run.do(Move("anna", (6, 14)))
     assert run.state.flags["speech_given"] is True
     assert run.state.objectives == "escape" and run.outcome is None
     assert run.unit("mangello").ai["target_priority"] == ["layzner", "david"]
     run.until(2, "player")
-    run.arrange(anna={"pos": [21, 18]})
-    run.do(Move("anna", (22, 18)))
+    run.arrange(anna={"pos": [3, 18]})
+    run.do(Move("anna", (1, 18)))
     assert run.outcome.winner == "player"
-    assert run.outcome.reason == "Anna escapes by the harbour"
+    assert run.outcome.reason == "Anna escapes by the river"
     assert "le_cain_repelled" not in run.state.bonus
 
 
@@ -323,3 +323,18 @@ def test_every_speaker_has_a_portrait(sid: str) -> None:
         for line in (getattr(a, "lines", ()) or ((a.line,) if getattr(a, "line", None) else ()))
     }
     assert used and used <= portraits, used - portraits
+
+
+def test_seal_won_by_holding_out_until_the_seal_completes() -> None:
+    run = Run("seal_of_grados")
+    run.until(6, "player")
+    assert run.state.objectives == "duel"
+    assert "seal_awakens" in run.fired()
+    drops = [e for e in run.events if e.kind == "will_changed" and e.reason == "event:seal_awakens"]  # type: ignore[attr-defined]
+    assert next((e.unit, e.after - e.before) for e in drops) == ("le_cain", -40)  # type: ignore[attr-defined]
+    while run.outcome is None:
+        run.do(EndPhase())
+    assert (run.state.turn, run.outcome.winner) == (11, "player")
+    assert run.outcome.reason == "The Seal of Grados completes (end of turn 10)"
+    assert run.unit("le_cain").status == "retreated"
+    assert "le_cain_defeated" not in run.state.bonus and "shrine_unharmed" in run.state.bonus
