@@ -119,7 +119,8 @@ def load_scenario(
     root: Path | None = None,
     mods: Sequence[Path | str] = (),
 ) -> Scenario:
-    """Load scenario `scenario_id` against `defs` (Definitions, or an object with `.defs`).
+    """Load scenario `scenario_id` against `defs`: the game's Definitions, or the data layer's
+    LoadResult (`game.data.load_game_data`).
 
     Raises ScenarioError listing every problem with file, line and key path.
     """
@@ -132,7 +133,7 @@ def load_scenario(
 
 
 def load_scenario_file(path: Path, defs: Any) -> Scenario:
-    definitions: Definitions = getattr(defs, "defs", defs)
+    definitions = _definitions(defs)
     doc = read_yaml(path)
     spec = validate(doc)
     map_path = (path.parent / spec.map).resolve()
@@ -163,7 +164,7 @@ def check_all(
 
     For `run_game.py validate`: nothing raises; each broken file contributes its problems.
     """
-    definitions: Definitions = getattr(defs, "defs", defs)
+    definitions = _definitions(defs)
     loaded: list[Scenario] = []
     problems: list[Problem] = []
     files = scenario_files(root, mods)
@@ -183,6 +184,14 @@ def check_all(
             except MapError as exc:
                 problems.append(problem_at(tmx, exc.problem, check=MAP_CHECK))
     return loaded, problems
+
+
+def _definitions(defs: Any) -> Definitions:
+    """Definitions themselves, or what the data layer returns (a LoadResult holds them)."""
+    found = getattr(defs, "definitions", defs)
+    if not isinstance(found, Definitions):
+        raise TypeError(f"expected game Definitions or a LoadResult, got {type(defs).__name__}")
+    return found
 
 
 def validate(doc: YamlDoc) -> ScenarioSpec:

@@ -38,3 +38,8 @@ def test_battle_starts_with_the_shipped_roster(sid: str) -> None:
     assert any(e.kind == "dialogue_shown" for e in events)
     assert all(u.unit_id in shipped().units for u in state.units.values())
     assert check_ai_blocks(sc) == []  # every ai: block is one the AI understands
+
+
+def test_load_scenario_takes_the_data_layers_result() -> None:
+    result = load_game_data(ROOT, user_mods=False, check_assets_exist=False)
+    assert load_scenario("sandstorm_decoy", result).context.defs is result.definitions
