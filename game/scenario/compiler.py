@@ -49,6 +49,7 @@ from game.core.script import (
     TurnAtLeast,
 )
 from game.data import scenario_schema as s
+from game.data.located import plain
 from game.maps import MapData
 from game.scenario.conditions import Captured, HpAtLeast, ObjectivesAre
 from game.scenario.problems import KeyPath, Problem, YamlDoc, suggest
@@ -234,7 +235,7 @@ class Compiler:
             hp_pct=d.hp_pct,
             flying=d.flying,
             tags=tuple(d.tags),
-            ai=frozen_map(d.ai),
+            ai=frozen_map(plain(d.ai)),  # plain data: it goes into the saved battle state
             upgrades=frozen_map(d.upgrades),
         )
 
@@ -296,7 +297,7 @@ class Compiler:
         if isinstance(c, s.FlagCond):
             if isinstance(c.flag, str):
                 return FlagIs(c.flag)
-            return FlagIs(c.flag.name, c.flag.value)
+            return FlagIs(c.flag.name, plain(c.flag.value))
         if isinstance(c, s.AlwaysCond):
             return Always()
         if isinstance(c, s.AllCond):
@@ -387,9 +388,9 @@ class Compiler:
         if isinstance(a, s.SetFlagAction):
             if isinstance(a.set_flag, str):
                 return SetFlag(a.set_flag)
-            return SetFlag(a.set_flag.name, a.set_flag.value)
+            return SetFlag(a.set_flag.name, plain(a.set_flag.value))
         if isinstance(a, s.SetAIAction):
-            return SetAI(self.select(self._fields(a.set_ai), (*path, "set_ai")), frozen_map(a.set_ai.ai))
+            return SetAI(self.select(self._fields(a.set_ai), (*path, "set_ai")), frozen_map(plain(a.set_ai.ai)))
         if isinstance(a, s.WinAction):
             return EndBattle(self._player_side(), a.win)
         if isinstance(a, s.LoseAction):

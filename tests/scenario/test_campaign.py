@@ -64,6 +64,7 @@ def test_blue_comet_gale_drops_on_turn_3() -> None:
     run.until(3, "player")
     assert run.unit("gale").unit_id == "greimkaiser"
     assert run.unit("gale").ai["behaviour"] == "boss"
+    assert type(run.unit("gale").ai["target_priority"]) is list  # plain data, as a save holds it
     second = [u for u in run.state.units.values() if "second_wave" in u.tags]
     assert len(second) == 2 and all(u.unit_id == "braver" for u in second)
     assert run.fired().count("carrier_drop") == 1
