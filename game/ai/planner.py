@@ -153,7 +153,7 @@ class Planner:
         self.threats = Threats(self.fields)
         self._trades: dict[tuple[object, ...], Trade] = {}
         self._counters: dict[tuple[object, ...], tuple[StrikeCalc | None, int]] = {}
-        self._strikes: dict[object, tuple[StrikeCalc, UnitState]] = {}
+        self._strikes: dict[object, tuple[StrikeCalc, str]] = {}
         self._worth: dict[tuple[object, ...], float] = {}
         self._aims: dict[tuple[str, str], Aims] = {}
         self._threat_parts: dict[tuple[object, ...], list[tuple[str, list[tuple[frozenset[Pos], Blow]]]]] = {}
@@ -185,16 +185,18 @@ class Planner:
     def threat_parts(self, state: BattleState, u: UnitState) -> list[tuple[str, list[tuple[frozenset[Pos], Blow]]]]:
         """For each hostile: the tiles it could strike next phase and its blow on `u` there.
 
-        Cached by the hostiles (ids, tiles, numbers) and `u`'s numbers, so identical grunts
-        and a unit's second look after moving share the work."""
+        Cached by the hostiles (ids, tiles, numbers, whether they hold their ground) and
+        `u`'s numbers and tile, so identical grunts and a second look share the work."""
         self.bind(state)
         ctx = state.ctx
         hostiles = self.hostiles(state, u)
         sens = self.threats._hp_sensitive
+        holds = self.threats.holds_position
         key = (
             profile(u, hp_sensitive(ctx, u, sens)),
+            u.pos,
             environment(ctx, u),
-            tuple((h.uid, h.pos, profile(h, hp_sensitive(ctx, h, sens))) for h in hostiles),
+            tuple((h.uid, h.pos, profile(h), holds(state, h)) for h in hostiles),
         )
         found = self._threat_parts.get(key)
         if found is not None:
@@ -319,7 +321,10 @@ class Planner:
     def strike_on(
         self, state: BattleState, a: UnitState, w: WeaponDef, t: UnitState, guards: list[UnitState], key: object
     ) -> tuple[StrikeCalc, UnitState]:
-        """`a`'s strike with `w` and who takes it (`t`, or a support defender stepping in)."""
+        """`a`'s strike with `w` and who takes it (`t`, or a support defender stepping in).
+
+        The cache holds the victim's uid, not the unit: callers compare the victim with `t`
+        by identity, and a unit object from an earlier state would never match."""
         found = self._strikes.get(key)
         if found is None:
             ctx = state.ctx
@@ -331,9 +336,10 @@ class Planner:
                     guards, key=lambda s: (s.hp - strike(state, a, w, s, "attack", defending=True).damage, s.uid)
                 )
                 defending = True
-            found = (strike(state, a, w, victim, "attack", defending=defending), victim)
+            found = (strike(state, a, w, victim, "attack", defending=defending), victim.uid)
             self._strikes[key] = found
-        return found
+        calc, uid = found
+        return calc, (t if uid == t.uid else state.units[uid])
 
     def trade(
         self,

@@ -31,7 +31,7 @@ class SRWController:
     def __init__(self, level: str = "normal") -> None:
         self.difficulty: Difficulty = difficulty(level)
         self.planner = Planner(self.difficulty)
-        self._devices: dict[tuple[str, str | None], bool] = {}  # (unit, pilot) -> has repair/supply
+        self._devices: dict[tuple[object, ...], bool] = {}  # (unit, pilot, effects) -> has repair/supply
         # Bad `ai:` blocks met so far: the unit plays with the default behaviour instead and
         # the message is kept here for the game to show (validate_ai reports them up front).
         self.problems: list[str] = []
@@ -81,7 +81,7 @@ class SRWController:
         return (started, helper, near, u.uid)
 
     def _has_device(self, state: BattleState, u: UnitState) -> bool:
-        key = (u.unit_id, u.pilot_id)
+        key = (u.unit_id, u.pilot_id, u.effects)
         found = self._devices.get(key)
         if found is None:
             mods = collect(state.ctx, u)

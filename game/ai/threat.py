@@ -9,8 +9,9 @@ hostile (or the victim) changes, so they survive a whole phase of our commands.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
-from game.ai.behaviour import BehaviourError, boss_holding, parse_behaviour
+from game.ai.behaviour import Behaviour, BehaviourError, boss_holding, parse_behaviour
 from game.ai.fields import Fields
 from game.core.combat import strike, weapon_problem, weapon_range
 from game.core.context import BattleContext
@@ -68,9 +69,12 @@ def hp_sensitive(ctx: BattleContext, u: UnitState, cache: dict[tuple[object, ...
 
 
 def unit_key(u: UnitState) -> tuple[object, ...]:
-    """Everything about a unit that changes what it can do or take (not its position)."""
+    """Everything about a unit that changes what it can do or take, where it stands (its
+    tile's terrain counts in every blow on it)."""
     return (
         u.uid,
+        u.x,
+        u.y,
         u.unit_id,
         u.pilot_id,
         u.level,
@@ -121,17 +125,32 @@ class Threats:
         self._blow: dict[tuple[object, ...], Blow | None] = {}
         self._hp_sensitive: dict[tuple[object, ...], bool] = {}
         self._armed: dict[tuple[object, ...], list[tuple[WeaponDef, int]]] = {}
+        self._parsed: dict[int, tuple[dict[str, Any], Behaviour | None]] = {}
 
     def holds_position(self, state: BattleState, h: UnitState) -> bool:
         """Whether `h`'s own AI keeps it in place next phase (only scenario-set behaviours)."""
         if not h.ai:
             return False
-        try:
-            b = parse_behaviour(h.ai, h.uid)
-        except BehaviourError:
+        b = self._behaviour(h)
+        if b is None:
             return False
         # A defensive unit wakes when approached, so it is not counted as holding.
         return b.kind == "stationary" or boss_holding(state, h, b)
+
+    def _behaviour(self, h: UnitState) -> Behaviour | None:
+        """`h`'s parsed `ai:` block (None when it is bad). Units share their `ai` dict until a
+        script replaces it (it is never changed in place), so parses are kept per dict; the
+        entry holds the dict itself so its id cannot be reused while cached."""
+        found = self._parsed.get(id(h.ai))
+        if found is None or found[0] is not h.ai:
+            try:
+                b: Behaviour | None = parse_behaviour(h.ai, h.uid)
+            except BehaviourError:
+                b = None
+            if len(self._parsed) > 1024:
+                self._parsed.clear()
+            found = self._parsed[id(h.ai)] = (h.ai, b)
+        return found[1]
 
     def _weapons(self, state: BattleState, h: UnitState) -> list[tuple[WeaponDef, int]]:
         """`h`'s usable direct-fire weapons with their max range."""
@@ -193,13 +212,15 @@ class Threats:
         weapons = self._weapons(state, h)
         if moved and all(w.post_move for w, _hi in weapons):
             moved = False  # the same weapons either way
-        # Keyed by profiles, not ids or tiles: identical grunts share one estimate, and the
-        # tile's defence and evade are corrected for by `Blow.expected_on`.
+        # Keyed by profiles, not ids: identical grunts share one estimate. The victim's tile
+        # stays in the key (it decides the stand-off tiles and the baseline that
+        # `Blow.expected_on` corrects from), so a cached blow is exactly the computed one.
         sens = self._hp_sensitive
         key = (
             _stance(h, hp_sensitive(ctx, h, sens)),
             tuple(w.id for w, _hi in weapons),
             _stance(u, hp_sensitive(ctx, u, sens)),
+            u.pos,
             env_u,
             moved,
         )

@@ -82,3 +82,29 @@ def test_end_phase_when_the_side_is_done() -> None:
     assert make_controller("srw").next_command(state) == EndPhase()
     assert make_controller("greedy").next_command(state) == EndPhase()
     assert make_controller("random").next_command(state) == EndPhase()
+
+
+def test_caches_warmed_by_another_battle_give_the_same_answers() -> None:
+    """A controller that has played a whole battle answers every state of the next battle
+    exactly as a fresh one does, commands and reactions alike (batch simulations reuse
+    controllers, so a cache keyed on too little would make results depend on run order)."""
+    from game.scenario import load_scenario
+    from game.sim import play_out
+    from game.sim.simulate import load_definitions
+
+    defs, _ = load_definitions()
+    sc = load_scenario("blue_comet_falls", defs)
+    warm = {s.id: make_controller("srw") for s in sc.context.sides}
+    play_out(sc.start(100)[0], warm)
+    state, _ = sc.start(101)
+    steps = 0
+    while state.outcome is None and state.turn <= 2:
+        cmd = warm[state.side].next_command(state)
+        assert cmd == make_controller("srw").next_command(state), (state.turn, state.side, steps)
+        if isinstance(cmd, Attack):
+            side = state.unit(cmd.target).side
+            cmd = warm[side].react(state, cmd)
+            assert cmd == make_controller("srw").react(state, cmd)
+        state, _ = apply(state, cmd)
+        steps += 1
+    assert steps > 20
