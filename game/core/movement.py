@@ -66,6 +66,22 @@ class Reach:
 
 
 def reachable(state: BattleState, uid: str, budget: int | None = None) -> Reach:
+    """Where unit `uid` can move this phase (within `budget`, default its move), with paths.
+
+    With the default budget the result is kept on the state until a unit changes, so the
+    AI's plan, its legality check and the move itself search once."""
+    if budget is None:
+        cache = state._reach
+        if cache is None:
+            cache = state._reach = {}
+        found = cache.get(uid)
+        if found is None:
+            found = cache[uid] = _search(state, uid, None)
+        return found  # type: ignore[no-any-return]
+    return _search(state, uid, budget)
+
+
+def _search(state: BattleState, uid: str, budget: int | None) -> Reach:
     ctx = state.ctx
     grid = ctx.grid
     u = state.units[uid]

@@ -227,6 +227,9 @@ class BattleState:
     # Derived, never saved: active units by tile. Built on first use; `Tx` drops it before
     # every change it makes, so it always matches `units`.
     _positions: dict[Pos, UnitState] | None = field(default=None, repr=False, compare=False)
+    # Derived, never saved: `movement.reachable` results by unit (full move budget), kept
+    # and dropped together with `_positions` (a unit's reach depends on who stands where).
+    _reach: dict[str, Any] | None = field(default=None, repr=False, compare=False)
 
     # ---- reading -------------------------------------------------------------------------
     @property

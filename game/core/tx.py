@@ -14,6 +14,10 @@ class Tx:
     def __init__(self, state: BattleState) -> None:
         self.ctx = state.ctx
         self.state = state.shallow_copy()
+        # Until a unit changes, the copy stands exactly as `state` does: share what was
+        # derived from it (dropped, not cleared, on the first change: `state` keeps its own).
+        self.state._positions = state._positions
+        self.state._reach = state._reach
         self.rng = StreamSet(state.rng)
         self.events: list[Event] = []
         self._owned: set[str] = set()
@@ -21,6 +25,7 @@ class Tx:
     def unit(self, uid: str) -> UnitState:
         """A unit this transaction may change (copied on first write)."""
         self.state._positions = None  # the caller is about to change it
+        self.state._reach = None
         if uid not in self._owned:
             self.state.units[uid] = self.state.units[uid].copy()
             self._owned.add(uid)
@@ -28,6 +33,7 @@ class Tx:
 
     def add_unit(self, u: UnitState) -> None:
         self.state._positions = None
+        self.state._reach = None
         self.state.units[u.uid] = u
         self._owned.add(u.uid)
 
