@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from game.ai.behaviour import Behaviour, boss_holding
 from game.ai.difficulty import Difficulty
@@ -38,6 +39,9 @@ from game.core.modifiers import collect
 from game.core.movement import move_budget
 from game.core.state import BattleState, UnitState
 from game.core.stats import environment, max_en, max_hp, unit_def
+
+if TYPE_CHECKING:
+    from game.ai.search import UnitSearch
 
 GOAL_WEIGHT = 0.3  # value of one full move of progress towards the goal
 GUARD_GOAL_WEIGHT = 0.5
@@ -146,6 +150,8 @@ class Planner:
     def __init__(self, diff: Difficulty) -> None:
         self.diff = diff
         self._ctx: BattleContext | None = None
+        # The latest search (state, unit, behaviour, search), which spirit planning reuses.
+        self._last: tuple[BattleState, UnitState, Behaviour, UnitSearch] | None = None
 
     def _reset(self, ctx: BattleContext) -> None:
         self._ctx = ctx
@@ -401,7 +407,23 @@ class Planner:
         from game.ai.search import UnitSearch
 
         self.bind(state)
-        return UnitSearch(self, state, u, b).best()
+        search = UnitSearch(self, state, u, b)
+        self._last = (state, u, b, search)
+        return search.best()
+
+    def plan_with_spirit(
+        self, state: BattleState, u: UnitState, b: Behaviour, hyp: BattleState, v: UnitState
+    ) -> Option:
+        """`plan(hyp, v, b)`, where `hyp` is `state` with `v` (`u` with a spirit on it) in
+        place of `u`. When the spirit leaves `u`'s defence alone and `u` was just planned in
+        `state`, that search's end tiles and their danger are reused: only attacks change."""
+        from game.ai.search import UnitSearch, same_defence
+
+        self.bind(state)
+        last = self._last
+        if last is not None and last[0] is state and last[1] is u and last[2] == b and same_defence(state.ctx, u, v):
+            return last[3].boosted(hyp, v).best()
+        return UnitSearch(self, hyp, v, b).best()
 
     def weapons(self, state: BattleState, u: UnitState) -> list[Armament]:
         """`u`'s usable direct-fire weapons with their ranges now."""

@@ -6,6 +6,7 @@ the goal field) for one call; `Planner` keeps the caches that outlive it.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from game.ai.behaviour import Behaviour, retreating
@@ -28,10 +29,11 @@ from game.ai.threat import profile, unit_key
 from game.ai.tiebreak import TieBreak
 from game.core.combat import strike, support_defenders, weapon_problem, weapon_range
 from game.core.commands import Attack, Command, MapAttack, Repair, Supply
+from game.core.context import BattleContext
 from game.core.errors import IllegalCommand
 from game.core.exchange import map_area
 from game.core.grid import Pos, distance
-from game.core.modifiers import collect
+from game.core.modifiers import Mods, collect
 from game.core.movement import move_budget, reachable
 from game.core.state import BattleState, UnitState
 from game.core.stats import environment, hp_pct, max_en, max_hp, unit_def
@@ -50,6 +52,31 @@ class _Target:
     kill_bonus: float
     focus: float
     bonus: float
+
+
+def same_defence(ctx: BattleContext, u: UnitState, v: UnitState) -> bool:
+    """Whether `v` (`u` with other effects) takes blows and moves exactly as `u` does."""
+    if u.hp != v.hp or u.pos != v.pos or u.flying != v.flying or u.will != v.will:
+        return False
+    return _defence(collect(ctx, u, "defend")) == _defence(collect(ctx, v, "defend")) and (
+        collect(ctx, u).move == collect(ctx, v).move
+    )
+
+
+def _defence(m: Mods) -> tuple[object, ...]:
+    return (
+        m.evade,
+        m.mobility,
+        m.hit_taken_set,
+        m.damage_taken_fixed,
+        m.damage_taken_mul,
+        m.armor,
+        m.armor_pct,
+        tuple((b.source, b.value, b.types, b.en_cost, b.fury_pierces) for b in m.barriers),
+        m.substitute,
+        m.support_defend,
+        m.move,
+    )
 
 
 class UnitSearch:
@@ -92,10 +119,35 @@ class UnitSearch:
         self.hp_missing = 100 - hp_pct(ctx, u)
         self.on_ground = ctx.grid.space or not u.flying
         self._info: dict[Pos, tuple[float, list[tuple[str, float, float]]]] = {}
+        self._threat_at: dict[Pos, list[tuple[str, float, float]]] | None = None
+        self._plain: dict[Pos, tuple[float, float]] = {}
+        self._removed: dict[tuple[Pos, str, float], tuple[float, float]] = {}
+        self._split: dict[tuple[int, str], tuple[float, list[Pos]]] = {}
         self.tb = TieBreak(state, u.uid)
         self._best: Option | None = None
         self._placed_cache: dict[Pos, UnitState] = {}
         self._best_key = ""
+
+    def boosted(self, state: BattleState, v: UnitState) -> UnitSearch:
+        """This search for `v`, the same unit with an offensive spirit on it, in `state` (the
+        same battle with `v` in place of the unit). Only valid when the spirit leaves the
+        unit's defence and move alone (`same_defence`): end tiles, their danger and their
+        goal progress are then unchanged and are shared; attacks are searched again."""
+        twin = object.__new__(UnitSearch)
+        twin.__dict__.update(self.__dict__)
+        twin.state = state
+        twin.u = v
+        twin.mods = collect(state.ctx, v)
+        twin._removed = {}
+        twin._split = {}
+        twin._best = None
+        twin._best_key = ""
+        twin._placed_cache = {}
+        engage = max((x.hi for x in self.planner.weapons(state, v)), default=0) if self.engage else 0
+        if engage != self.engage:
+            twin._goal()
+            twin._info, twin._plain = {}, {}
+        return twin
 
     # ---- where it may end ------------------------------------------------------------------
     def _tiles(self) -> list[Pos]:
@@ -150,15 +202,54 @@ class UnitSearch:
         self.origin_goal = max(self.origin_goal, self.engage)
 
     # ---- scoring tiles ---------------------------------------------------------------------
+    def _threat_map(self) -> dict[Pos, list[tuple[str, float, float]]]:
+        """(hostile, expected damage, chance its blow alone destroys us) for each hostile that
+        could strike each of our end tiles, as `Planner.tile_threats` gives per tile.
+
+        Built hostile by hostile: each threat area is intersected with our tiles at once,
+        and a blow's numbers depend on the tile only through its terrain."""
+        state, u = self.state, self.u
+        ctx = state.ctx
+        grid = ctx.grid
+        terrains = ctx.defs.terrains
+        tile_set = frozenset(self.tiles)
+        on_ground = self.on_ground
+        out: dict[Pos, list[tuple[str, float, float]]] = {}
+        for uid, parts in self.threats:
+            best_here: dict[Pos, tuple[float, float]] = {}
+            for area, blow in parts:
+                hit = area & tile_set
+                if not hit:
+                    continue
+                by_terrain: dict[str, tuple[float, float]] = {}
+                for p in hit:
+                    tid = grid.terrain_id(p)
+                    ek = by_terrain.get(tid)
+                    if ek is None:
+                        terrain = terrains[tid]
+                        dfn, eva = (terrain.defense, terrain.evade) if on_ground else (0, 0)
+                        ek = by_terrain[tid] = (blow.expected_on(dfn, eva), blow.kill_chance_on(u.hp, dfn, eva))
+                    cur = best_here.get(p)
+                    if cur is None or ek[0] > cur[0]:
+                        best_here[p] = ek
+            for p, (e, pk) in best_here.items():
+                out.setdefault(p, []).append((uid, e, pk))
+        return out
+
     def _tile_info(self, p: Pos) -> tuple[float, list[tuple[str, float, float]]]:
         found = self._info.get(p)
         if found is not None:
             return found
+        if self._threat_at is None:
+            self._threat_at = self._threat_map()
         state, u = self.state, self.u
         ctx = state.ctx
         terrain = ctx.defs.terrains[ctx.grid.terrain_id(p)]
         dfn, eva = (terrain.defense, terrain.evade) if self.on_ground else (0, 0)
-        parts = Planner.tile_threats(state, u, p, self.threats)
+        parts = self._threat_at.get(p)
+        if parts is None:
+            # Not one of the search's end tiles (a caller asking about another tile).
+            parts = Planner.tile_threats(state, u, p, self.threats)
         base = TERRAIN_WEIGHT * (dfn + eva) * self.wu
         goal = self.goal_tiles
         if goal:
@@ -180,6 +271,23 @@ class UnitSearch:
     def tile_value(self, p: Pos, removed: str | None = None, p_removed: float = 0.0) -> tuple[float, float]:
         """(value of ending on `p`, expected damage there); `removed` is a hostile our
         attack destroys first with chance `p_removed`."""
+        if removed is None or not p_removed:
+            found = self._plain.get(p)
+            if found is None:
+                found = self._plain[p] = self._value(p, None, 0.0)
+            return found
+        key = (p, removed, p_removed)
+        found = self._removed.get(key)
+        if found is None:
+            _base, parts = self._tile_info(p)
+            if all(uid != removed for uid, _e, _pk in parts):
+                found = self.tile_value(p)  # the same numbers: that hostile cannot reach `p` anyway
+            else:
+                found = self._value(p, removed, p_removed)
+            self._removed[key] = found
+        return found
+
+    def _value(self, p: Pos, removed: str | None, p_removed: float) -> tuple[float, float]:
         base, parts = self._tile_info(p)
         blows = []
         survive = 1.0
@@ -197,20 +305,49 @@ class UnitSearch:
         cost = self.caution * self.wu * min(danger, hp) / self.top_hp + self.diff.death_weight * self.wu * risk
         return base - cost, danger
 
+    def _best_value(self, tiles: list[Pos], removed: str, p_removed: float) -> float:
+        """The best `tile_value` among `tiles` with `removed` destroyed first with chance
+        `p_removed`. Tiles `removed` cannot reach keep their plain value, whose maximum is
+        worked out once per tile group."""
+        key = (id(tiles), removed)
+        split = self._split.get(key)
+        if not p_removed:
+            return max(self.tile_value(p)[0] for p in tiles)
+        if split is None:
+            plain = -math.inf
+            touched: list[Pos] = []
+            for p in tiles:
+                _base, parts = self._tile_info(p)
+                if any(uid == removed for uid, _e, _pk in parts):
+                    touched.append(p)
+                else:
+                    plain = max(plain, self.tile_value(p)[0])
+            split = self._split[key] = (plain, touched)
+        plain, touched = split
+        return max(plain, max((self.tile_value(p, removed, p_removed)[0] for p in touched), default=-math.inf))
+
     # ---- choosing --------------------------------------------------------------------------
-    def consider(self, opt: Option, key: str) -> None:
+    def _wins(self, score: float, key: str | None = None) -> bool:
+        """Whether an option scoring `score` beats the best so far; `key` (its tie-break
+        label) is only needed when the two are level, so callers may build it lazily."""
         best = self._best
-        if (
-            best is None
-            or opt.score > best.score + TIE
-            or (abs(opt.score - best.score) <= TIE and self.tb.uniform(key) > self.tb.uniform(self._best_key))
-        ):
+        if best is None or score > best.score + TIE:
+            return True
+        if abs(score - best.score) <= TIE:
+            return key is None or self.tb.uniform(key) > self.tb.uniform(self._best_key)
+        return False
+
+    def consider(self, opt: Option, key: str) -> None:
+        if self._wins(opt.score, key):
             self._best, self._best_key = opt, key
 
     def best(self) -> Option:
         for p in self.tiles:
             value, danger = self.tile_value(p)
-            self.consider(Option(value, p, danger=danger), f"idle{p}")
+            if self._wins(value):
+                key = f"idle{p}"
+                if self._wins(value, key):
+                    self._best, self._best_key = Option(value, p, danger=danger), key
         if not self.u.acted:
             self.attacks()
             if not self.u.moved:
@@ -267,7 +404,7 @@ class UnitSearch:
                     bound = self._attack_score(target, x, dealt, p_kill, victim, 0.0, 0.0)
                     if bound <= 0:
                         continue
-                    bound += max(self.tile_value(p, t.uid, p_kill)[0] for p in tiles)
+                    bound += self._best_value(tiles, t.uid, p_kill)
                     candidates.append((bound, len(candidates), target, x, tiles, a))
         candidates.sort(key=lambda c: (-c[0], c[1]))
         for bound, _i, target, x, tiles, a in candidates:
@@ -282,8 +419,15 @@ class UnitSearch:
                 continue  # no pointless attacks: doing nothing on that tile is better
             for p in tiles:
                 value, danger = self.tile_value(p, t.uid, p_kill)
-                opt = Option(
-                    score + value,
+                total = score + value
+                if not self._wins(total):
+                    continue
+                key = f"atk{p}{t.uid}{x.w.id}"
+                if not self._wins(total, key):
+                    continue
+                self._best_key = key
+                self._best = Option(
+                    total,
                     p,
                     Attack(u.uid, x.w.id, t.uid),
                     target=t.uid,
@@ -293,7 +437,6 @@ class UnitSearch:
                     p_kill=p_kill,
                     danger=danger,
                 )
-                self.consider(opt, f"atk{p}{t.uid}{x.w.id}")
 
     def _target(self, t: UnitState) -> _Target:
         """What scoring an attack on `t` needs, read once per search."""

@@ -107,7 +107,7 @@ def choose_spirit(
             if spirit.duration == "instant" or not roles(spirit) & OFFENSIVE:
                 continue
             hyp, v = with_spirit(state, u, name, cost)
-            boosted = planner.plan(hyp, v, b)
+            boosted = planner.plan_with_spirit(state, u, b, hyp, v)
             if not boosted.attacks:
                 continue
             gain = boosted.score - plan.score - SP_WEIGHT * wu * cost / top_sp
