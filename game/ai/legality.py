@@ -1,16 +1,22 @@
 """Checking a command before returning it, without rolling anything.
 
-Attacks are checked through the forecast (which draws nothing); other commands are tried
-with `apply`, which is pure and rolls nothing for them.
+Attacks are checked through the forecast (which draws nothing), spirits through the
+engine's own `check_cast`, moves against the unit's reach (the engine's `_move` checks);
+other commands are tried with `apply`, which is pure and rolls nothing for them. Moves and
+spirits are checked directly because trying them runs the scenario's triggers too, which
+doubled the cost of every move in batch simulations.
 """
 
 from __future__ import annotations
 
 from game.core.combat import forecast, weapon_problem
-from game.core.commands import Attack, Command, EndPhase, MapAttack
+from game.core.commands import Attack, CastSpirit, Command, EndPhase, MapAttack, Move
 from game.core.engine import apply
 from game.core.errors import IllegalCommand
 from game.core.exchange import map_area
+from game.core.modifiers import collect
+from game.core.movement import reachable
+from game.core.spirits import check_cast
 from game.core.state import BattleState
 from game.core.stats import environment, unit_def
 
@@ -45,10 +51,30 @@ def problem(state: BattleState, cmd: Command) -> str | None:
                 return str(exc)
             return None
         return _map_problem(state, cmd)
+    if isinstance(cmd, Move):
+        return _move_problem(state, cmd)
     try:
-        apply(state, cmd)
+        if isinstance(cmd, CastSpirit):
+            check_cast(state, cmd)
+        else:
+            apply(state, cmd)
     except IllegalCommand as exc:
         return str(exc)
+    return None
+
+
+def _move_problem(state: BattleState, cmd: Move) -> str | None:
+    u = state.units.get(cmd.unit)
+    if u is None or not u.active:
+        return f"{cmd.unit} is not on the map"
+    if u.side != state.side:
+        return f"{cmd.unit} is not on the side in phase ({state.side})"
+    if u.moved:
+        return f"{cmd.unit} has already moved"
+    if u.acted and "hit_and_away" not in collect(state.ctx, u).flags:
+        return f"{cmd.unit} has already acted"
+    if (int(cmd.to[0]), int(cmd.to[1])) not in reachable(state, u.uid).stops:
+        return f"{cmd.unit} cannot end its move on {cmd.to}"
     return None
 
 
