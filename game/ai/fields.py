@@ -16,6 +16,45 @@ from game.core.movement import enter_cost
 UNREACHABLE = 10**6
 
 
+class TileMask:
+    """A set of map tiles as the bits of one integer (bit `y * stride + x`; the stride leaves
+    an always-empty column, so shifting by one never wraps into the next row). Growing an
+    area tile by tile, or meeting it with another, is a handful of big-integer operations."""
+
+    __slots__ = ("bits", "stride")
+
+    def __init__(self, bits: int, stride: int) -> None:
+        self.bits = bits
+        self.stride = stride
+
+    def __contains__(self, p: object) -> bool:
+        x, y = p  # type: ignore[misc]
+        return x >= 0 and y >= 0 and x < self.stride - 1 and bool(self.bits >> (y * self.stride + x) & 1)
+
+    def __bool__(self) -> bool:
+        return self.bits != 0
+
+    def __or__(self, other: TileMask) -> TileMask:
+        return TileMask(self.bits | other.bits, self.stride)
+
+    def overlaps(self, other: TileMask) -> bool:
+        return self.bits & other.bits != 0
+
+    def tiles(self) -> list[Pos]:
+        """The tiles, in bit order (row by row)."""
+        return tiles_of(self.bits, self.stride)
+
+
+def tiles_of(bits: int, stride: int) -> list[Pos]:
+    out: list[Pos] = []
+    while bits:
+        low = bits & -bits
+        i = low.bit_length() - 1
+        out.append((i % stride, i // stride))
+        bits ^= low
+    return out
+
+
 class Fields:
     """Caches of pure functions of one context's map and definitions."""
 
@@ -23,7 +62,76 @@ class Fields:
         self.ctx = ctx
         self._costs: dict[tuple[str, bool], list[int | None]] = {}
         self._goal: dict[tuple[str, bool, frozenset[Pos]], list[int]] = {}
-        self._reach: dict[tuple[str, bool, Pos, int], dict[Pos, int]] = {}
+        self.stride = ctx.grid.width + 1
+        width, height = ctx.grid.width, ctx.grid.height
+        row = (1 << width) - 1
+        self._valid = sum(row << (y * self.stride) for y in range(height))
+        self._by_cost: dict[tuple[str, bool], list[tuple[int, int]]] = {}
+        self._region: dict[frozenset[Pos], TileMask] = {}
+
+    # ---- masks -------------------------------------------------------------------------------
+    def mask(self, tiles: Iterable[Pos]) -> TileMask:
+        stride, width, height = self.stride, self.ctx.grid.width, self.ctx.grid.height
+        bits = 0
+        for x, y in tiles:
+            if 0 <= x < width and 0 <= y < height:
+                bits |= 1 << (y * stride + x)
+        return TileMask(bits, stride)
+
+    def region_mask(self, tiles: frozenset[Pos]) -> TileMask:
+        """`mask` of a fixed tile set (a scenario region), kept."""
+        found = self._region.get(tiles)
+        if found is None:
+            found = self._region[tiles] = self.mask(tiles)
+        return found
+
+    def _grow(self, bits: int) -> int:
+        s = self.stride
+        return (bits | bits << 1 | bits >> 1 | bits << s | bits >> s) & self._valid
+
+    def _cost_masks(self, unit_id: str, flying: bool) -> list[tuple[int, int]]:
+        """(enter cost, tiles of that cost) for this unit type, cheapest first."""
+        key = (unit_id, flying)
+        found = self._by_cost.get(key)
+        if found is None:
+            width = self.ctx.grid.width
+            by: dict[int, int] = {}
+            for i, c in enumerate(self.tile_costs(unit_id, flying)):
+                if c is not None:
+                    x, y = i % width, i // width
+                    by[c] = by.get(c, 0) | 1 << (y * self.stride + x)
+            found = self._by_cost[key] = sorted(by.items())
+        return found
+
+    def _spread_free(self, bits: int, free: int) -> int:
+        """`bits` plus every tile of move cost 0 connected to it through such tiles."""
+        while free:
+            more = bits | (self._grow(bits) & free)
+            if more == bits:
+                break
+            bits = more
+        return bits
+
+    def threat_area(self, unit_id: str, flying: bool, origin: Pos, budget: int, radius: int) -> TileMask:
+        """Every tile within `radius` (Manhattan, on the map) of a tile this unit type can
+        reach from `origin` with `budget` move points, units ignored (units move anyway)."""
+        costs = self._cost_masks(unit_id, flying)
+        start = 1 << (origin[1] * self.stride + origin[0])
+        # by_budget[k]: tiles reachable with at most k move points.
+        free = next((tiles for c, tiles in costs if c == 0), 0)
+        by_budget = [self._spread_free(start, free)]
+        for k in range(1, budget + 1):
+            bits = by_budget[k - 1]
+            for c, tiles in costs:
+                if c > k:
+                    break
+                if c:
+                    bits |= self._grow(by_budget[k - c]) & tiles
+            by_budget.append(self._spread_free(bits, free))
+        bits = by_budget[budget]
+        for _ in range(radius):
+            bits = self._grow(bits)
+        return TileMask(bits, self.stride)
 
     def tile_costs(self, unit_id: str, flying: bool) -> list[int | None]:
         """Enter cost of every tile (row-major) for this unit type, None where it cannot go."""
@@ -84,36 +192,6 @@ class Fields:
             self._goal.clear()
         self._goal[key] = dist
         return dist
-
-    def reach(self, unit_id: str, flying: bool, origin: Pos, budget: int) -> dict[Pos, int]:
-        """Tiles within `budget` move cost of `origin`, ignoring units (an over-estimate)."""
-        key = (unit_id, flying, origin, budget)
-        found = self._reach.get(key)
-        if found is not None:
-            return found
-        grid = self.ctx.grid
-        width, height = grid.width, grid.height
-        costs = self.tile_costs(unit_id, flying)
-        out: dict[Pos, int] = {origin: 0}
-        heap = [(0, origin[0], origin[1])]
-        while heap:
-            d, x, y = heapq.heappop(heap)
-            if d > out.get((x, y), UNREACHABLE):
-                continue
-            for nx, ny in ((x, y - 1), (x + 1, y), (x, y + 1), (x - 1, y)):
-                if nx < 0 or ny < 0 or nx >= width or ny >= height:
-                    continue
-                step = costs[ny * width + nx]
-                if step is None:
-                    continue
-                nd = d + step
-                if nd <= budget and nd < out.get((nx, ny), UNREACHABLE):
-                    out[(nx, ny)] = nd
-                    heapq.heappush(heap, (nd, nx, ny))
-        if len(self._reach) > 512:
-            self._reach.clear()
-        self._reach[key] = out
-        return out
 
     def within(self, sources: Iterable[Pos], radius: int) -> set[Pos]:
         """Every tile within Manhattan `radius` of any source tile (a breadth-first dilation)."""

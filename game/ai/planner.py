@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from game.ai.behaviour import Behaviour, boss_holding
 from game.ai.difficulty import Difficulty
-from game.ai.fields import Fields
+from game.ai.fields import Fields, TileMask
 from game.ai.objectives import Aims, current_aims
 from game.ai.threat import Blow, Threats, hp_sensitive, profile
 from game.core.combat import (
@@ -162,7 +162,7 @@ class Planner:
         self._strikes: dict[object, tuple[StrikeCalc, str]] = {}
         self._worth: dict[tuple[object, ...], float] = {}
         self._aims: dict[tuple[str, str], Aims] = {}
-        self._threat_parts: dict[tuple[object, ...], list[tuple[str, list[tuple[frozenset[Pos], Blow]]]]] = {}
+        self._threat_parts: dict[tuple[object, ...], list[tuple[str, list[tuple[TileMask, Blow]]]]] = {}
 
     def bind(self, state: BattleState) -> None:
         """Make the caches fit `state`'s battle; every entry point calls this first."""
@@ -188,7 +188,7 @@ class Planner:
         ctx = state.ctx
         return [t for t in state.active_units() if ctx.hostile(u.side, t.side)]
 
-    def threat_parts(self, state: BattleState, u: UnitState) -> list[tuple[str, list[tuple[frozenset[Pos], Blow]]]]:
+    def threat_parts(self, state: BattleState, u: UnitState) -> list[tuple[str, list[tuple[TileMask, Blow]]]]:
         """For each hostile: the tiles it could strike next phase and its blow on `u` there.
 
         Cached by the hostiles (ids, tiles, numbers, whether they hold their ground) and
@@ -227,7 +227,7 @@ class Planner:
 
     @staticmethod
     def tile_threats(
-        state: BattleState, u: UnitState, tile: Pos, threats: list[tuple[str, list[tuple[frozenset[Pos], Blow]]]]
+        state: BattleState, u: UnitState, tile: Pos, threats: list[tuple[str, list[tuple[TileMask, Blow]]]]
     ) -> list[tuple[str, float, float]]:
         """(hostile, expected damage, chance its blow alone destroys `u`) for each hostile
         that could strike `u` on `tile`."""
@@ -300,7 +300,8 @@ class Planner:
             w *= 2
         if protected or aims.deny:
             area = self.threats.area(state, t)
-            if any(p.pos in area for p in protected) or any(area & region for region in aims.deny):
+            regions = self.fields.region_mask
+            if any(p.pos in area for p in protected) or any(area.overlaps(regions(r)) for r in aims.deny):
                 w *= 1.5
         return w
 

@@ -10,7 +10,7 @@ import math
 from dataclasses import dataclass
 
 from game.ai.behaviour import Behaviour, retreating
-from game.ai.fields import UNREACHABLE
+from game.ai.fields import UNREACHABLE, tiles_of
 from game.ai.planner import (
     GOAL_WEIGHT,
     GUARD_GOAL_WEIGHT,
@@ -212,17 +212,18 @@ class UnitSearch:
         ctx = state.ctx
         grid = ctx.grid
         terrains = ctx.defs.terrains
-        tile_set = frozenset(self.tiles)
+        fields = self.planner.fields
+        tile_bits = fields.mask(self.tiles).bits
         on_ground = self.on_ground
         out: dict[Pos, list[tuple[str, float, float]]] = {}
         for uid, parts in self.threats:
             best_here: dict[Pos, tuple[float, float]] = {}
             for area, blow in parts:
-                hit = area & tile_set
+                hit = area.bits & tile_bits
                 if not hit:
                     continue
                 by_terrain: dict[str, tuple[float, float]] = {}
-                for p in hit:
+                for p in tiles_of(hit, fields.stride):
                     tid = grid.terrain_id(p)
                     ek = by_terrain.get(tid)
                     if ek is None:

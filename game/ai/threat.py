@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from game.ai.behaviour import Behaviour, BehaviourError, boss_holding, parse_behaviour
-from game.ai.fields import Fields
+from game.ai.fields import Fields, TileMask
 from game.core.combat import strike, weapon_problem, weapon_range
 from game.core.context import BattleContext
 from game.core.defs import WeaponDef
@@ -121,7 +121,7 @@ class Blow:
 class Threats:
     def __init__(self, fields: Fields) -> None:
         self.fields = fields
-        self._area: dict[tuple[object, ...], frozenset[Pos]] = {}
+        self._area: dict[tuple[object, ...], TileMask] = {}
         self._blow: dict[tuple[object, ...], Blow | None] = {}
         self._hp_sensitive: dict[tuple[object, ...], bool] = {}
         self._armed: dict[tuple[object, ...], list[tuple[WeaponDef, int]]] = {}
@@ -168,7 +168,7 @@ class Threats:
             self._armed[key] = found
         return found
 
-    def reaches(self, state: BattleState, h: UnitState) -> list[tuple[bool, frozenset[Pos]]]:
+    def reaches(self, state: BattleState, h: UnitState) -> list[tuple[bool, TileMask]]:
         """Where `h` could strike next phase: (with P weapons only?, tiles), one entry for
         its P weapons after moving and one for all its weapons from where it stands."""
         weapons = self._weapons(state, h)
@@ -184,22 +184,21 @@ class Threats:
         out.append((False, self._area_of(state, h, 0, near)))
         return out
 
-    def area(self, state: BattleState, h: UnitState) -> frozenset[Pos]:
+    def area(self, state: BattleState, h: UnitState) -> TileMask:
         """Every tile `h` could attack in its next phase."""
         parts = self.reaches(state, h)
         if not parts:
-            return frozenset()
+            return TileMask(0, self.fields.stride)
         if len(parts) == 1:
             return parts[0][1]
         return parts[0][1] | parts[1][1]
 
-    def _area_of(self, state: BattleState, h: UnitState, budget: int, radius: int) -> frozenset[Pos]:
+    def _area_of(self, state: BattleState, h: UnitState, budget: int, radius: int) -> TileMask:
         key = (h.unit_id, h.pos, h.flying, budget, radius)
         found = self._area.get(key)
         if found is None:
-            reach = self.fields.reach(h.unit_id, h.flying, h.pos, budget) if budget else {h.pos: 0}
-            found = frozenset(self.fields.within(reach, radius))
-            if len(self._area) > 2048:
+            found = self.fields.threat_area(h.unit_id, h.flying, h.pos, budget, radius)
+            if len(self._area) > 4096:
                 self._area.clear()
             self._area[key] = found
         return found
@@ -212,32 +211,36 @@ class Threats:
         weapons = self._weapons(state, h)
         if moved and all(w.post_move for w, _hi in weapons):
             moved = False  # the same weapons either way
-        # Keyed by profiles, not ids: identical grunts share one estimate. The victim's tile
-        # stays in the key (it decides the stand-off tiles and the baseline that
-        # `Blow.expected_on` corrects from), so a cached blow is exactly the computed one.
+        # Where each weapon would strike from: a tile at its minimum range.
+        grid = ctx.grid
+        shots = []
+        for w, _hi in weapons:
+            if (moved and not w.post_move) or not w.ranks.allows(env_u):
+                continue
+            at = _stand_off(state, u.pos, max(1, w.range_min))
+            if at is not None:
+                shots.append((w, at, grid.environment(ctx.defs.terrains[grid.terrain_id(at)], h.flying)))
+        # Keyed by profiles, not ids or tiles: identical grunts share one estimate. What the
+        # tiles change is in the key (the victim's terrain, each stand-off tile's
+        # environment), so a cached blow is exactly the computed one.
         sens = self._hp_sensitive
+        tid = grid.terrain_id(u.pos)
         key = (
             _stance(h, hp_sensitive(ctx, h, sens)),
-            tuple(w.id for w, _hi in weapons),
+            tuple((w.id, env) for w, _at, env in shots),
             _stance(u, hp_sensitive(ctx, u, sens)),
-            u.pos,
+            tid,
             env_u,
-            moved,
         )
         if key in self._blow:
             return self._blow[key]
         best: Blow | None = None
         best_value = -1.0
-        terrain = ctx.defs.terrains[ctx.grid.terrain_id(u.pos)]
-        on_ground = ctx.grid.space or not u.flying
+        terrain = ctx.defs.terrains[tid]
+        on_ground = grid.space or not u.flying
         tdef = terrain.defense if on_ground else 0
         teva = terrain.evade if on_ground else 0
-        for w, _hi in weapons:
-            if (moved and not w.post_move) or not w.ranks.allows(env_u):
-                continue
-            at = _stand_off(state, u.pos, max(1, w.range_min))
-            if at is None:
-                continue
+        for w, at, _env in shots:
             hyp = h.copy()
             hyp.x, hyp.y = at
             s = strike(state, hyp, w, u, "attack")
