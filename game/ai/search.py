@@ -122,7 +122,7 @@ class UnitSearch:
         self._threat_at: dict[Pos, list[tuple[str, float, float]]] | None = None
         self._plain: dict[Pos, tuple[float, float]] = {}
         self._removed: dict[tuple[Pos, str, float], tuple[float, float]] = {}
-        self._split: dict[tuple[int, str], tuple[float, list[Pos]]] = {}
+        self._split: dict[tuple[int, str, bool], float] = {}
         self.tb = TieBreak(state, u.uid)
         self._best: Option | None = None
         self._placed_cache: dict[Pos, UnitState] = {}
@@ -290,6 +290,8 @@ class UnitSearch:
 
     def _value(self, p: Pos, removed: str | None, p_removed: float) -> tuple[float, float]:
         base, parts = self._tile_info(p)
+        if not parts:
+            return base, 0  # no danger: exactly what the sums below give for no blows
         blows = []
         survive = 1.0
         for uid, e, pk in parts:
@@ -307,25 +309,18 @@ class UnitSearch:
         return base - cost, danger
 
     def _best_value(self, tiles: list[Pos], removed: str, p_removed: float) -> float:
-        """The best `tile_value` among `tiles` with `removed` destroyed first with chance
-        `p_removed`. Tiles `removed` cannot reach keep their plain value, whose maximum is
-        worked out once per tile group."""
-        key = (id(tiles), removed)
-        split = self._split.get(key)
-        if not p_removed:
-            return max(self.tile_value(p)[0] for p in tiles)
-        if split is None:
-            plain = -math.inf
-            touched: list[Pos] = []
-            for p in tiles:
-                _base, parts = self._tile_info(p)
-                if any(uid == removed for uid, _e, _pk in parts):
-                    touched.append(p)
-                else:
-                    plain = max(plain, self.tile_value(p)[0])
-            split = self._split[key] = (plain, touched)
-        plain, touched = split
-        return max(plain, max((self.tile_value(p, removed, p_removed)[0] for p in touched), default=-math.inf))
+        """An upper bound of the best `tile_value` among `tiles` with `removed` destroyed
+        first with chance `p_removed`: exact without a kill chance, else as if the kill were
+        certain (the value only grows with it). Worked out once per tile group and hostile."""
+        key = (id(tiles), removed, p_removed > 0)
+        found = self._split.get(key)
+        if found is None:
+            if p_removed > 0:
+                found = max(self.tile_value(p, removed, 1.0)[0] for p in tiles)
+            else:
+                found = max(self.tile_value(p)[0] for p in tiles)
+            self._split[key] = found
+        return found
 
     # ---- choosing --------------------------------------------------------------------------
     def _wins(self, score: float, key: str | None = None) -> bool:
