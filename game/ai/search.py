@@ -127,6 +127,9 @@ class UnitSearch:
         self._best: Option | None = None
         self._placed_cache: dict[Pos, UnitState] = {}
         self._best_key = ""
+        self._meta: list[tuple[Pos, str, str, bool]] | None = None
+        self._env_of: dict[str, str] = {}
+        self._shields: dict[str, bool] = {}
 
     def boosted(self, state: BattleState, v: UnitState) -> UnitSearch:
         """This search for `v`, the same unit with an offensive spirit on it, in `state` (the
@@ -143,6 +146,7 @@ class UnitSearch:
         twin._best = None
         twin._best_key = ""
         twin._placed_cache = {}
+        twin._shields = {}
         engage = max((x.hi for x in self.planner.weapons(state, v)), default=0) if self.engage else 0
         if engage != self.engage:
             twin._goal()
@@ -368,13 +372,16 @@ class UnitSearch:
         weapons = planner.weapons(state, u)
         if not weapons:
             return
-        reach_max = max(distance(u.pos, p) for p in self.tiles)
+        ux, uy = u.pos
+        reach_max = max(abs(x - ux) + abs(y - uy) for x, y in self.tiles)
         max_hi = max(x.hi for x in weapons)
         min_lo = min(x.lo for x in weapons)
         ku = profile(u)  # the attacker's identity does not matter, only its numbers
+        meta = self._tile_meta()
         candidates: list[tuple[float, int, _Target, Armament, list[Pos], UnitState]] = []
         for t in self.hostiles:
-            if distance(u.pos, t.pos) > reach_max + max_hi:
+            tx, ty = t.pos
+            if abs(ux - tx) + abs(uy - ty) > reach_max + max_hi:
                 continue
             env_t = environment(ctx, t)
             usable = [x for x in weapons if x.w.ranks.allows(env_t)]
@@ -382,22 +389,31 @@ class UnitSearch:
                 continue
             target = self._target(t)
             groups: dict[tuple[int, str, bool], list[Pos]] = {}
-            tx, ty = t.pos
-            for p in self.tiles:
+            for p, tid, _env, moved_here in meta:
                 d = abs(p[0] - tx) + abs(p[1] - ty)
                 if min_lo <= d <= max_hi:
-                    groups.setdefault((d, grid.terrain_id(p), p != u.pos), []).append(p)
-            for (d, _terrain, moved_here), tiles in groups.items():
+                    groups.setdefault((d, tid, moved_here), []).append(p)
+            # The attack itself depends on the attacker's tile only through the distance,
+            # its environment and whether it moved: worked out once for all terrains alike.
+            attack_bounds: dict[tuple[int, bool, str, str], tuple[float, float]] = {}
+            for (d, tid, moved_here), tiles in groups.items():
                 a = self._placed(tiles[0])
-                env_a = environment(ctx, a)
+                env_a = self._env_of[tid]
                 for x in usable:
                     if not (x.lo <= d <= x.hi) or not (x.moving if moved_here else x.here):
                         continue
-                    s, victim = planner.strike_on(state, a, x.w, t, target.guards, (ku, target.key, x.w.id, d, env_a))
-                    dealt, p_kill = kill_odds(s, victim.hp, shielded(ctx, victim))
-                    if victim is not t:
-                        p_kill = 0.0
-                    bound = self._attack_score(target, x, dealt, p_kill, victim, 0.0, 0.0)
+                    akey = (d, moved_here, env_a, x.w.id)
+                    found = attack_bounds.get(akey)
+                    if found is None:
+                        s, victim = planner.strike_on(state, a, x.w, t, target.guards, (ku, target.key, x.w.id, d, env_a))
+                        dealt, p_kill = kill_odds(s, victim.hp, self._shielded(victim))
+                        if victim is not t:
+                            p_kill = 0.0
+                        found = attack_bounds[akey] = (
+                            self._attack_score(target, x, dealt, p_kill, victim, 0.0, 0.0),
+                            p_kill,
+                        )
+                    bound, p_kill = found
                     if bound <= 0:
                         continue
                     bound += self._best_value(tiles, t.uid, p_kill)
@@ -457,6 +473,30 @@ class UnitSearch:
             focus=1 + diff.focus_fire * (1 - t.hp / top),
             bonus=bonus,
         )
+
+    def _tile_meta(self) -> list[tuple[Pos, str, str, bool]]:
+        """(tile, terrain id, our environment there, moved there?) for every end tile."""
+        if self._meta is None:
+            ctx = self.state.ctx
+            grid, terrains = ctx.grid, ctx.defs.terrains
+            flying = self.u.flying
+            here = self.u.pos
+            env_of = self._env_of
+            out = []
+            for p in self.tiles:
+                tid = grid.terrain_id(p)
+                env = env_of.get(tid)
+                if env is None:
+                    env = env_of[tid] = grid.environment(terrains[tid], flying)
+                out.append((p, tid, env, p != here))
+            self._meta = out
+        return self._meta
+
+    def _shielded(self, v: UnitState) -> bool:
+        found = self._shields.get(v.uid)
+        if found is None:
+            found = self._shields[v.uid] = shielded(self.state.ctx, v)
+        return found
 
     def _placed(self, p: Pos) -> UnitState:
         """`u` as if it stood on `p` (having moved there unless it is its own tile)."""
