@@ -11,7 +11,8 @@ from collections.abc import Iterable
 
 from game.core.context import BattleContext
 from game.core.grid import Pos
-from game.core.movement import enter_cost
+from game.core.movement import enter_cost, move_budget
+from game.core.state import BattleState, UnitState
 
 UNREACHABLE = 10**6
 
@@ -112,10 +113,11 @@ class Fields:
             bits = more
         return bits
 
-    def threat_area(self, unit_id: str, flying: bool, origin: Pos, budget: int, radius: int) -> TileMask:
-        """Every tile within `radius` (Manhattan, on the map) of a tile this unit type can
-        reach from `origin` with `budget` move points, units ignored (units move anyway)."""
-        costs = self._cost_masks(unit_id, flying)
+    def _reach_bits(self, unit_id: str, flying: bool, origin: Pos, budget: int, blocked: int = 0) -> int:
+        """The tiles this unit type can reach from `origin` with `budget` move points, never
+        entering a `blocked` tile: move points are spent layer by layer, so a tile of enter
+        cost c joins layer k when a neighbour is in layer k - c."""
+        costs = [(c, tiles & ~blocked) for c, tiles in self._cost_masks(unit_id, flying)]
         start = 1 << (origin[1] * self.stride + origin[0])
         # by_budget[k]: tiles reachable with at most k move points.
         free = next((tiles for c, tiles in costs if c == 0), 0)
@@ -128,10 +130,34 @@ class Fields:
                 if c:
                     bits |= self._grow(by_budget[k - c]) & tiles
             by_budget.append(self._spread_free(bits, free))
-        bits = by_budget[budget]
+        return by_budget[budget]
+
+    def threat_area(self, unit_id: str, flying: bool, origin: Pos, budget: int, radius: int) -> TileMask:
+        """Every tile within `radius` (Manhattan, on the map) of a tile this unit type can
+        reach from `origin` with `budget` move points, units ignored (units move anyway)."""
+        bits = self._reach_bits(unit_id, flying, origin, budget)
         for _ in range(radius):
             bits = self._grow(bits)
         return TileMask(bits, self.stride)
+
+    def stops(self, state: BattleState, u: UnitState) -> list[Pos]:
+        """The tiles `u` may end a move on this phase, row by row: the same tiles as
+        `movement.reachable(state, u.uid).stops` (hostile units block, friends can be passed
+        but not stopped on), found with tile masks."""
+        ctx = state.ctx
+        team = ctx.team(u.side)
+        stride = self.stride
+        blocked = friends = 0
+        for (x, y), other in state.positions().items():
+            if other.uid == u.uid:
+                continue
+            if ctx.team(other.side) == team:
+                friends |= 1 << (y * stride + x)
+            else:
+                blocked |= 1 << (y * stride + x)
+        bits = self._reach_bits(u.unit_id, u.flying, u.pos, move_budget(state, u), blocked)
+        bits &= ~friends & ~(1 << (u.y * stride + u.x))
+        return tiles_of(bits, stride)
 
     def tile_costs(self, unit_id: str, flying: bool) -> list[int | None]:
         """Enter cost of every tile (row-major) for this unit type, None where it cannot go."""

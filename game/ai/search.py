@@ -6,7 +6,6 @@ the goal field) for one call; `Planner` keeps the caches that outlive it.
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 
 from game.ai.behaviour import Behaviour, retreating
@@ -34,7 +33,7 @@ from game.core.errors import IllegalCommand
 from game.core.exchange import map_area
 from game.core.grid import Pos, distance
 from game.core.modifiers import Mods, collect
-from game.core.movement import move_budget, reachable
+from game.core.movement import move_budget
 from game.core.state import BattleState, UnitState
 from game.core.stats import environment, hp_pct, max_en, max_hp, unit_def
 
@@ -94,6 +93,7 @@ class UnitSearch:
         self.mods = collect(ctx, u)
         self.fleeing = retreating(state, u, b)
         self.tiles = self._tiles()
+        self._tile_set = frozenset(self.tiles)
 
         # Weights for this unit.
         wu = planner.worth(state, u)
@@ -159,8 +159,7 @@ class UnitSearch:
         can_move = not u.moved and (not u.acted or "hit_and_away" in self.mods.flags)
         tiles: list[Pos] = [u.pos]
         if can_move and not self.planner.holding(state, u, b):
-            reach = reachable(state, u.uid)
-            tiles.extend(sorted(reach.stops, key=lambda p: (p[1], p[0])))
+            tiles.extend(self.planner.fields.stops(state, u))
         self.guard_tiles = self.planner.guard_tiles(state, b) if b.kind == "guard" else frozenset()
         if self.guard_tiles and not self.fleeing:
             inside = [p for p in tiles if min(distance(p, g) for g in self.guard_tiles) <= b.guard_radius]
@@ -253,8 +252,9 @@ class UnitSearch:
         dfn, eva = (terrain.defense, terrain.evade) if self.on_ground else (0, 0)
         parts = self._threat_at.get(p)
         if parts is None:
-            # Not one of the search's end tiles (a caller asking about another tile).
-            parts = Planner.tile_threats(state, u, p, self.threats)
+            # Out of every hostile's reach, or not one of the search's end tiles (a caller
+            # asking about another tile).
+            parts = [] if p in self._tile_set else Planner.tile_threats(state, u, p, self.threats)
         base = TERRAIN_WEIGHT * (dfn + eva) * self.wu
         goal = self.goal_tiles
         if goal:
@@ -368,7 +368,6 @@ class UnitSearch:
         """
         planner, state, u = self.planner, self.state, self.u
         ctx = state.ctx
-        grid = ctx.grid
         weapons = planner.weapons(state, u)
         if not weapons:
             return
@@ -405,7 +404,8 @@ class UnitSearch:
                     akey = (d, moved_here, env_a, x.w.id)
                     found = attack_bounds.get(akey)
                     if found is None:
-                        s, victim = planner.strike_on(state, a, x.w, t, target.guards, (ku, target.key, x.w.id, d, env_a))
+                        skey = (ku, target.key, x.w.id, d, env_a)
+                        s, victim = planner.strike_on(state, a, x.w, t, target.guards, skey)
                         dealt, p_kill = kill_odds(s, victim.hp, self._shielded(victim))
                         if victim is not t:
                             p_kill = 0.0

@@ -63,3 +63,28 @@ def test_tile_mask_operations() -> None:
     assert not a.overlaps(b) and a.overlaps(a | b)
     assert (3, 0) not in TileMask(0b1111, 4)  # the stride's spare column is never a tile
     assert not TileMask(0, 4)
+
+
+@pytest.mark.parametrize("sid", ["blue_comet_falls", "farewell_red_planet"])
+def test_stops_match_the_engines_reach(sid: str) -> None:
+    """The AI's tile-mask search finds exactly the engine's stops, units blocking included,
+    for every unit through the first turns of a battle."""
+    from game.ai import make_controller
+    from game.core import Attack, apply
+    from game.core.movement import reachable
+
+    defs, _ = load_definitions()
+    sc = load_scenario(sid, defs)
+    state, _ = sc.start(3)
+    f = Fields(sc.context)
+    ai = {s.id: make_controller("greedy") for s in sc.context.sides}
+    checked = 0
+    while state.outcome is None and state.turn <= 3:
+        for u in state.active_units():
+            assert f.stops(state, u) == sorted(reachable(state, u.uid).stops, key=lambda p: (p[1], p[0]))
+            checked += 1
+        cmd = ai[state.side].next_command(state)
+        if isinstance(cmd, Attack):
+            cmd = ai[state.unit(cmd.target).side].react(state, cmd)
+        state, _ = apply(state, cmd)
+    assert checked > 100
