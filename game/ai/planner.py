@@ -163,6 +163,7 @@ class Planner:
         self._worth: dict[tuple[object, ...], float] = {}
         self._aims: dict[tuple[str, str], Aims] = {}
         self._threat_parts: dict[tuple[object, ...], list[tuple[str, list[tuple[TileMask, Blow]]]]] = {}
+        self._hostile_parts: dict[tuple[object, ...], list[tuple[TileMask, Blow]]] = {}
 
     def bind(self, state: BattleState) -> None:
         """Make the caches fit `state`'s battle; every entry point calls this first."""
@@ -198,22 +199,27 @@ class Planner:
         hostiles = self.hostiles(state, u)
         sens = self.threats._hp_sensitive
         holds = self.threats.holds_position
-        key = (
-            profile(u, hp_sensitive(ctx, u, sens)),
-            u.pos,
-            environment(ctx, u),
-            tuple((h.uid, h.pos, profile(h), holds(state, h)) for h in hostiles),
-        )
+        mine = (profile(u, hp_sensitive(ctx, u, sens)), u.pos, environment(ctx, u))
+        theirs = [(h.uid, h.pos, profile(h), holds(state, h)) for h in hostiles]
+        key = (mine, tuple(theirs))
         found = self._threat_parts.get(key)
         if found is not None:
             return found
+        # Mostly one hostile has changed since the last look: the others' parts are kept.
         out = []
-        for h in hostiles:
-            parts = []
-            for post_move, area in self.threats.reaches(state, h):
-                blow = self.threats.blow(state, h, u, moved=post_move)
-                if blow is not None and area:
-                    parts.append((area, blow))
+        per_hostile = self._hostile_parts
+        for h, hkey in zip(hostiles, theirs, strict=True):
+            pkey = (mine, hkey)
+            parts = per_hostile.get(pkey)
+            if parts is None:
+                parts = []
+                for post_move, area in self.threats.reaches(state, h):
+                    blow = self.threats.blow(state, h, u, moved=post_move)
+                    if blow is not None and area:
+                        parts.append((area, blow))
+                if len(per_hostile) > 8192:
+                    per_hostile.clear()
+                per_hostile[pkey] = parts
             if parts:
                 out.append((h.uid, parts))
         if len(self._threat_parts) > 1024:
