@@ -6,6 +6,7 @@ the goal field) for one call; `Planner` keeps the caches that outlive it.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from game.ai.behaviour import Behaviour, retreating
@@ -319,10 +320,13 @@ class UnitSearch:
         key = (id(tiles), removed, p_removed > 0)
         found = self._split.get(key)
         if found is None:
-            if p_removed > 0:
-                found = max(self.tile_value(p, removed, 1.0)[0] for p in tiles)
-            else:
-                found = max(self.tile_value(p)[0] for p in tiles)
+            found = -math.inf
+            # A tile's value never exceeds its base (danger only subtracts): best base first,
+            # and stop once no base can beat the best value found.
+            for base, p in sorted(((self._tile_info(p)[0], p) for p in tiles), reverse=True):
+                if base <= found:
+                    break
+                found = max(found, self.tile_value(p, removed, 1.0)[0] if p_removed > 0 else self.tile_value(p)[0])
             self._split[key] = found
         return found
 
@@ -342,7 +346,11 @@ class UnitSearch:
             self._best, self._best_key = opt, key
 
     def best(self) -> Option:
-        for p in self.tiles:
+        # A tile's value never exceeds its base (danger only subtracts): best base first,
+        # and stop once no base can reach the best value found.
+        for base, p in sorted(((self._tile_info(p)[0], p) for p in self.tiles), key=lambda bp: -bp[0]):
+            if self._best is not None and base < self._best.score - TIE:
+                break
             value, danger = self.tile_value(p)
             if self._wins(value):
                 key = f"idle{p}"
