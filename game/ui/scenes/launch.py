@@ -1,0 +1,66 @@
+"""Starting, continuing and chaining battles (the scene-side glue around the catalog)."""
+
+from __future__ import annotations
+
+from game.ui.model.catalog import LoadedScenario
+from game.ui.model.session import BattleSession, CampaignProgress
+from game.ui.scene import Replace, Reset, Transition
+from game.ui.services import Services
+
+
+def load_scenario(services: Services, scenario_id: str) -> LoadedScenario | None:
+    """Load a scenario; on any data problem show the message and return None (never crash)."""
+    try:
+        return services.catalog.load(scenario_id)
+    except Exception as exc:  # a broken scenario must not take the game down
+        services.notify(f"Scenario {scenario_id!r} could not be loaded: {exc}", 8.0)
+        return None
+
+
+def briefing(
+    services: Services, scenario_id: str, campaign: CampaignProgress | None = None, *, reset: bool = True
+) -> Transition | None:
+    from game.ui.scenes.briefing import BriefingScene
+
+    loaded = load_scenario(services, scenario_id)
+    if loaded is None:
+        return None
+    scene = BriefingScene(services, loaded, campaign)
+    return Reset(scene) if reset else Replace(scene)
+
+
+def new_campaign(services: Services) -> Transition | None:
+    order = list(services.catalog.campaign())
+    if not order:
+        services.notify("No campaign scenarios are installed.")
+        return None
+    return briefing(services, order[0], CampaignProgress(order, 0))
+
+
+def start_battle(services: Services, loaded: LoadedScenario, campaign: CampaignProgress | None) -> Transition:
+    from game.ui.scenes.battle.scene import BattleScene
+
+    session = BattleSession.start(loaded, campaign=campaign)
+    return Reset(BattleScene(services, session))
+
+
+def continue_suspended(services: Services) -> Transition | None:
+    from game.ui.scenes.battle.scene import BattleScene
+
+    data, error = services.saves.resume()
+    if error:
+        services.notify(error, 8.0)
+        return None
+    if data is None:
+        services.notify("There is no suspended battle.")
+        return None
+    loaded = load_scenario(services, str(data.get("scenario")))
+    if loaded is None:
+        return None
+    try:
+        session = BattleSession.restore(loaded, data)
+    except ValueError as exc:
+        services.notify(str(exc), 8.0)
+        return None
+    services.saves.clear()  # suspend saves are used once, as in SRW
+    return Reset(BattleScene(services, session, resumed=True))

@@ -1,0 +1,49 @@
+"""What every scene may use, built once by the composition root (`game.ui.app`)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from game.ui.audio import Audio
+    from game.ui.display import Display
+    from game.ui.input.mapper import InputMapper
+    from game.ui.model.catalog import ScenarioCatalog
+    from game.ui.model.controllers import ControllerFactory
+    from game.ui.model.session_store import SessionStore
+    from game.ui.render.art import Art
+    from game.ui.render.text import Fonts
+    from game.ui.settings import Settings, SettingsStore
+
+
+@dataclass
+class Notice:
+    text: str
+    seconds: float = 4.0
+
+
+@dataclass
+class Services:
+    settings: Settings
+    settings_store: SettingsStore
+    fonts: Fonts
+    art: Art
+    audio: Audio
+    input: InputMapper
+    catalog: ScenarioCatalog
+    saves: SessionStore
+    controllers: ControllerFactory
+    display: Display | None = None
+    notices: list[Notice] = field(default_factory=list)
+    clock: float = 0.0  # seconds since start, for idle animations
+
+    def notify(self, text: str, seconds: float = 4.0) -> None:
+        self.notices.append(Notice(text, seconds))
+
+    def save_settings(self) -> None:
+        error = self.settings_store.save(self.settings)
+        if error:
+            self.notify(error, 6.0)
+        self.input.rebind(self.settings.key_bindings)
+        self.audio.set_volumes(self.settings.music_volume, self.settings.sfx_volume)
