@@ -8,23 +8,79 @@ draws nothing from the RNG.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from fractions import Fraction
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
-from game.core.defs import WeaponDef
+from game.core.defs import PilotStats, UnitDef, WeaponDef
 from game.core.errors import IllegalCommand
-from game.core.formulas import REACTIONS, DamageInputs, HitInputs, crit_chance, damage, finish_damage, hit_chance
+from game.core.formulas import (
+    REACTIONS,
+    DamageInputs,
+    HitInputs,
+    crit_chance,
+    damage_base,
+    hit_chance,
+    scaled,
+)
 from game.core.grid import distance
-from game.core.modifiers import Mods, collect
+from game.core.modifiers import ONE, Mods, collect, sensitivity
 from game.core.state import ACTIVE
 from game.core.stats import base_armor, base_mobility, environment, performance, pilot_stats, unit_def, weapon_power
 
 if TYPE_CHECKING:
+    pass
+
+if TYPE_CHECKING:
     from game.core.state import BattleState, UnitState
 
+ZERO = Fraction(0)
 AUTO = "auto"
 NONE = "none"
+
+
+class Scratch:
+    """A memo for one forecast (or one AI evaluation): the state does not change meanwhile,
+    so each unit's environment and modifiers are looked up once."""
+
+    __slots__ = ("_env", "_flags", "_mods", "_static", "ctx", "state")
+
+    def __init__(self, state: BattleState) -> None:
+        self.state = state
+        self.ctx = state.ctx
+        self._env: dict[str, str] = {}
+        self._mods: dict[tuple[str, str, str], Mods] = {}
+        self._flags: dict[str, tuple[bool, bool]] = {}
+        self._static: dict[str, tuple[UnitDef, PilotStats, int, int]] = {}
+
+    def static(self, u: UnitState) -> tuple[UnitDef, PilotStats, int, int]:
+        """(unit definition, pilot stats, base mobility, base armour) of `u`."""
+        found = self._static.get(u.uid)
+        if found is None:
+            ctx = self.ctx
+            found = self._static[u.uid] = (
+                ctx.defs.units[u.unit_id],
+                pilot_stats(ctx, u),
+                base_mobility(ctx, u),
+                base_armor(ctx, u),
+            )
+        return found
+
+    def env(self, u: UnitState) -> str:
+        found = self._env.get(u.uid)
+        if found is None:
+            found = self._env[u.uid] = environment(self.ctx, u)
+        return found
+
+    def mods(self, u: UnitState, role: str, w: WeaponDef | None) -> Mods:
+        flags = self._flags.get(u.uid)
+        if flags is None:
+            flags = self._flags[u.uid] = sensitivity(self.ctx, u)
+        # Units whose modifiers ignore role/weapon share one result across them.
+        key = (u.uid, role if flags[0] else "", w.id if w is not None and flags[1] else "")
+        found = self._mods.get(key)
+        if found is None:
+            found = self._mods[key] = collect(self.ctx, u, role, w, self.env(u))
+        return found
 
 
 # ---- weapons ---------------------------------------------------------------------------------
@@ -49,26 +105,30 @@ def weapon_problem(state: BattleState, u: UnitState, w: WeaponDef, *, after_move
     return None
 
 
-def target_problem(state: BattleState, u: UnitState, w: WeaponDef, t: UnitState) -> str | None:
+def target_problem(
+    state: BattleState, u: UnitState, w: WeaponDef, t: UnitState, memo: Scratch | None = None
+) -> str | None:
     """Why `w` fired by `u` cannot reach `t` (None when it can)."""
     ctx = state.ctx
     if t.status != ACTIVE:
         return f"{t.uid} is not on the map"
     if not ctx.hostile(u.side, t.side):
         return f"{t.uid} is not an enemy"
-    lo, hi = weapon_range(w, collect(ctx, u, "attack", w))
+    scratch = memo or Scratch(state)
+    lo, hi = weapon_range(w, scratch.mods(u, "attack", w))
     d = distance(u.pos, t.pos)
     if not lo <= d <= hi:
         return f"{w.name} reaches {lo}-{hi} tiles; the target is {d} away"
-    env = environment(ctx, t)
+    env = scratch.env(t)
     if not w.ranks.allows(env):
         return f"{w.name} cannot hit a target in {env}"
     return None
 
 
 # ---- one strike ------------------------------------------------------------------------------
-@dataclass(frozen=True, slots=True)
-class StrikeCalc:
+class StrikeCalc(NamedTuple):
+    """One blow's numbers. A NamedTuple: immutable and cheap to build (forecasts build many)."""
+
     attacker: str
     target: str
     weapon: str
@@ -119,69 +179,83 @@ def strike(
     *,
     defending: bool = False,
     evading: bool = False,
+    memo: Scratch | None = None,
 ) -> StrikeCalc:
+    """One blow of `a` with `w` on `t` in `role` (attack / support_attack / counter / map)."""
     ctx = state.ctx
     rules = ctx.defs.rules
-    adef, tdef = unit_def(ctx, a), unit_def(ctx, t)
-    env_a, env_t = environment(ctx, a), environment(ctx, t)
-    am = collect(ctx, a, role, w, env_a)
-    tm = collect(ctx, t, "defend", None, env_t)
-    ap, tp = pilot_stats(ctx, a), pilot_stats(ctx, t)
-    ta, tt = performance(ctx, a, env_a), performance(ctx, t, env_t)
-    terrain = ctx.defs.terrains[ctx.grid.terrain_id(t.pos)]
-    on_ground = ctx.grid.space or not t.flying
-    tile_evade = terrain.evade if on_ground else 0
-    tile_defense = terrain.defense if on_ground else 0
+    scratch = memo or Scratch(state)
+    adef, ap, _, _ = scratch.static(a)
+    tdef, tp, t_mobility, t_armor = scratch.static(t)
+    env_t = scratch.env(t)
+    am = scratch.mods(a, role, w)
+    tm = scratch.mods(t, "defend", None)
+    tt = performance(ctx, t, env_t)
+    grid = ctx.grid
+    on_ground = grid.space or not t.flying
+    if on_ground:
+        terrain = ctx.defs.terrains[grid.tiles[t.y * grid.width + t.x]]
+        tile_evade, tile_defense = terrain.evade, terrain.defense
+    else:
+        tile_evade = tile_defense = 0
     fury = "fury" in am.flags
     hit = hit_chance(
         rules,
         HitInputs(
-            pilot_hit=ap.hit,
-            perf_attacker=ta,
-            weapon_hit=w.hit,
-            pilot_evade=tp.evade,
-            mobility=base_mobility(ctx, t) + tm.mobility,
-            perf_defender=tt,
-            size_defender=tdef.size,
-            distance=distance(a.pos, t.pos),
-            tile_evade=tile_evade,
-            hit_bonus=am.hit,
-            evade_bonus=tm.evade,
-            hit_set=am.hit_set,
-            hit_taken_set=tm.hit_taken_set,
-            evading=evading,
+            ap.hit,
+            performance(ctx, a, scratch.env(a)),
+            w.hit,
+            tp.evade,
+            t_mobility + tm.mobility,
+            tt,
+            tdef.size,
+            abs(a.x - t.x) + abs(a.y - t.y),
+            tile_evade,
+            am.hit,
+            tm.evade,
+            am.hit_set,
+            tm.hit_taken_set,
+            evading,
         ),
     )
-    mults: list[Fraction] = [am.damage_mul, tm.damage_taken_fixed]
-    if not fury:
+    mults: list[Fraction] = []
+    if am.damage_mul is not ONE:
+        mults.append(am.damage_mul)
+    if tm.damage_taken_fixed is not ONE:
+        mults.append(tm.damage_taken_fixed)
+    if not fury and tm.damage_taken_mul is not ONE:
         mults.append(tm.damage_taken_mul)
     if defending:
         mults.append(rules.defend_mul)
     if role == "support_attack":
         mults.append(rules.support_attack_mul)
-    armor = Fraction(base_armor(ctx, t) + tm.armor) * Fraction(100 + tm.armor_pct, 100)
-    base = DamageInputs(
-        power=weapon_power(ctx, a, w),
-        weapon_rank_mul=rules.weapon_rank.get(w.ranks.get(env_t), Fraction(0)),
-        attack_stat=ap.melee if w.melee else ap.ranged,
-        will_attacker=a.will,
-        armor=armor,
-        perf_defender=tt,
-        pilot_defense=tp.defense,
-        will_defender=t.will,
-        size_attacker=adef.size,
-        size_defender=tdef.size,
-        tile_defense=tile_defense,
-        ignore_size_penalty=fury or "ignore_size" in am.flags,
+    armor: Fraction | int = t_armor + tm.armor
+    if tm.armor_pct:
+        armor = Fraction(armor) * Fraction(100 + tm.armor_pct, 100)
+    num, den = damage_base(
+        rules,
+        DamageInputs(
+            weapon_power(ctx, a, w),
+            rules.weapon_rank.get(w.ranks.get(env_t), ZERO),
+            ap.melee if w.melee else ap.ranged,
+            a.will,
+            armor,  # type: ignore[arg-type]  # ints have numerator/denominator too
+            tt,
+            tp.defense,
+            t.will,
+            adef.size,
+            tdef.size,
+            tile_defense,
+            fury or "ignore_size" in am.flags,
+        ),
     )
     valor = am.valor
     if valor is not None:
-        raw = damage(rules, _with(base, [*mults, valor]))
-        raw_crit = raw
+        raw = raw_crit = scaled(num, den, [*mults, valor])
         crit = 0
     else:
-        raw = damage(rules, _with(base, mults))
-        raw_crit = damage(rules, _with(base, [*mults, rules.crit_mul]))
+        raw = scaled(num, den, mults)
+        raw_crit = scaled(num, den, [*mults, rules.crit_mul])
         crit = crit_chance(ap.skill, tp.skill, w.crit, am.crit)
     barrier, cost, source = 0, 0, None
     for b in tm.barriers:
@@ -189,50 +263,31 @@ def strike(
             continue
         if b.value > barrier:
             barrier, cost, source = b.value, b.en_cost, b.source
-    holds = barrier > 0 and t.en >= cost
-    applied = barrier if holds else 0
+    applied = barrier if barrier > 0 and t.en >= cost else 0
+    low = rules.min_damage
     return StrikeCalc(
-        attacker=a.uid,
-        target=t.uid,
-        weapon=w.id,
-        role=role,
-        hit=hit,
-        crit=crit,
-        damage=finish_damage(rules, raw, applied),
-        crit_damage=finish_damage(rules, raw_crit, applied),
-        raw=raw,
-        raw_crit=raw_crit,
-        barrier=barrier,
-        barrier_cost=cost,
-        barrier_source=source,
-        valor=valor is not None,
-        defending=defending,
-        evading=evading,
-        mercy="mercy" in am.flags,
-    )
-
-
-def _with(base: DamageInputs, mults: list[Fraction]) -> DamageInputs:
-    return DamageInputs(
-        base.power,
-        base.weapon_rank_mul,
-        base.attack_stat,
-        base.will_attacker,
-        base.armor,
-        base.perf_defender,
-        base.pilot_defense,
-        base.will_defender,
-        base.size_attacker,
-        base.size_defender,
-        base.tile_defense,
-        base.ignore_size_penalty,
-        tuple(m for m in mults if m != 1),
+        a.uid,
+        t.uid,
+        w.id,
+        role,
+        hit,
+        crit,
+        max(low, raw - applied),
+        max(low, raw_crit - applied),
+        raw,
+        raw_crit,
+        barrier,
+        cost,
+        source,
+        valor is not None,
+        defending,
+        evading,
+        "mercy" in am.flags,
     )
 
 
 # ---- the exchange ----------------------------------------------------------------------------
-@dataclass(frozen=True, slots=True)
-class Forecast:
+class Forecast(NamedTuple):
     """Everything an exchange will do, before any roll (RULES §8)."""
 
     attacker: str
@@ -269,67 +324,87 @@ class Forecast:
         }
 
 
-def counter_weapons(state: BattleState, d: UnitState, a: UnitState) -> list[WeaponDef]:
+def counter_weapons(state: BattleState, d: UnitState, a: UnitState, memo: Scratch | None = None) -> list[WeaponDef]:
     """Weapons `d` could counter `a` with (any weapon, P or not; never MAP)."""
     ctx = state.ctx
-    if "no_counter" in collect(ctx, d, "counter").flags:
+    if "no_counter" in (memo or Scratch(state)).mods(d, "counter", None).flags:
         return []
-    out = []
-    for w in unit_def(ctx, d).weapons:
-        if w.is_map or weapon_problem(state, d, w, after_move=False) is not None:
-            continue
-        if target_problem(state, d, w, a) is None:
-            out.append(w)
-    return out
+    return [
+        w
+        for w in unit_def(ctx, d).weapons
+        if not w.is_map
+        and weapon_problem(state, d, w, after_move=False) is None
+        and target_problem(state, d, w, a, memo) is None
+    ]
+
+
+def best_strike(
+    state: BattleState,
+    a: UnitState,
+    weapons: list[WeaponDef],
+    t: UnitState,
+    role: str,
+    memo: Scratch | None = None,
+    **kw: bool,
+) -> StrikeCalc | None:
+    """The strike with the highest expected damage (first weapon wins ties)."""
+    best: StrikeCalc | None = None
+    for w in weapons:
+        calc = strike(state, a, w, t, role, memo=memo, **kw)
+        if best is None or calc.expected > best.expected:
+            best = calc
+    return best
 
 
 def best_weapon(
     state: BattleState, a: UnitState, weapons: list[WeaponDef], t: UnitState, role: str
 ) -> WeaponDef | None:
-    best, best_value = None, Fraction(-1)
-    for w in weapons:
-        value = strike(state, a, w, t, role).expected
-        if value > best_value:
-            best, best_value = w, value
-    return best
+    calc = best_strike(state, a, weapons, t, role)
+    return None if calc is None else unit_def(state.ctx, a).weapon(calc.weapon)
 
 
-def support_attackers(state: BattleState, a: UnitState, t: UnitState) -> list[tuple[UnitState, WeaponDef]]:
-    """Adjacent friends of the attacker with a support-attack charge left and a weapon that reaches."""
+def _adjacent_friends(state: BattleState, u: UnitState) -> list[UnitState]:
+    ctx = state.ctx
+    team = ctx.team(u.side)
+    x, y = u.x, u.y
+    at = state.positions()
+    out = []
+    for pos in ((x, y - 1), (x + 1, y), (x, y + 1), (x - 1, y)):
+        s = at.get(pos)
+        if s is not None and ctx.team(s.side) == team:
+            out.append(s)
+    return out
+
+
+def support_attackers(
+    state: BattleState, a: UnitState, t: UnitState, memo: Scratch | None = None, **kw: bool
+) -> list[StrikeCalc]:
+    """Adjacent friends of the attacker with a support-attack charge left and a weapon that reaches,
+    each with its best support strike on `t`."""
     ctx = state.ctx
     out = []
-    for s in state.units.values():
-        if s.status != ACTIVE or s.uid == a.uid or not ctx.friendly(s.side, a.side):
-            continue
-        if distance(s.pos, a.pos) != 1 or s.acted:
-            continue
-        if collect(ctx, s, "support_attack").support_attack <= s.support_attacks:
+    for s in _adjacent_friends(state, a):
+        if s.acted or (memo or Scratch(state)).mods(s, "support_attack", None).support_attack <= (s.support_attacks):
             continue
         weapons = [
             w
             for w in unit_def(ctx, s).weapons
             if not w.is_map
             and weapon_problem(state, s, w, after_move=False) is None
-            and target_problem(state, s, w, t) is None
+            and target_problem(state, s, w, t, memo) is None
         ]
-        w = best_weapon(state, s, weapons, t, "support_attack")
-        if w is not None:
-            out.append((s, w))
+        calc = best_strike(state, s, weapons, t, "support_attack", memo, **kw)
+        if calc is not None:
+            out.append(calc)
     return out
 
 
-def support_defenders(state: BattleState, d: UnitState) -> list[UnitState]:
-    ctx = state.ctx
-    out = []
-    for s in state.units.values():
-        if s.status != ACTIVE or s.uid == d.uid or not ctx.friendly(s.side, d.side):
-            continue
-        if distance(s.pos, d.pos) != 1:
-            continue
-        if collect(ctx, s, "defend").support_defend <= s.support_defends:
-            continue
-        out.append(s)
-    return out
+def support_defenders(state: BattleState, d: UnitState, memo: Scratch | None = None) -> list[UnitState]:
+    return [
+        s
+        for s in _adjacent_friends(state, d)
+        if (memo or Scratch(state)).mods(s, "defend", None).support_defend > s.support_defends
+    ]
 
 
 def forecast(
@@ -354,87 +429,72 @@ def forecast(
     if not adef.has_weapon(weapon):
         raise IllegalCommand(f"{adef.name} has no weapon {weapon!r}")
     w = adef.weapon(weapon)
+    memo = Scratch(state)
     if check:
         if w.is_map:
             raise IllegalCommand(f"{w.name} is a MAP weapon: fire it at an area")
-        problem = weapon_problem(state, a, w, after_move=a.moved) or target_problem(state, a, w, t)
+        problem = weapon_problem(state, a, w, after_move=a.moved) or target_problem(state, a, w, t, memo)
         if problem:
             raise IllegalCommand(problem)
-    fury = "fury" in collect(ctx, a, "attack", w).flags
+    fury = "fury" in memo.mods(a, "attack", w).flags
 
     # Support defend: an adjacent friend takes the hits, defending.
     guard: UnitState | None = None
+    guard_calc: StrikeCalc | None = None
     if support_defend != NONE and not fury:
-        candidates = support_defenders(state, t)
+        candidates = support_defenders(state, t, memo)
         if support_defend == AUTO:
-            if candidates:
-                guard = max(
-                    candidates,
-                    key=lambda s: (s.hp - strike(state, a, w, s, "attack", defending=True).damage, s.uid),
-                )
+            best_left = None
+            for s in candidates:
+                calc = strike(state, a, w, s, "attack", defending=True, memo=memo)
+                left = (s.hp - calc.damage, s.uid)
+                if best_left is None or left > best_left:
+                    best_left, guard, guard_calc = left, s, calc
         else:
             guard = next((s for s in candidates if s.uid == support_defend), None)
             if guard is None:
                 raise IllegalCommand(f"{support_defend} cannot support-defend {t.uid}")
     victim = guard if guard is not None else t
-    attack = strike(
-        state,
-        a,
-        w,
-        victim,
-        "attack",
-        defending=guard is not None or reaction == "defend",
-        evading=guard is None and reaction == "evade",
-    )
+    defending = guard is not None or reaction == "defend"
+    evading = guard is None and reaction == "evade"
+    attack = guard_calc or strike(state, a, w, victim, "attack", defending=defending, evading=evading, memo=memo)
 
     # Support attack: an adjacent friend of the attacker strikes after the main attack.
-    helper: tuple[UnitState, WeaponDef] | None = None
+    support_calc: StrikeCalc | None = None
     if support_attack != NONE:
-        helpers = support_attackers(state, a, t)
+        helpers = support_attackers(state, a, victim, memo, defending=defending, evading=evading)
         if support_attack == AUTO:
-            if helpers:
-                helper = max(
-                    helpers,
-                    key=lambda sw: (strike(state, sw[0], sw[1], t, "support_attack").expected, sw[0].uid),
-                )
+            for calc in helpers:
+                if support_calc is None or (calc.expected, calc.attacker) > (
+                    support_calc.expected,
+                    support_calc.attacker,
+                ):
+                    support_calc = calc
         else:
-            helper = next((h for h in helpers if h[0].uid == support_attack), None)
-            if helper is None:
+            support_calc = next((c for c in helpers if c.attacker == support_attack), None)
+            if support_calc is None:
                 raise IllegalCommand(f"{support_attack} cannot support-attack {t.uid}")
-    support_calc = None
-    if helper is not None:
-        support_calc = strike(
-            state,
-            helper[0],
-            helper[1],
-            victim,
-            "support_attack",
-            defending=guard is not None or reaction == "defend",
-            evading=guard is None and reaction == "evade",
-        )
 
     # Counter: the original defender shoots back if it chose to and can.
     counter = None
     first = 0
     if reaction == "counter":
-        options = counter_weapons(state, t, a)
-        cw: WeaponDef | None
-        if counter_weapon == AUTO:
-            cw = best_weapon(state, t, options, a, "counter")
-        else:
-            cw = next((o for o in options if o.id == counter_weapon), None)
-            if cw is None:
+        options = counter_weapons(state, t, a, memo)
+        if counter_weapon != AUTO:
+            options = [o for o in options if o.id == counter_weapon]
+            if not options:
                 raise IllegalCommand(f"{t.uid} cannot counter with {counter_weapon!r}")
-        if cw is not None:
-            counter = strike(state, t, cw, a, "counter")
-            first = max(0, min(100, collect(ctx, t, "counter", cw).counter_first))
+        counter = best_strike(state, t, options, a, "counter", memo)
+        if counter is not None:
+            cw = unit_def(ctx, t).weapon(counter.weapon)
+            first = max(0, min(100, memo.mods(t, "counter", cw).counter_first))
     return Forecast(
         attacker=a.uid,
         defender=t.uid,
         weapon=w.id,
         reaction=reaction,
         attack=attack,
-        support_attacker=None if helper is None else helper[0].uid,
+        support_attacker=None if support_calc is None else support_calc.attacker,
         support_attack=support_calc,
         support_defender=None if guard is None else guard.uid,
         counter=counter,

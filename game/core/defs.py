@@ -109,6 +109,16 @@ class RulesDef:
     upgrade_mobility: int = 5
     upgrade_armor: int = 100
     upgrade_weapon: int = 100
+    # Derived: (attacker size, defender size) -> the damage size factor as (num, den).
+    size_factors: Mapping[tuple[str, str], tuple[int, int]] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        table = {}
+        for a, da in self.size_damage.items():
+            for d, dd in self.size_damage.items():
+                f = 1 + da - dd
+                table[(a, d)] = (f.numerator, f.denominator)
+        object.__setattr__(self, "size_factors", frozen_map(table))
 
 
 @dataclass(frozen=True, slots=True)

@@ -97,7 +97,7 @@ def place(tx: Tx, dep: Deployment, *, strict: bool) -> UnitState | None:
         sp=0,
         level=level,
         flying=flying,
-        tags=list(dep.tags),
+        tags=tuple(dep.tags),
         ai=dict(dep.ai),
         upgrades=dict(dep.upgrades),
     )

@@ -112,12 +112,19 @@ class When:
     melee: bool | None = None
     environments: frozenset[str] = frozenset()
 
-    @property
-    def always(self) -> bool:
-        return self == _ALWAYS
+    always: bool = field(init=False, repr=False, compare=False, default=False)
 
-
-_ALWAYS = When()
+    def __post_init__(self) -> None:
+        empty = (
+            self.will_at_least is None
+            and self.hp_pct_at_most is None
+            and self.hp_pct_at_least is None
+            and not self.roles
+            and not self.weapon_tags
+            and self.melee is None
+            and not self.environments
+        )
+        object.__setattr__(self, "always", empty)
 
 
 @dataclass(frozen=True, slots=True)

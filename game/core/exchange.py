@@ -8,14 +8,14 @@ from fractions import Fraction
 
 from game.core.combat import StrikeCalc, forecast, strike, weapon_problem, weapon_range
 from game.core.commands import Attack, MapAttack
-from game.core.defs import WeaponDef
+from game.core.defs import WeaponDef, WillGains
 from game.core.errors import IllegalCommand
 from game.core.events import ExchangeEnded, ExchangeStarted, StrikeResolved, UnitCaptured, UnitDestroyed
 from game.core.grid import Pos, distance
 from game.core.lifecycle import add_status, change_will, consume, finish_action, gain_exp, gain_funds, kill_exp
 from game.core.modifiers import collect
 from game.core.state import ACTIVE, CAPTURED, DESTROYED
-from game.core.stats import environment, pilot_stats, unit_def
+from game.core.stats import environment, pilot_stats, unit_def, will_profile
 from game.core.tx import Tx
 
 
@@ -134,9 +134,8 @@ def _strike(tx: Tx, calc: StrikeCalc, tally: _Tally, *, pay: bool = True) -> boo
         tm_unit.hp = max(0, t.hp - dealt)
         state.results[a.side].damage_dealt += dealt
     t = state.units[calc.target]
-    pa = ctx.defs.rules.will_table
-    a_gain = _gains(tx, a.uid, pa)
-    t_gain = _gains(tx, t.uid, pa)
+    a_gain = _gains(tx, a.uid)
+    t_gain = _gains(tx, t.uid)
     if hit:
         tally.will_for(a.uid, a_gain.hit, "hit")
         tally.will_for(t.uid, t_gain.damaged, "damaged")
@@ -180,11 +179,8 @@ def _strike(tx: Tx, calc: StrikeCalc, tally: _Tally, *, pay: bool = True) -> boo
     return True
 
 
-def _gains(tx: Tx, uid: str, table):  # type: ignore[no-untyped-def]
-    from game.core.stats import pilot_def
-
-    p = pilot_def(tx.ctx, tx.state.units[uid])
-    return table.get("none" if p is None else p.personality, table["none"])
+def _gains(tx: Tx, uid: str) -> WillGains:
+    return will_profile(tx.ctx, tx.state.units[uid].pilot_id)[3]
 
 
 def _mercy_allowed(tx: Tx, attacker: str, target: str) -> bool:
@@ -200,16 +196,19 @@ def _settle(tx: Tx, tally: _Tally) -> None:
     state = tx.state
     ctx = state.ctx
     rules = ctx.defs.rules
-    table = rules.will_table
     for killer, victim, captured in tally.kills:
         k = state.units[killer]
         v = state.units[victim]
-        tally.will_for(killer, _gains(tx, killer, table).shot_down, "shot down an enemy")
-        for friend in state.active_units():
-            if ctx.friendly(friend.side, k.side):
-                tally.will_for(friend.uid, rules.will_side_kill, "side shot down an enemy")
-            elif ctx.friendly(friend.side, v.side):
-                tally.will_for(friend.uid, _gains(tx, friend.uid, table).ally_lost, "ally lost")
+        tally.will_for(killer, _gains(tx, killer).shot_down, "shot down an enemy")
+        # Everyone on the killer's team gains; the victim's team reacts to losing an ally.
+        k_team, v_team = ctx.team(k.side), ctx.team(v.side)
+        side_kill = rules.will_side_kill
+        for friend in state.positions().values():
+            team = ctx.team(friend.side)
+            if team == k_team:
+                tally.will_for(friend.uid, side_kill, "side shot down an enemy")
+            elif team == v_team:
+                tally.will_for(friend.uid, will_profile(ctx, friend.pilot_id)[3].ally_lost, "ally lost")
         tally.exp[killer] = tally.exp.get(killer, 0) + kill_exp(tx, k, v)
         km = collect(ctx, k)
         funds = Fraction(unit_def(ctx, v).funds) * km.funds_mul
@@ -220,12 +219,12 @@ def _settle(tx: Tx, tally: _Tally) -> None:
         state.results[v.side].lost += 1
         tx.unit(killer).kills += 1
     for uid, changes in tally.will.items():
-        u = state.units[uid]
-        if u.status != ACTIVE:
+        if state.units[uid].status != ACTIVE:
             continue
-        total = sum(d for d, _ in changes)
-        reason = ", ".join(r for _, r in changes)
-        change_will(tx, uid, total, reason)
+        if len(changes) == 1:
+            change_will(tx, uid, changes[0][0], changes[0][1])
+        else:
+            change_will(tx, uid, sum(d for d, _ in changes), ", ".join(r for _, r in changes))
     for uid, amount in tally.exp.items():
         gain_exp(tx, uid, amount)
     for killer, _victim, _captured in tally.kills:

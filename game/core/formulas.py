@@ -8,16 +8,15 @@ is 1872 on every machine and no float ever decides a hit.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from fractions import Fraction
+from typing import NamedTuple
 
 from game.core.defs import RulesDef
 
 REACTIONS: tuple[str, ...] = ("counter", "defend", "evade")
 
 
-@dataclass(frozen=True, slots=True)
-class HitInputs:
+class HitInputs(NamedTuple):
     pilot_hit: int
     perf_attacker: Fraction  # T of the attacker
     weapon_hit: int
@@ -60,8 +59,7 @@ def hit_chance(rules: RulesDef, i: HitInputs) -> int:
     return max(0, min(100, hit))
 
 
-@dataclass(frozen=True, slots=True)
-class DamageInputs:
+class DamageInputs(NamedTuple):
     power: int
     weapon_rank_mul: Fraction  # W: the weapon's rank in the target's environment
     attack_stat: int  # pilot Melee or Ranged
@@ -77,26 +75,39 @@ class DamageInputs:
     multipliers: tuple[Fraction, ...] = ()  # crit / Valor, Guard, Defend, Attacker, support ×0.75 ...
 
 
-def damage(rules: RulesDef, i: DamageInputs) -> int:
-    """RULES §5 before barriers and the minimum: floor of the whole product."""
+def damage_base(rules: RulesDef, i: DamageInputs) -> tuple[int, int]:
+    """RULES §5 up to the size factor, as an exact numerator and denominator."""
     w, td, arm = i.weapon_rank_mul, i.perf_defender, i.armor
     # atk - def = P*W*(stat+will)/200 - armor*T*(def+will)/200
     num = (
         i.power * w.numerator * (i.attack_stat + i.will_attacker) * td.denominator * arm.denominator
         - arm.numerator * td.numerator * (i.pilot_defense + i.will_defender) * w.denominator
-    )
-    den = 200 * w.denominator * td.denominator * arm.denominator
-    num *= 100 - i.tile_defense
-    den *= 100
-    size = 1 + rules.size_damage[i.size_attacker] - rules.size_damage[i.size_defender]
-    if i.ignore_size_penalty and size < 1:
-        size = Fraction(1)
-    num *= size.numerator
-    den *= size.denominator
-    for m in i.multipliers:
+    ) * (100 - i.tile_defense)
+    den = 200 * w.denominator * td.denominator * arm.denominator * 100
+    size_num, size_den = size_factor(rules, i.size_attacker, i.size_defender, i.ignore_size_penalty)
+    return num * size_num, den * size_den
+
+
+def size_factor(rules: RulesDef, attacker: str, defender: str, ignore_penalty: bool) -> tuple[int, int]:
+    """1 + SIZE_DMG[attacker] - SIZE_DMG[defender] as (numerator, denominator)."""
+    num, den = rules.size_factors[(attacker, defender)]
+    if ignore_penalty and num < den:
+        return 1, 1
+    return num, den
+
+
+def scaled(num: int, den: int, multipliers: Iterable[Fraction]) -> int:
+    """floor(num/den x every multiplier): one exact floor at the very end."""
+    for m in multipliers:
         num *= m.numerator
         den *= m.denominator
     return num // den
+
+
+def damage(rules: RulesDef, i: DamageInputs) -> int:
+    """RULES §5 before barriers and the minimum: floor of the whole product."""
+    num, den = damage_base(rules, i)
+    return scaled(num, den, i.multipliers)
 
 
 def finish_damage(rules: RulesDef, raw: int, barrier: int = 0) -> int:

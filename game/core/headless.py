@@ -89,7 +89,7 @@ def make_context(
         grid = Grid.from_text(
             text,
             legend
-            or {".": "plain", "#": "wall", "~": "water", "f": "forest", "^": "mountain", "B": "base", " ": "void"},
+            or {".": "plain", "#": "wall", "~": "water", "f": "forest", "^": "mountain", "B": "base", "v": "void"},
             space=space,
         )
     return BattleContext(

@@ -8,16 +8,17 @@ from fractions import Fraction
 from game.core.events import EffectEnded, ExpGained, FundsGained, StatusApplied, UnitRefreshed, WillChanged
 from game.core.modifiers import collect
 from game.core.state import UnitState
-from game.core.stats import has_will, max_sp, unit_def, will_limits
+from game.core.stats import max_sp, unit_def, will_profile
 from game.core.tx import Tx
 
 
 def change_will(tx: Tx, uid: str, delta: int, reason: str) -> None:
-    ctx = tx.ctx
     u = tx.state.units[uid]
-    if delta == 0 or not has_will(ctx, u):
+    if delta == 0:
         return
-    lo, hi = will_limits(ctx, u)
+    changes, lo, hi, _ = will_profile(tx.ctx, u.pilot_id)
+    if not changes:
+        return
     after = max(lo, min(hi, u.will + delta))
     if after != u.will:
         before = u.will
@@ -31,8 +32,9 @@ def consume(tx: Tx, uid: str, duration: str) -> None:
     if not any(e.duration == duration for e in u.effects):
         return
     m = tx.unit(uid)
-    for e in [e for e in m.effects if e.duration == duration]:
-        m.effects.remove(e)
+    ended = [e for e in m.effects if e.duration == duration]
+    m.effects = tuple(e for e in m.effects if e.duration != duration)
+    for e in ended:
         tx.emit(EffectEnded(uid, e.id))
 
 
@@ -41,8 +43,8 @@ def add_status(tx: Tx, uid: str, status: str) -> None:
 
     sdef = tx.ctx.defs.statuses[status]
     m = tx.unit(uid)
-    m.effects = [e for e in m.effects if not (e.kind == "status" and e.id == status)]
-    m.effects.append(EffectState("status", status, sdef.duration))
+    kept = tuple(e for e in m.effects if not (e.kind == "status" and e.id == status))
+    m.effects = (*kept, EffectState("status", status, sdef.duration))
     tx.emit(StatusApplied(uid, status))
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from fractions import Fraction
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from game.core.defs import WeaponDef
 from game.core.effects import ADDITIVE_KEYS, BARRIER_KEY, DEVICE_KEYS, FLAG_KEYS, Modifier, When
@@ -100,6 +100,28 @@ class Mods:
         # Instant keys only act when a spirit is cast.
 
 
+def _static_sources(ctx: BattleContext, u: UnitState) -> tuple[tuple[Modifier, int, str], ...]:
+    """Skills, abilities and battle-wide effects: fixed per (unit, pilot), so memoised."""
+    key = ("static_mods", u.unit_id, u.pilot_id)
+    found = ctx._memo.get(key)
+    if found is None:
+        defs = ctx.defs
+        out: list[tuple[Modifier, int, str]] = []
+        p = pilot_def(ctx, u)
+        if p is not None:
+            for ref in p.skills:
+                skill = defs.skills.get(ref.id)
+                if skill is not None:
+                    out.extend((m, ref.level, "skill:" + ref.id) for m in skill.effects)
+        for aref in unit_def(ctx, u).abilities:
+            ability = defs.abilities.get(aref.id)
+            if ability is not None:
+                out.extend((m, aref.level, "ability:" + aref.id) for m in ability.effects)
+        out.extend((m, 1, "battle") for m in ctx.global_effects)
+        found = ctx._memo[key] = tuple(out)
+    return found  # type: ignore[no-any-return]
+
+
 def sources(ctx: BattleContext, u: UnitState) -> Iterator[tuple[Modifier, int, str]]:
     """Every modifier that could apply to `u`, with its level and a source label."""
     defs = ctx.defs
@@ -114,20 +136,7 @@ def sources(ctx: BattleContext, u: UnitState) -> Iterator[tuple[Modifier, int, s
             if status is not None:
                 for m in status.effects:
                     yield m, 1, "status:" + e.id
-    p = pilot_def(ctx, u)
-    if p is not None:
-        for ref in p.skills:
-            skill = defs.skills.get(ref.id)
-            if skill is not None:
-                for m in skill.effects:
-                    yield m, ref.level, "skill:" + ref.id
-    for aref in unit_def(ctx, u).abilities:
-        ability = defs.abilities.get(aref.id)
-        if ability is not None:
-            for m in ability.effects:
-                yield m, aref.level, "ability:" + aref.id
-    for m in ctx.global_effects:
-        yield m, 1, "battle"
+    yield from _static_sources(ctx, u)
 
 
 def _applies(
@@ -158,6 +167,44 @@ def _applies(
     return not (when.environments and env not in when.environments)
 
 
+class _Profile(NamedTuple):
+    """Every modifier a unit can have with its current effects, and what their conditions read."""
+
+    mods: tuple[tuple[Modifier, int, str], ...]
+    role: bool
+    weapon: bool
+    env: bool
+    will: bool
+    hp: bool
+
+
+MEMO_LIMIT = 200_000  # entries; the memo is cleared past this so long simulations stay bounded
+
+
+def _profile(ctx: BattleContext, u: UnitState, effects: tuple[tuple[str, str], ...]) -> _Profile:
+    key = ("profile", u.unit_id, u.pilot_id, effects)
+    found = ctx._memo.get(key)
+    if found is None:
+        mods = tuple(sources(ctx, u))
+        whens = [m.when for m, _, _ in mods]
+        found = ctx._memo[key] = _Profile(
+            mods,
+            any(w.roles for w in whens),
+            any(w.weapon_tags or w.melee is not None for w in whens),
+            any(w.environments for w in whens),
+            any(w.will_at_least is not None for w in whens),
+            any(w.hp_pct_at_most is not None or w.hp_pct_at_least is not None for w in whens),
+        )
+    return found  # type: ignore[no-any-return]
+
+
+def sensitivity(ctx: BattleContext, u: UnitState) -> tuple[bool, bool]:
+    """Whether any modifier on `u` depends on (role, weapon): when neither does, `collect`
+    gives the same answer for every role and weapon."""
+    p = _profile(ctx, u, tuple((e.kind, e.id) for e in u.effects))
+    return p.role, p.weapon
+
+
 def collect(
     ctx: BattleContext,
     u: UnitState,
@@ -165,10 +212,34 @@ def collect(
     weapon: WeaponDef | None = None,
     env: str | None = None,
 ) -> Mods:
-    """The modifiers active on `u` in this situation (role: attack/counter/support_attack/defend)."""
+    """The modifiers active on `u` in this situation (role: attack/counter/support_attack/defend).
+
+    The result is memoised on the context by everything its conditions read, and shared:
+    callers must treat it as read-only.
+    """
+    effects = tuple([(e.kind, e.id) for e in u.effects]) if u.effects else ()
+    memo = ctx._memo
+    p = memo.get(("profile", u.unit_id, u.pilot_id, effects)) or _profile(ctx, u, effects)
+    key = (
+        "mods",
+        u.unit_id,
+        u.pilot_id,
+        effects,
+        role if p.role else None,
+        weapon.id if p.weapon and weapon is not None else None,
+        env if p.env else None,
+        u.will if p.will else None,
+        hp_pct(ctx, u) if p.hp else None,
+    )
+    found = memo.get(key)
+    if found is not None:
+        return found  # type: ignore[no-any-return]
     mods = Mods()
     cache: dict[str, int] = {}
-    for m, level, source in sources(ctx, u):
+    for m, level, source in p.mods:
         if m.when.always or _applies(m.when, ctx, u, role, weapon, env, cache):
             mods.add(m, level, source)
+    if len(memo) > MEMO_LIMIT:
+        memo.clear()
+    memo[key] = mods
     return mods

@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING
 
 from game.core.grid import Pos
 from game.core.modifiers import collect
-from game.core.state import ACTIVE
 
 if TYPE_CHECKING:
     from game.core.context import BattleContext
@@ -84,13 +83,13 @@ def reachable(state: BattleState, uid: str, budget: int | None = None) -> Reach:
     blocked: set[Pos] = set()  # hostile units
     friends: set[Pos] = set()  # friendly units: pass through, never stop
     team = ctx.team(u.side)
-    for other in state.units.values():
-        if other.status != ACTIVE or other.uid == uid:
+    for pos, other in state.positions().items():
+        if other.uid == uid:
             continue
         if ctx.team(other.side) == team:
-            friends.add(other.pos)
+            friends.add(pos)
         else:
-            blocked.add(other.pos)
+            blocked.add(pos)
     origin = u.pos
     costs: dict[Pos, int] = {origin: 0}
     prev: dict[Pos, Pos] = {}

@@ -29,8 +29,9 @@ def start_phase(tx: Tx, *, upkeep: bool = True) -> None:
         if not upkeep:
             continue
         ended = [e for e in m.effects if e.duration == "turn"]
+        if ended:
+            m.effects = tuple(e for e in m.effects if e.duration != "turn")
         for e in ended:
-            m.effects.remove(e)
             tx.emit(EffectEnded(u.uid, e.id))
         mods = collect(ctx, m)
         terrain = ctx.defs.terrains[ctx.grid.terrain_id(m.pos)]

@@ -128,7 +128,8 @@ def cast_spirit(tx: Tx, cmd: CastSpirit) -> None:
     tx.emit(SpiritCast(u.uid, spirit.id, tuple(t.uid for t in targets), cost, tx.state.units[u.uid].sp))
     for t in targets:
         if spirit.duration != "instant":
-            tx.unit(t.uid).effects.append(EffectState("spirit", spirit.id, spirit.duration))
+            m = tx.unit(t.uid)
+            m.effects = (*m.effects, EffectState("spirit", spirit.id, spirit.duration))
         for m in spirit.effects:
             key = m.key
             cur = tx.state.units[t.uid]

@@ -30,7 +30,7 @@ CAPTURED = "captured"
 UNIT_STATUSES = (ACTIVE, DESTROYED, RETREATED, CAPTURED)
 
 
-@dataclass(slots=True, eq=True)
+@dataclass(frozen=True, slots=True)
 class EffectState:
     """A spirit or status active on a unit. Its modifiers are looked up by (kind, id)."""
 
@@ -67,12 +67,13 @@ class UnitState:
     moved: bool = False
     acted: bool = False
     status: str = ACTIVE
-    effects: list[EffectState] = field(default_factory=list)
+    effects: tuple[EffectState, ...] = ()
     support_attacks: int = 0  # charges used this phase
     support_defends: int = 0
     substitutes_used: int = 0
+    # These three are never changed in place (replaced instead), so copies share them.
     upgrades: dict[str, int] = field(default_factory=dict)
-    tags: list[str] = field(default_factory=list)
+    tags: tuple[str, ...] = ()
     ai: dict[str, Any] = field(default_factory=dict)  # behaviour data for AI controllers; core ignores it
 
     @property
@@ -111,13 +112,13 @@ class UnitState:
             self.moved,
             self.acted,
             self.status,
-            [EffectState(e.kind, e.id, e.duration) for e in self.effects],
+            self.effects,
             self.support_attacks,
             self.support_defends,
             self.substitutes_used,
-            dict(self.upgrades),
-            list(self.tags),
-            self.ai,  # never changed by core; shared
+            self.upgrades,
+            self.tags,
+            self.ai,
         )
 
     def to_json(self) -> dict[str, Any]:
@@ -170,12 +171,12 @@ class UnitState:
             moved=bool(d["moved"]),
             acted=bool(d["acted"]),
             status=str(d["status"]),
-            effects=[EffectState.from_json(e) for e in d["effects"]],
+            effects=tuple(EffectState.from_json(e) for e in d["effects"]),
             support_attacks=int(d["support_attacks"]),
             support_defends=int(d["support_defends"]),
             substitutes_used=int(d["substitutes_used"]),
             upgrades={str(k): int(v) for k, v in d["upgrades"].items()},
-            tags=[str(t) for t in d["tags"]],
+            tags=tuple(str(t) for t in d["tags"]),
             ai=dict(d["ai"]),
         )
 
@@ -223,6 +224,9 @@ class BattleState:
     undo: UnitState | None = None  # the moving unit before its last move, while it can be cancelled
     spawned: int = 0  # counter for generated unit ids
     version: int = STATE_VERSION
+    # Derived, never saved: active units by tile. Built on first use; `Tx` drops it before
+    # every change it makes, so it always matches `units`.
+    _positions: dict[Pos, UnitState] | None = field(default=None, repr=False, compare=False)
 
     # ---- reading -------------------------------------------------------------------------
     @property
@@ -245,14 +249,19 @@ class BattleState:
             if u.status == ACTIVE and (side is None or u.side == side):
                 yield u
 
+    def positions(self) -> dict[Pos, UnitState]:
+        """Active units by tile (read-only; cached until the state changes)."""
+        found = self._positions
+        if found is None:
+            found = self._positions = {(u.x, u.y): u for u in self.units.values() if u.status == ACTIVE}
+        return found
+
     def unit_at(self, pos: Pos) -> UnitState | None:
-        for u in self.units.values():
-            if u.status == ACTIVE and u.x == pos[0] and u.y == pos[1]:
-                return u
-        return None
+        return self.positions().get(pos)
 
     def occupancy(self) -> dict[Pos, UnitState]:
-        return {u.pos: u for u in self.units.values() if u.status == ACTIVE}
+        """A copy of `positions()` the caller may change."""
+        return dict(self.positions())
 
     # ---- copying -------------------------------------------------------------------------
     def shallow_copy(self) -> BattleState:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from fractions import Fraction
 from typing import TYPE_CHECKING
 
-from game.core.defs import PilotDef, PilotStats, UnitDef, WeaponDef
+from game.core.defs import PilotDef, PilotStats, UnitDef, WeaponDef, WillGains
 
 if TYPE_CHECKING:
     from game.core.context import BattleContext
@@ -57,11 +57,23 @@ def max_sp(ctx: BattleContext, u: UnitState) -> int:
     return pilot_stats(ctx, u).sp if u.pilot_id is not None else 0
 
 
+def will_profile(ctx: BattleContext, pilot_id: str | None) -> tuple[bool, int, int, WillGains]:
+    """(changes Will at all, min, max, gains by outcome) for a pilot; memoised."""
+    key = ("will", pilot_id)
+    found = ctx._memo.get(key)
+    if found is None:
+        rules = ctx.defs.rules
+        p = None if pilot_id is None else ctx.defs.pilots[pilot_id]
+        top = rules.will_max if p is None or p.max_will is None else p.max_will
+        personality = "none" if p is None else p.personality
+        gains = rules.will_table.get(personality) or WillGains(0, 0, 0, 0, 0, 0)
+        found = ctx._memo[key] = (personality != "none", rules.will_min, top, gains)
+    return found  # type: ignore[no-any-return]
+
+
 def will_limits(ctx: BattleContext, u: UnitState) -> tuple[int, int]:
-    rules = ctx.defs.rules
-    p = pilot_def(ctx, u)
-    top = rules.will_max if p is None or p.max_will is None else p.max_will
-    return rules.will_min, top
+    _, lo, hi, _ = will_profile(ctx, u.pilot_id)
+    return lo, hi
 
 
 def start_will(ctx: BattleContext, pilot: PilotDef | None) -> int:
@@ -71,8 +83,7 @@ def start_will(ctx: BattleContext, pilot: PilotDef | None) -> int:
 
 def has_will(ctx: BattleContext, u: UnitState) -> bool:
     """Unmanned units and pilots of personality `none` never change Will."""
-    p = pilot_def(ctx, u)
-    return p is not None and p.personality != "none"
+    return will_profile(ctx, u.pilot_id)[0]
 
 
 def environment(ctx: BattleContext, u: UnitState) -> str:

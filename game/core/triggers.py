@@ -161,8 +161,8 @@ def _default_outcome(tx: Tx) -> None:
     """Without scenario objectives: the battle ends when only one team has units left."""
     state = tx.state
     ctx = state.ctx
-    if len({s.team for s in ctx.sides}) < 2:
-        return  # nobody to fight: a sandbox battle never ends by itself
+    if len({ctx.team(u.side) for u in state.units.values()}) < 2:
+        return  # nobody was ever here to fight: a sandbox battle never ends by itself
     teams = {ctx.team(u.side) for u in state.active_units()}
     if len(teams) > 1:
         return

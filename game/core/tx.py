@@ -9,26 +9,25 @@ from game.core.state import ACTIVE, BattleState, UnitState
 
 
 class Tx:
-    __slots__ = ("_owned", "events", "rng", "state")
+    __slots__ = ("_owned", "ctx", "events", "rng", "state")
 
     def __init__(self, state: BattleState) -> None:
+        self.ctx = state.ctx
         self.state = state.shallow_copy()
         self.rng = StreamSet(state.rng)
         self.events: list[Event] = []
         self._owned: set[str] = set()
 
-    @property
-    def ctx(self):  # type: ignore[no-untyped-def]
-        return self.state.ctx
-
     def unit(self, uid: str) -> UnitState:
         """A unit this transaction may change (copied on first write)."""
+        self.state._positions = None  # the caller is about to change it
         if uid not in self._owned:
             self.state.units[uid] = self.state.units[uid].copy()
             self._owned.add(uid)
         return self.state.units[uid]
 
     def add_unit(self, u: UnitState) -> None:
+        self.state._positions = None
         self.state.units[u.uid] = u
         self._owned.add(u.uid)
 

@@ -159,6 +159,14 @@ SKILLS = (
 )
 
 
+def give(battle, uid: str, spirit: str, duration: str = "turn") -> None:  # type: ignore[no-untyped-def]
+    """Test set-up shortcut: put a spirit effect on a unit without casting it."""
+    from game.core.state import EffectState
+
+    u = battle.state.units[uid]
+    u.effects = (*u.effects, EffectState("spirit", spirit, duration))
+
+
 def definitions(**extra):  # type: ignore[no-untyped-def]
     return make_definitions(
         units=[LAYZNER, BRAVER, GREIMKAISER, BASE, *extra.pop("units", ())],
@@ -171,4 +179,4 @@ def definitions(**extra):  # type: ignore[no-untyped-def]
     )
 
 
-__all__ = ["SkillRef", "definitions"]
+__all__ = ["SkillRef", "definitions", "give"]
