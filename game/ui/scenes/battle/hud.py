@@ -60,13 +60,12 @@ def draw_unit_panel(
     x += 54
     fonts.draw(surface, info.name, (x, rect.y + 4), bold=True)
     fonts.draw(surface, f"{info.pilot}  Lv{info.level}", (x, rect.y + 20), size=Fonts.SMALL, colour=theme.TEXT_DIM)
-    bw = rect.right - x - 8
-    fonts.draw(surface, "HP", (x, rect.y + 34), size=Fonts.SMALL)
-    bar(surface, pygame.Rect(x + 20, rect.y + 37, bw - 20, 5), info.hp, info.max_hp, hp_colour(info.hp, info.max_hp))
-    fonts.draw(surface, f"{info.hp}/{info.max_hp}", (rect.right - 8, rect.y + 30), size=Fonts.SMALL, align="right")
-    fonts.draw(surface, "EN", (x, rect.y + 46), size=Fonts.SMALL)
-    bar(surface, pygame.Rect(x + 20, rect.y + 49, bw - 20, 5), info.en, info.max_en, theme.EN_BAR)
-    fonts.draw(surface, f"{info.en}/{info.max_en}", (rect.right - 8, rect.y + 42), size=Fonts.SMALL, align="right")
+    bx = x + 98  # bars to the right of the numbers
+    bw = rect.right - bx - 8
+    fonts.draw(surface, f"HP {info.hp}/{info.max_hp}", (x, rect.y + 33), size=Fonts.SMALL)
+    bar(surface, pygame.Rect(bx, rect.y + 37, bw, 6), info.hp, info.max_hp, hp_colour(info.hp, info.max_hp))
+    fonts.draw(surface, f"EN {info.en}/{info.max_en}", (x, rect.y + 46), size=Fonts.SMALL)
+    bar(surface, pygame.Rect(bx, rect.y + 50, bw, 6), info.en, info.max_en, theme.EN_BAR)
     line = f"Will {info.will}"
     if info.max_sp:
         line += f"   SP {info.sp}/{info.max_sp}"

@@ -962,7 +962,7 @@ class BattleScene(Scene):
             )
         if self.mode == MOVE:
             draw_tiles(surface, self.move_range, theme.MOVE_TILE, offset)
-            draw_tiles(surface, self.red, theme.ATTACK_TILE, offset, 80)
+            draw_tiles(surface, self.red, theme.ATTACK_TILE, offset, 55)
         elif self.mode in (TARGET, SPIRIT_TARGET, DEVICE_TARGET):
             colour = theme.ATTACK_TILE if self.mode == TARGET else theme.SUPPORT_TILE
             if self.red:
@@ -993,7 +993,15 @@ class BattleScene(Scene):
         if self.mode == BUSY and self.awaiting is None and self._enemy_phase():
             hud.draw_hints(surface, fonts, "Enemy phase  ·  hold Shift to fast-forward")
             return
-        if self.mode == BUSY:
+        if self.mode == BUSY and self.awaiting in (
+            None,
+            "playback",
+            "pause",
+            "objectives",
+            "forecast",
+            "reaction",
+            "end_turn",
+        ):
             return
         _, sy = self.camera.screen_of(self.cursor)
         top = sy > surface.get_height() - 110
@@ -1009,7 +1017,8 @@ class BattleScene(Scene):
             DEVICE_TARGET: "Arrows pick an ally  ·  Z confirm  ·  X back",
             MAP_AIM: "Arrows aim  ·  Z fire  ·  X back",
         }
-        hud.draw_hints(surface, fonts, hints.get(self.mode, ""))
+        if self.awaiting is None:
+            hud.draw_hints(surface, fonts, hints.get(self.mode, ""))
 
 
 class _SequenceBeat(PauseBeat):

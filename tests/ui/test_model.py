@@ -1,0 +1,116 @@
+"""The presentation models: every answer comes from the engine."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from game.core import Attack, EndPhase, Move, Wait
+from game.ui.model.controllers import GreedyController
+from game.ui.model.forecast_view import reaction_options
+from game.ui.model.objectives import current_objectives
+from game.ui.model.ranges import attack_tiles, danger_zone, move_tiles
+from game.ui.model.session import BattleSession, CampaignProgress
+from game.ui.model.summary import summarize
+from game.ui.model.training import duel, first_contact, training_catalog
+from game.ui.model.unit_actions import spirit_rows, unit_menu, weapon_rows
+from game.ui.model.unit_info import terrain_info, unit_info
+
+
+def test_action_menu_greys_attack_with_the_reason() -> None:
+    s = BattleSession.start(first_contact())
+    items = {i.key: i for i in unit_menu(s.state, "layzner")}
+    assert not items["attack"].enabled and "range" in items["attack"].reason
+    assert items["take_off"].enabled and items["wait"].enabled and items["status"].enabled
+    assert items["spirit"].enabled
+    assert "repair" not in items  # the Layzner has no repair device
+    doll = {i.key: i for i in unit_menu(s.state, "doll")}
+    assert not doll["repair"].enabled and "damaged" in doll["repair"].reason
+
+
+def test_weapon_rows_give_engine_reasons() -> None:
+    s = BattleSession.start(duel())
+    rows = {r.weapon.id: r for r in weapon_rows(s.state, "layzner")}
+    assert rows["layzered_rifle"].enabled and rows["layzered_rifle"].targets == ("braver_1",)
+    assert "Will 120" in rows["v_max"].reason
+    assert "reaches 1-1" in rows["knuckle_shot"].reason
+
+
+def test_spirit_rows_costs_and_reasons() -> None:
+    s = BattleSession.start(first_contact())
+    rows = {r.id: r for r in spirit_rows(s.state, "doll")}
+    assert rows["focus"].cost == 15 and rows["focus"].enabled
+    assert not rows["trust"].enabled and "full HP" in rows["trust"].reason
+
+
+def test_ranges_and_danger_zone() -> None:
+    s = BattleSession.start(duel())
+    moves = move_tiles(s.state, "layzner")
+    assert (1, 2) in moves and len(moves) > 20
+    reach = attack_tiles(s.state, "layzner")
+    assert (6, 2) in reach
+    danger = danger_zone(s.state, "player")
+    assert (1, 2) in danger  # the Bravers can reach the Layzner next phase
+    assert (6, 2) in danger or (5, 2) in danger
+
+
+def test_unit_and_terrain_info() -> None:
+    s = BattleSession.start(first_contact())
+    info = unit_info(s.state, "layzner")
+    assert info.name == "Layzner" and info.pilot == "Eiji Asuka" and info.max_hp == 3700
+    assert [w.name for w in info.weapons][:2] == ["Knuckle Shot", "Calf Missile"]
+    assert info.weapons[2].range == "2-6" and info.weapons[1].cost == "6/6"
+    assert ("Focus", 15, False) in info.spirits
+    assert "Support Attack L1" in info.skills and info.abilities == ("V-MAX",)
+    t = terrain_info(s.state, (2, 4))
+    assert t.name == "Base" and t.defense == 20 and t.hp_recovery == 10
+
+
+def test_reaction_options_show_each_choice() -> None:
+    s = BattleSession.start(duel())
+    s.do(Wait("layzner"))
+    s.do(EndPhase())
+    # put the Braver next to the Layzner so it can attack
+    s.state.units["braver_1"] = replace(s.state.units["braver_1"], x=2, y=2)
+    opts = reaction_options(s.state, Attack("braver_1", "braver_rifle", "layzner"))
+    assert opts["counter"].counter is not None
+    assert opts["defend"].counter is None and opts["defend"].attack.damage < opts["counter"].attack.damage
+    assert opts["evade"].attack.hit <= opts["counter"].attack.hit
+
+
+def test_greedy_controller_finishes_a_battle() -> None:
+    s = BattleSession.start(first_contact())
+    ai = GreedyController()
+    for _ in range(3000):
+        if s.state.outcome is not None:
+            break
+        cmd = ai.next_command(s.state)
+        if isinstance(cmd, Attack):
+            cmd = ai.react(s.state, cmd)
+        s.do(cmd)
+    assert s.state.outcome is not None
+
+
+def test_session_snapshot_restores_exactly() -> None:
+    s = BattleSession.start(duel(), campaign=CampaignProgress(["a", "b"], 0, 100))
+    s.do(Move("layzner", (2, 2)))
+    snap = s.snapshot()
+    back = BattleSession.restore(duel(), snap)
+    assert back.state.digest() == s.state.digest()
+    assert back.log == s.log and back.campaign == s.campaign
+
+
+def test_objectives_and_summary() -> None:
+    s = BattleSession.start(first_contact())
+    text = current_objectives(s.state)
+    assert text.victory == ("Defeat every Grados unit.",) and text.bonus == ("Win by the end of turn 5.",)
+    summary = summarize(s.state)
+    assert not summary.won and summary.turns == 1 and summary.bonus == (("Win by the end of turn 5.", False),)
+
+
+def test_training_catalog_lists_and_loads() -> None:
+    catalog = training_catalog()
+    ids = [i.id for i in catalog.scenarios()]
+    assert ids == list(catalog.campaign())
+    for i in ids:
+        loaded = catalog.load(i)
+        assert loaded.info.id == i and loaded.ctx.scenario_id == i
