@@ -42,6 +42,11 @@ def _enemy_attack_session() -> tuple[BattleSession, Attack]:
     return s, Attack("braver_1", "braver_rifle", "layzner")
 
 
+def _reaction(services: Services) -> Scene:
+    session, attack = _enemy_attack_session()
+    return ReactionScene(services, session.state, attack)
+
+
 def _combat(services: Services) -> Scene:
     s = BattleSession.start(duel())
     before = {u.uid: (u.hp, 2600) for u in s.state.active_units()}
@@ -96,7 +101,7 @@ FACTORIES: dict[str, Callable[[Services], Scene]] = {
         forecast(s.state, "layzner", "layzered_rifle", "braver_1"),
         Attack("layzner", "layzered_rifle", "braver_1"),
     ),
-    "reaction": lambda sv: ReactionScene(sv, *(lambda p: (p[0].state, p[1]))(_enemy_attack_session())),
+    "reaction": _reaction,
     "combat": _combat,
     "dialogue": lambda sv: DialogueScene(
         sv, [{"speaker": "Eiji", "text": "Grados is coming. " * 6, "portrait": "eiji"}]
