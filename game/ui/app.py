@@ -120,10 +120,11 @@ def build_services(
     args: argparse.Namespace | None, *, config_dir: Path | None = None, headless: bool = False
 ) -> Services:
     """Everything the scenes share. `headless` skips the window (tests draw to a surface)."""
+    from game.saves.slots import SaveSlots, default_save_dir
     from game.ui.audio import Audio
     from game.ui.display import Display
     from game.ui.input.mapper import InputMapper
-    from game.ui.model.session_store import JsonSessionStore
+    from game.ui.model.session_store import SlotSessionStore
     from game.ui.render.text import Fonts
     from game.ui.settings import SettingsStore, default_config_dir
     from game.ui.wiring import art_and_sounds, controller_factory, scenario_catalog
@@ -149,7 +150,7 @@ def build_services(
         audio=audio,
         input=mapper,
         catalog=catalog,
-        saves=JsonSessionStore(directory),
+        saves=SlotSessionStore(SaveSlots(directory / "saves" if config_dir else default_save_dir())),
         controllers=controller_factory(),
         display=display,
     )

@@ -183,6 +183,9 @@ def test_suspend_and_continue_resume_exactly(config_dir: Path) -> None:
     resumed = battle(d)
     assert resumed.state.digest() == digest
     assert [c.to_json() for c in resumed.session.log] == [c.to_json() for c in b.session.log]
+    # the suspend is used once; the autosave of this turn stays for Continue
+    assert not (config_dir / "saves" / "suspend.json").exists()
+    assert (config_dir / "saves" / "autosave.json").exists()
 
 
 def pick_pause(d: Driver, key: str) -> None:
@@ -195,11 +198,11 @@ def pick_pause(d: Driver, key: str) -> None:
 
 def test_damaged_suspend_file_is_reported(config_dir: Path) -> None:
     d = Driver(config_dir)
-    config_dir.mkdir(parents=True, exist_ok=True)
-    (config_dir / "suspend.json").write_text("{broken", encoding="utf-8")
+    (config_dir / "saves").mkdir(parents=True, exist_ok=True)
+    (config_dir / "saves" / "suspend.json").write_text("{broken", encoding="utf-8")
     transition = launch.continue_suspended(d.services)
     assert transition is None
-    assert any("could not be read" in n.text for n in d.services.notices)
+    assert any("suspend.json" in n.text and "damaged" in n.text for n in d.services.notices)
 
 
 def test_campaign_moves_to_the_next_scenario_on_victory(config_dir: Path) -> None:

@@ -89,21 +89,33 @@ class BattleSession:
 
     # ---- suspend ---------------------------------------------------------------------------
     def snapshot(self) -> dict[str, Any]:
+        from game.ui.model.session_store import definitions_hash
+
         return {
             "scenario": self.scenario.info.id,
             "seed": self.state.seed,
             "commands": [c.to_json() for c in self.log],
             "state": self.state.to_json(),
+            "digest": self.state.digest(),
+            "data_hash": definitions_hash(self.ctx.defs),
             "campaign": None if self.campaign is None else self.campaign.to_json(),
         }
 
     @classmethod
     def restore(cls, scenario: LoadedScenario, data: dict[str, Any]) -> BattleSession:
-        """Rebuild from a snapshot; raises ValueError (with the reason) if it does not fit."""
+        """Rebuild from a snapshot: its state, or (without one) a replay of its commands from the
+        seed. Raises ValueError (with the reason) if it does not fit this scenario."""
         try:
-            state = BattleState.from_json(data["state"], scenario.ctx)
             log = [command_from_json(c) for c in data.get("commands", [])]
             campaign = None if data.get("campaign") is None else CampaignProgress.from_json(data["campaign"])
-        except (KeyError, TypeError, ValueError) as exc:
-            raise ValueError(f"the suspended battle is damaged ({exc})") from None
+            if data.get("state") is not None:
+                state = BattleState.from_json(data["state"], scenario.ctx)
+            else:
+                state, _ = new_battle(scenario.ctx, scenario.deployments, int(data["seed"]))
+                for command in log:
+                    state, _ = apply(state, command)
+        except (KeyError, TypeError, ValueError) as exc:  # IllegalCommand is a ValueError
+            raise ValueError(f"the suspended battle does not fit this scenario ({exc})") from None
+        if data.get("digest") and state.digest() != data["digest"]:
+            raise ValueError("the suspended battle does not match its own checksum (the file was altered)")
         return cls(scenario, state, [], log, campaign)

@@ -1,68 +1,108 @@
-"""Suspend and Continue behind a small interface, so the save system can replace the file store.
+"""Suspend, autosave and Continue, on top of the save system (`game.saves`).
 
-`JsonSessionStore` writes one JSON file atomically; a damaged file is reported, never raised.
+Scenes use the `SessionStore` protocol only; `SlotSessionStore` writes battle records
+(scenario id, seed, command log and state) to the suspend and autosave slots.
 """
 
 from __future__ import annotations
 
-import json
-import os
-import tempfile
-from pathlib import Path
+import hashlib
 from typing import Any, Protocol
 
-SUSPEND_VERSION = 1
+from game.core import command_from_json
+from game.saves.files import SaveError
+from game.saves.records import BattleRecord
+from game.saves.slots import AUTOSAVE, SUSPEND, SaveSlots
 
 
 class SessionStore(Protocol):
-    def has_suspended(self) -> bool: ...
+    def has_suspended(self) -> bool:
+        """A suspended battle or an autosave can be continued."""
+        ...
 
     def suspend(self, snapshot: dict[str, Any]) -> str | None:
         """Save; returns an error message or None."""
         ...
 
+    def autosave(self, snapshot: dict[str, Any]) -> str | None: ...
+
     def resume(self) -> tuple[dict[str, Any] | None, str | None]:
-        """The suspended snapshot (or None) and an error message if the file is damaged."""
+        """The battle to continue (or None) and a message for the player, if any."""
         ...
 
-    def clear(self) -> None: ...
-
-
-class JsonSessionStore:
-    def __init__(self, directory: Path) -> None:
-        self.path = Path(directory) / "suspend.json"
-
-    def has_suspended(self) -> bool:
-        return self.path.is_file()
-
-    def suspend(self, snapshot: dict[str, Any]) -> str | None:
-        data = {"version": SUSPEND_VERSION, **snapshot}
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=".suspend-", suffix=".json", dir=self.path.parent)
-            try:
-                with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                    json.dump(data, fh, sort_keys=True)
-                    fh.flush()
-                    os.fsync(fh.fileno())
-                os.replace(tmp, self.path)
-            except BaseException:
-                Path(tmp).unlink(missing_ok=True)
-                raise
-        except (OSError, TypeError, ValueError) as exc:
-            return f"could not save the battle to {self.path}: {exc}"
-        return None
-
-    def resume(self) -> tuple[dict[str, Any] | None, str | None]:
-        if not self.path.is_file():
-            return None, None
-        try:
-            data = json.loads(self.path.read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-            return None, f"{self.path}: the suspended battle could not be read ({exc})"
-        if not isinstance(data, dict) or data.get("version") != SUSPEND_VERSION:
-            return None, f"{self.path}: not a suspended battle of this version"
-        return data, None
+    def discard_suspend(self) -> None:
+        """The suspended battle was continued: later progress lives in the autosave."""
+        ...
 
     def clear(self) -> None:
-        self.path.unlink(missing_ok=True)
+        """Forget the suspend and autosave (the battle was finished)."""
+        ...
+
+
+def definitions_hash(defs: object) -> str:
+    """A fingerprint of the game data a battle was played with (frozen dataclasses repr stably)."""
+    return hashlib.sha256(repr(defs).encode("utf-8")).hexdigest()
+
+
+class SlotSessionStore:
+    def __init__(self, slots: SaveSlots) -> None:
+        self.slots = slots
+
+    def has_suspended(self) -> bool:
+        return self.slots.exists(SUSPEND) or self.slots.exists(AUTOSAVE)
+
+    def _write(self, name: str, snapshot: dict[str, Any]) -> str | None:
+        record = BattleRecord(
+            scenario=str(snapshot["scenario"]),
+            seed=int(snapshot["seed"]),
+            commands=tuple(command_from_json(c) for c in snapshot["commands"]),
+            digest=str(snapshot["digest"]),
+            data_hash=str(snapshot["data_hash"]),
+            state=snapshot["state"],
+            kind=name,
+            extra={"campaign": snapshot.get("campaign")},
+        )
+        try:
+            self.slots.write(name, record)
+        except OSError as exc:
+            return f"could not save the battle to {self.slots.path(name)}: {exc}"
+        return None
+
+    def suspend(self, snapshot: dict[str, Any]) -> str | None:
+        return self._write(SUSPEND, snapshot)
+
+    def autosave(self, snapshot: dict[str, Any]) -> str | None:
+        return self._write(AUTOSAVE, snapshot)
+
+    def resume(self) -> tuple[dict[str, Any] | None, str | None]:
+        name = SUSPEND if self.slots.exists(SUSPEND) else AUTOSAVE
+        if not self.slots.exists(name):
+            return None, None
+        note = "Continuing from the autosave at the start of your last turn." if name == AUTOSAVE else None
+        try:
+            record = self.slots.read(name)
+        except SaveError as exc:
+            if exc.backup is None:
+                return None, str(exc)
+            try:
+                record = self.slots.read(name, use_backup=True)
+            except SaveError as again:
+                return None, f"{exc} The backup is damaged too: {again.problem}."
+            note = f"{exc.path} was damaged; continuing from its backup."
+        snapshot = {
+            "scenario": record.scenario,
+            "seed": record.seed,
+            "commands": [c.to_json() for c in record.commands],
+            "state": record.state,
+            "digest": record.digest,
+            "data_hash": record.data_hash,
+            "campaign": record.extra.get("campaign"),
+        }
+        return snapshot, note
+
+    def discard_suspend(self) -> None:
+        self.slots.delete(SUSPEND)
+
+    def clear(self) -> None:
+        self.slots.delete(SUSPEND)
+        self.slots.delete(AUTOSAVE)

@@ -47,10 +47,9 @@ def start_battle(services: Services, loaded: LoadedScenario, campaign: CampaignP
 def continue_suspended(services: Services) -> Transition | None:
     from game.ui.scenes.battle.scene import BattleScene
 
-    data, error = services.saves.resume()
-    if error:
-        services.notify(error, 8.0)
-        return None
+    data, message = services.saves.resume()
+    if message:
+        services.notify(message, 8.0)
     if data is None:
         services.notify("There is no suspended battle.")
         return None
@@ -62,5 +61,9 @@ def continue_suspended(services: Services) -> Transition | None:
     except ValueError as exc:
         services.notify(str(exc), 8.0)
         return None
-    services.saves.clear()  # suspend saves are used once, as in SRW
+    from game.ui.model.session_store import definitions_hash
+
+    if data.get("data_hash") and data["data_hash"] != definitions_hash(loaded.ctx.defs):
+        services.notify("The game data changed since this battle was saved; it may play differently.", 6.0)
+    services.saves.discard_suspend()
     return Reset(BattleScene(services, session, resumed=True))

@@ -111,6 +111,7 @@ class BattleScene(Scene):
         self.after: str | None = None  # what to do when the playback finishes
         self.ai_count = 0
         self.ended = False
+        self.autosaved_turn = state.turn if resumed else 0
         start = next((u for u in state.active_units(PLAYER_SIDE)), None)
         self.cursor = start.pos if start else (0, 0)
         self.camera.center_on(self.cursor, snap=True)
@@ -885,6 +886,11 @@ class BattleScene(Scene):
             return self._finish()
         after, self.after = self.after, None
         uid = self.selected
+        if self.session.player_phase and self.autosaved_turn != self.state.turn:
+            self.autosaved_turn = self.state.turn
+            error = self.services.saves.autosave(self.session.snapshot())
+            if error:
+                self.services.notify(error, 6.0)
         if self.session.player_phase:
             if uid is not None and uid in self.state.units and self.state.unit(uid).active:
                 u = self.state.unit(uid)
