@@ -11,6 +11,8 @@ from game.ui.render.art import Art
 from game.ui.render.text import Fonts
 from game.ui.render.widgets import bar, hp_colour, panel
 
+HINT_ROOM = 16  # the key hints line at the bottom of the map
+
 
 def draw_phase(surface: pygame.Surface, fonts: Fonts, state: BattleState) -> None:
     side = state.ctx.sides[state.phase]
@@ -25,7 +27,7 @@ def draw_terrain_panel(
     surface: pygame.Surface, fonts: Fonts, state: BattleState, pos: tuple[int, int], *, top: bool
 ) -> None:
     info = terrain_info(state, pos)
-    rect = pygame.Rect(4, 4 + 24 if top else surface.get_height() - 58, 132, 54)
+    rect = pygame.Rect(4, 4 + 24 if top else surface.get_height() - 58 - HINT_ROOM, 132, 54)
     panel(surface, rect)
     fonts.draw(surface, info.name, (rect.x + 7, rect.y + 5), bold=True)
     fonts.draw(surface, f"DEF {info.defense:+d}%   EVA {info.evade:+d}%", (rect.x + 7, rect.y + 23), size=Fonts.SMALL)
@@ -49,7 +51,7 @@ def draw_unit_panel(
     info = unit_info(state, uid)
     u = state.unit(uid)
     w, h = 236, 74
-    rect = pygame.Rect(surface.get_width() - w - 4, 4 if top else surface.get_height() - h - 4, w, h)
+    rect = pygame.Rect(surface.get_width() - w - 4, 4 if top else surface.get_height() - h - 4 - HINT_ROOM, w, h)
     panel(surface, rect, edge=theme.SIDE_COLOURS.get(info.side, theme.PANEL_EDGE))
     x = rect.x + 6
     portrait = art.portrait(u.pilot_id) if u.pilot_id else None
