@@ -1,24 +1,60 @@
 """Which implementations the composition root plugs in: the packages built alongside the
-window (scenario loader, AI, asset library) when they are installed, the built-in
-fallbacks otherwise. Only `game.ui.app` calls these."""
+window (data and scenario loaders, AI, asset library) when they are installed, the
+built-in ones otherwise. Only `game.ui.app` calls these."""
 
 from __future__ import annotations
 
+import importlib.util
 from pathlib import Path
 
 from game.ui.model.catalog import ScenarioCatalog
-from game.ui.model.controllers import ControllerFactory, greedy_factory
+from game.ui.model.controllers import Controller, ControllerFactory, greedy_factory
 from game.ui.render.art import Art, DrawnArt
+
+AI_NAME = "srw"
+
+
+def _has(module: str) -> bool:
+    try:
+        return importlib.util.find_spec(module) is not None
+    except ModuleNotFoundError:
+        return False
 
 
 def scenario_catalog(mods: list[Path]) -> tuple[ScenarioCatalog, list[str]]:
-    from game.ui.model.training import training_catalog
+    """The shipped scenarios (plus mods) and messages about data problems, or the training
+    battles when the data and scenario packages are not installed."""
+    if not (_has("game.data") and _has("game.scenario")):
+        from game.ui.model.training import training_catalog
 
-    return training_catalog(), []
+        return training_catalog(), []
+    from game.data import default_game_dir, load_game_data
+    from game.ui.model.scenario_catalog import PackageCatalog
+
+    game_dir = default_game_dir()
+    result = load_game_data(game_dir, mods)
+    messages = []
+    if result.errors:
+        first = result.errors[0]
+        more = f" (and {len(result.errors) - 1} more)" if len(result.errors) > 1 else ""
+        messages.append(f"Game data problem: {first}{more}. Run `run_game.py validate` for the full list.")
+    return PackageCatalog(game_dir, mods, result.definitions), messages
 
 
-def controller_factory() -> ControllerFactory:
-    return greedy_factory
+def controller_factory(difficulty: str = "normal") -> ControllerFactory:
+    """One controller per computer side: the SRW-style AI when installed, else the greedy one."""
+    if not _has("game.ai"):
+        return greedy_factory
+    from game.ai import make_controller
+
+    made: dict[str, Controller] = {}
+
+    def factory(side: str) -> Controller:
+        if side not in made:
+            made[side] = make_controller(AI_NAME, difficulty)
+        return made[side]
+
+    return factory
 
 
 def art_and_sounds(mods: list[Path]):  # type: ignore[no-untyped-def]

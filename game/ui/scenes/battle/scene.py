@@ -89,7 +89,7 @@ class BattleScene(Scene):
         grid = state.ctx.grid
         self.view = MapView(state)
         self.camera = Camera((grid.width, grid.height))
-        self.terrain = render_terrain(state, services.art, services.settings.show_grid)
+        self.terrain = render_terrain(state, services.art, services.settings.show_grid, session.scenario.map_source)
         self._grid_setting = services.settings.show_grid
         self.playback = Playback(self.view, state, UNIT_SPEEDS.get(services.settings.unit_speed, 9.0))
         self.t = 0.0
@@ -719,7 +719,9 @@ class BattleScene(Scene):
         self.t += dt
         if self._grid_setting != self.services.settings.show_grid:
             self._grid_setting = self.services.settings.show_grid
-            self.terrain = render_terrain(self.state, self.services.art, self._grid_setting)
+            self.terrain = render_terrain(
+                self.state, self.services.art, self._grid_setting, self.session.scenario.map_source
+            )
         self.playback.unit_speed = UNIT_SPEEDS.get(self.services.settings.unit_speed, 9.0)
         if self.mode in (IDLE, MOVE, TARGET, SPIRIT_TARGET, DEVICE_TARGET, MAP_AIM):
             self.camera.edge_scroll(self.services.input.mouse_pos, dt)

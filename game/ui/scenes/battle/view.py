@@ -63,13 +63,20 @@ class MapView:
         return None
 
 
-def render_terrain(state: BattleState, art: Art, grid_lines: bool) -> pygame.Surface:
-    """The whole map's terrain, drawn once per battle (and when the grid setting changes)."""
+def render_terrain(state: BattleState, art: Art, grid_lines: bool, map_source: str | None = None) -> pygame.Surface:
+    """The whole map's terrain, drawn once per battle (and when the grid setting changes):
+    the Tiled map's own tiles when it has them, else a picture of each terrain type."""
+    from game.ui.render.tmx_map import render_tmx
+
     grid = state.ctx.grid
-    surface = pygame.Surface((grid.width * T, grid.height * T))
-    for x, y in grid.positions():
-        variant = (x * 7 + y * 13) % 4
-        surface.blit(art.terrain_tile(grid.terrain_id((x, y)), variant), (x * T, y * T))
+    tiles = render_tmx(map_source, (grid.width, grid.height)) if map_source else None
+    if tiles is not None:
+        surface = tiles
+    else:
+        surface = pygame.Surface((grid.width * T, grid.height * T))
+        for x, y in grid.positions():
+            variant = (x * 7 + y * 13) % 4
+            surface.blit(art.terrain_tile(grid.terrain_id((x, y)), variant), (x * T, y * T))
     if grid_lines:
         line = pygame.Surface((grid.width * T, 1), pygame.SRCALPHA)
         line.fill((0, 0, 0, 60))
