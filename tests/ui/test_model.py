@@ -114,3 +114,15 @@ def test_training_catalog_lists_and_loads() -> None:
     for i in ids:
         loaded = catalog.load(i)
         assert loaded.info.id == i and loaded.ctx.scenario_id == i
+
+
+def test_dialogue_speakers_and_briefing_text() -> None:
+    from game.ui.model.dialogue import display_lines, reflow, speaker_name
+
+    defs = first_contact().ctx.defs
+    assert speaker_name(defs, "eiji") == "Eiji Asuka"
+    assert speaker_name(defs, "soviet_pilot") == "Soviet Pilot"
+    assert speaker_name(defs, "Gale") == "Gale"
+    lines = display_lines(defs, [{"speaker": "simone", "text": "Hi", "portrait": "simone"}])
+    assert lines == [{"speaker": "Simone Refrain", "text": "Hi", "portrait": "simone"}]
+    assert reflow("New York,\nOctober 1999.\n\nA new day.\n") == "New York, October 1999.\nA new day."

@@ -6,6 +6,7 @@ import pygame
 
 from game.ui.input.actions import Action, InputEvent, Kind
 from game.ui.model.catalog import LoadedScenario, ScenarioInfo
+from game.ui.model.dialogue import reflow
 from game.ui.model.session import CampaignProgress
 from game.ui.render import theme
 from game.ui.render.text import Fonts
@@ -25,7 +26,7 @@ def draw_briefing(surface: pygame.Surface, fonts: Fonts, info: ScenarioInfo, rec
         fonts.draw(surface, info.location, (x, y), size=Fonts.SMALL, colour=theme.TEXT_DIM)
         y += 16
     lh = fonts.line_height()
-    for line in fonts.wrap(info.briefing, w):
+    for line in fonts.wrap(reflow(info.briefing), w):
         fonts.draw(surface, line, (x, y))
         y += lh
     y += 8

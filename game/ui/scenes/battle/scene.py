@@ -34,6 +34,7 @@ from game.core.exchange import map_area
 from game.core.movement import reachable
 from game.core.stats import unit_def
 from game.ui.input.actions import DIRECTIONS, Action, InputEvent, Kind
+from game.ui.model.dialogue import display_lines
 from game.ui.model.ranges import attack_tiles, danger_zone, move_tiles, weapon_tiles
 from game.ui.model.session import PLAYER_SIDE, BattleSession
 from game.ui.model.unit_actions import spirit_rows, unit_menu, weapon_rows
@@ -824,7 +825,7 @@ class BattleScene(Scene):
             if e.lines:
                 pb.blocked = True
                 self.awaiting = "playback"
-                return Push(DialogueScene(self.services, list(e.lines)))
+                return Push(DialogueScene(self.services, display_lines(self.state.ctx.defs, e.lines)))
         elif isinstance(e, ev.SpiritCast):
             caster = units.get(e.unit)
             spirit = self.state.ctx.defs.spirits.get(e.spirit)
