@@ -35,7 +35,7 @@ from game.core.movement import reachable
 from game.core.stats import unit_def
 from game.ui.input.actions import DIRECTIONS, Action, InputEvent, Kind
 from game.ui.model.dialogue import display_lines
-from game.ui.model.ranges import attack_tiles, danger_zone, move_tiles, weapon_tiles
+from game.ui.model.ranges import attack_tiles, danger_zone, weapon_tiles
 from game.ui.model.session import PLAYER_SIDE, BattleSession
 from game.ui.model.unit_actions import spirit_rows, unit_menu, weapon_rows
 from game.ui.render import theme
@@ -173,13 +173,13 @@ class BattleScene(Scene):
         return [u.uid for u in self.state.active_units(PLAYER_SIDE) if not (u.moved and u.acted)]
 
     # ---- player actions --------------------------------------------------------------------
-    def _select(self, uid: str) -> None:
+    def _select(self, uid: str) -> Transition | None:
+        """Pick a unit: show where it can go, or (if it moved already) open its menu."""
         self.selected = uid
         self.inspect = None
         u = self.state.unit(uid)
         if u.moved:
-            self._open_action_menu()
-            return
+            return self._open_action_menu()
         self.mode = MOVE
         self.reach = reachable(self.state, uid)
         self.move_range = set(self.reach.costs)
@@ -187,6 +187,7 @@ class BattleScene(Scene):
         self.red = attack_tiles(self.state, uid, from_tiles=self.move_range) - self.move_range
         self._update_path()
         self.services.audio.sfx("select")
+        return None
 
     def _update_path(self) -> None:
         if self.reach is not None and self.cursor in self.reach.costs:
@@ -507,7 +508,7 @@ class BattleScene(Scene):
             if self.state.undo is not None and self.state.undo.uid == uid:
                 self._do(CancelMove(uid), after="reselect")
             elif not u.moved and not u.acted:
-                self._select(uid)
+                return self._select(uid)
             else:
                 self._clear_selection()
             return None
@@ -593,10 +594,7 @@ class BattleScene(Scene):
         u = self._unit_at(self.cursor)
         if a is Action.CONFIRM:
             if u is not None and u.side == PLAYER_SIDE and self.session.player_phase and not (u.moved and u.acted):
-                self._select(u.uid)
-                if self.mode == BUSY:  # a unit that moved already: its menu is open
-                    return self._open_action_menu()
-                return None
+                return self._select(u.uid)
             if u is not None:
                 self.inspect = None if self.inspect == u.uid else u.uid
                 self.services.audio.sfx("select")
@@ -901,10 +899,7 @@ class BattleScene(Scene):
                     return self._open_action_menu()
                 if after == "reselect" and not u.acted:
                     self._set_cursor(u.pos)
-                    self._select(uid)
-                    if self.mode == BUSY:
-                        return self._open_action_menu()
-                    return None
+                    return self._select(uid)
             self._clear_selection()
             if not self._ready_units():
                 self._do(EndPhase())  # every unit has acted: the phase ends by itself, as in SRW
@@ -961,11 +956,9 @@ class BattleScene(Scene):
         if self.show_danger:
             draw_danger(surface, self._danger_tiles(), offset)
         if self.inspect is not None and self.inspect in self.state.units and self.state.unit(self.inspect).active:
-            tiles = (
-                move_tiles(self.state, self.inspect) if self.state.unit(self.inspect).side != self.state.side else set()
-            )
+            # where it could go and strike in its next phase, whatever it did in this one
             reach = set(reachable(self.state, self.inspect).costs)
-            draw_tiles(surface, reach | tiles, theme.MOVE_TILE, offset, 70)
+            draw_tiles(surface, reach, theme.MOVE_TILE, offset, 70)
             draw_tiles(
                 surface, attack_tiles(self.state, self.inspect, from_tiles=reach) - reach, theme.ATTACK_TILE, offset, 80
             )
