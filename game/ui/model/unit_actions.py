@@ -205,3 +205,18 @@ def _cast_reason(state: BattleState, u, spirit_id: str, target_kind: str) -> str
         except IllegalCommand as exc:
             return str(exc)
     return "It cannot be cast now."
+
+
+def map_weapon_rows(state: BattleState, uid: str) -> list[WeaponRow]:
+    """MAP weapons, usable when some direction or tile would hit an enemy (targets left empty)."""
+    u = state.unit(uid)
+    legal = {c.weapon for c in legal_commands(state, uid) if isinstance(c, MapAttack)}
+    rows = []
+    for w in unit_def(state.ctx, u).weapons:
+        if not w.is_map:
+            continue
+        reason = "" if w.id in legal else (weapon_problem(state, u, w, after_move=u.moved) or "No enemy in its area.")
+        if u.moved and w.id not in legal:
+            reason = "MAP weapons cannot be used after moving."
+        rows.append(WeaponRow(w, w.id in legal, reason, ()))
+    return rows

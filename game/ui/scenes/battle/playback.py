@@ -8,6 +8,7 @@ Fast-forward multiplies time; skipping makes every beat finish at once.
 from __future__ import annotations
 
 from collections import deque
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import pygame
@@ -164,6 +165,48 @@ class MapStrikeBeat(Beat):
     def focus(self) -> tuple[float, float] | None:
         t = self.view.units.get(self.strike.target)
         return (t.x, t.y) if t is not None else None
+
+
+class MapCombatBeat(Beat):
+    """Map-only combat: the strikes of an exchange one after another, then explosions."""
+
+    def __init__(self, view: MapView, popups: list[Popup], items: list[Event], sfx: Callable[[str], None]) -> None:
+        super().__init__()
+        self.view, self.popups, self.items, self.sfx = view, popups, list(items), sfx
+        self.current: Beat | None = None
+        self.duration = 1e9  # ends when the last item has played
+        self._next()
+
+    def _next(self) -> None:
+        while self.items:
+            item = self.items.pop(0)
+            if isinstance(item, ev.StrikeResolved):
+                self.current = MapStrikeBeat(self.view, item, self.popups)
+                self.sfx("hit" if item.hit else "miss")
+                return
+            u = self.view.units.get(getattr(item, "unit", ""))
+            if u is not None:
+                self.current = FadeBeat(self.view, u, appear=False, explode=True)
+                self.sfx("explode")
+                return
+        self.current = None
+
+    def update(self, dt: float) -> bool:
+        if self.current is not None and self.current.update(dt):
+            self._next()
+        return self.current is None
+
+    def finish(self) -> None:
+        while self.current is not None:
+            self.current.finish()
+            self._next()
+
+    def focus(self) -> tuple[float, float] | None:
+        return self.current.focus() if self.current is not None else None
+
+    def draw(self, surface: pygame.Surface, offset: tuple[int, int]) -> None:
+        if isinstance(self.current, MapStrikeBeat):
+            self.current.draw(surface, offset)
 
 
 def strike_popup(strike: ev.StrikeResolved, tile: tuple[float, float]) -> Popup:

@@ -37,17 +37,17 @@ from game.ui.input.actions import DIRECTIONS, Action, InputEvent, Kind
 from game.ui.model.dialogue import display_lines
 from game.ui.model.ranges import attack_tiles, danger_zone, weapon_tiles
 from game.ui.model.session import PLAYER_SIDE, BattleSession
-from game.ui.model.unit_actions import spirit_rows, unit_menu, weapon_rows
+from game.ui.model.unit_actions import spirit_rows, weapon_rows
 from game.ui.render import theme
 from game.ui.render.menu import Entry, Picked
 from game.ui.scene import Push, Replace, Scene, Transition
-from game.ui.scenes.battle import hud
+from game.ui.scenes.battle import hud, menus
 from game.ui.scenes.battle.camera import Camera
 from game.ui.scenes.battle.playback import (
     UNIT_SPEEDS,
     BannerBeat,
     FadeBeat,
-    MapStrikeBeat,
+    MapCombatBeat,
     MoveBeat,
     PauseBeat,
     Playback,
@@ -205,102 +205,31 @@ class BattleScene(Scene):
         self.choices = []
         self.choice_kind = None
 
+    def _menu(self, awaiting: str, entries: list[Entry], title: str, width: int, help_width: int = 0) -> Transition:
+        assert self.selected is not None
+        self.awaiting = awaiting
+        anchor = self._unit_anchor(self.selected)
+        return Push(MenuScene(self.services, entries, title=title, anchor=anchor, width=width, help_width=help_width))
+
     def _open_action_menu(self) -> Transition:
         assert self.selected is not None
         self.mode = BUSY
         self.move_range, self.red, self.path = set(), set(), []
-        items = unit_menu(self.state, self.selected)
-        entries = [Entry(i.label, i.key, i.enabled, i.reason) for i in items]
-        self.awaiting = "action"
-        return Push(
-            MenuScene(
-                self.services,
-                entries,
-                title=unit_def(self.state.ctx, self.state.unit(self.selected)).name,
-                anchor=self._unit_anchor(self.selected),
-                width=120,
-                help_width=240,
-            )
-        )
+        name = unit_def(self.state.ctx, self.state.unit(self.selected)).name
+        return self._menu("action", menus.action_entries(self.state, self.selected), name, 120, 240)
 
     def _open_weapons(self) -> Transition:
         assert self.selected is not None
-        rows = weapon_rows(self.state, self.selected)
-        entries = []
-        for r in rows:
-            w = r.weapon
-            cost = (
-                f"{w.en_cost} EN"
-                if w.en_cost
-                else (
-                    f"ammo {self.state.unit(self.selected).ammo.get(w.id, 0)}/{w.ammo}"
-                    if w.ammo is not None
-                    else "free"
-                )
-            )
-            rng = f"{w.range_min}-{w.range_max}" if w.range_min != w.range_max else f"{w.range_min}"
-            help_text = f"Power {w.power} · Range {rng} · Hit {w.hit:+d} · Crit {w.crit:+d} · {cost}" + (
-                " · P" if w.post_move else ""
-            )
-            entries.append(Entry(w.name, w.id, r.enabled, r.reason, detail=f"{w.power}  {rng}", help=help_text))
-        self.awaiting = "weapon"
-        return Push(
-            MenuScene(
-                self.services,
-                entries,
-                title="Weapons",
-                anchor=self._unit_anchor(self.selected),
-                width=210,
-                help_width=300,
-            )
-        )
+        return self._menu("weapon", menus.weapon_entries(self.state, self.selected), "Weapons", 210, 300)
 
     def _open_spirits(self) -> Transition:
         assert self.selected is not None
-        rows = spirit_rows(self.state, self.selected)
-        u = self.state.unit(self.selected)
-        entries = [
-            Entry(
-                r.name,
-                r.id,
-                r.enabled,
-                r.reason,
-                detail=f"{r.cost} SP",
-                help=(r.description or r.name)
-                + (f"  (target: {r.target.replace('_', ' ')})" if r.target != "self" else ""),
-            )
-            for r in rows
-        ]
-        self.awaiting = "spirit"
-        return Push(
-            MenuScene(
-                self.services,
-                entries,
-                title=f"Spirit  SP {u.sp}",
-                anchor=self._unit_anchor(self.selected),
-                width=160,
-                help_width=300,
-            )
-        )
+        sp = self.state.unit(self.selected).sp
+        return self._menu("spirit", menus.spirit_entries(self.state, self.selected), f"Spirit  SP {sp}", 160, 300)
 
     def _open_map_weapons(self) -> Transition:
         assert self.selected is not None
-        legal = {c.weapon for c in legal_commands(self.state, self.selected) if isinstance(c, MapAttack)}
-        u = self.state.unit(self.selected)
-        entries = []
-        from game.core.combat import weapon_problem
-
-        for w in unit_def(self.state.ctx, u).weapons:
-            if not w.is_map:
-                continue
-            reason = weapon_problem(self.state, u, w, after_move=u.moved) or (
-                "" if w.id in legal else "No enemy in its area."
-            )
-            entries.append(Entry(w.name, w.id, w.id in legal, reason, detail=str(w.power)))
-        self.awaiting = "map_weapon"
-        return Push(
-            MenuScene(self.services, entries, title="MAP Weapons", anchor=self._unit_anchor(self.selected), width=200)
-        )
+        return self._menu("map_weapon", menus.map_weapon_entries(self.state, self.selected), "MAP Weapons", 200, 260)
 
     def _begin_choice(self, mode: str, kind: Any, targets: list[str]) -> None:
         self.mode = mode
@@ -786,7 +715,7 @@ class BattleScene(Scene):
                 return Push(CombatScene(self.services, self.state, group, before))
             if mode == "map":
                 shown = [x for x in group if isinstance(x, (ev.StrikeResolved, ev.UnitDestroyed, ev.UnitCaptured))]
-                pb.beat = _SequenceBeat(self, shown)
+                pb.beat = MapCombatBeat(self.view, pb.popups, shown, self.services.audio.sfx)
                 return None
             self._apply_group(group, explode=not skipping)
             for s in strikes:
@@ -978,7 +907,7 @@ class BattleScene(Scene):
         if self.mode == MOVE and self.path:
             draw_path(surface, self.path, offset)
         beat = self.playback.beat
-        if isinstance(beat, _SequenceBeat):
+        if isinstance(beat, MapCombatBeat):
             beat.draw(surface, offset)
         self.playback.draw_popups(surface, fonts, offset)
         if self.mode != BUSY:
@@ -1021,51 +950,3 @@ class BattleScene(Scene):
         }
         if self.awaiting is None:
             hud.draw_hints(surface, fonts, hints.get(self.mode, ""))
-
-
-class _SequenceBeat(PauseBeat):
-    """Map-only combat: strikes one after another, then explosions."""
-
-    def __init__(self, scene: BattleScene, items: list[Any]) -> None:
-        super().__init__(0.0)
-        self.scene = scene
-        self.items = list(items)
-        self.current: Any = None
-        self.duration = 1e9
-        self._next()
-
-    def _next(self) -> None:
-        view = self.scene.view
-        pb = self.scene.playback
-        while self.items:
-            item = self.items.pop(0)
-            if isinstance(item, ev.StrikeResolved):
-                self.current = MapStrikeBeat(view, item, pb.popups)
-                self.scene.services.audio.sfx("hit" if item.hit else "miss")
-                return
-            u = view.units.get(item.unit)
-            if u is not None:
-                self.current = FadeBeat(view, u, appear=False, explode=True)
-                self.scene.services.audio.sfx("explode")
-                return
-        self.current = None
-        self.duration = 0.0
-
-    def update(self, dt: float) -> bool:
-        if self.current is None:
-            return True
-        if self.current.update(dt):
-            self._next()
-        return self.current is None
-
-    def finish(self) -> None:
-        while self.current is not None:
-            self.current.finish()
-            self._next()
-
-    def focus(self) -> tuple[float, float] | None:
-        return self.current.focus() if self.current is not None else None
-
-    def draw(self, surface: pygame.Surface, offset: tuple[int, int]) -> None:
-        if isinstance(self.current, MapStrikeBeat):
-            self.current.draw(surface, offset)
