@@ -20,11 +20,11 @@ import pytest
 os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
 os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
 
-from game.ui.app import App, build_services  # noqa: E402
-from game.ui.model.ranges import danger_zone  # noqa: E402
-from game.ui.model.session import BattleSession  # noqa: E402
-from game.ui.model.training import first_contact  # noqa: E402
-from game.ui.scenes.battle.scene import BattleScene  # noqa: E402
+from game.ui.app import App, build_services
+from game.ui.model.ranges import danger_zone
+from game.ui.model.session import BattleSession
+from game.ui.model.training import first_contact
+from game.ui.scenes.battle.scene import BattleScene
 
 
 @pytest.fixture(scope="module")
