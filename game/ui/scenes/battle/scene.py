@@ -197,6 +197,7 @@ class BattleScene(Scene):
 
     def _clear_selection(self) -> None:
         self.mode = IDLE
+        self.inspect = None
         self.selected = None
         self.move_range = set()
         self.red = set()

@@ -111,8 +111,9 @@ def draw_danger(surface: pygame.Surface, tiles: set[tuple[int, int]], offset: tu
     """The danger zone: hatched orange tiles, with a solid edge where the zone ends."""
     ox, oy = offset
     hatch = pygame.Surface((T, T), pygame.SRCALPHA)
+    hatch.fill((*theme.DANGER_TILE, 55))
     for i in range(-T, T, 6):
-        pygame.draw.line(hatch, (*theme.DANGER_TILE, 110), (i, T), (i + T, 0))
+        pygame.draw.line(hatch, (*theme.DANGER_TILE, 170), (i, T), (i + T, 0), 2)
     for x, y in tiles:
         px, py = x * T - ox, y * T - oy
         surface.blit(hatch, (px, py))
