@@ -295,3 +295,16 @@ def test_click_on_a_ready_unit_selects_and_moves(config_dir: Path) -> None:
     click_tile(d, (2, 2))
     assert isinstance(d.top, MenuScene)  # a unit that already moved goes straight to its menu
     assert not any(isinstance(s, CombatScene) for s in d.app.stack.scenes)
+
+
+def test_a_battle_continued_in_the_enemy_phase_lets_the_ai_carry_on(config_dir: Path) -> None:
+    from game.core import EndPhase
+    from game.ui.model.session import BattleSession
+
+    d = Driver(config_dir)
+    s = BattleSession.start(duel())
+    s.do(EndPhase())
+    assert not s.player_phase
+    d.app.apply(launch.Reset(BattleScene(d.services, BattleSession.restore(duel(), s.snapshot()), resumed=True)))  # type: ignore[attr-defined]
+    wait_for_input(d)
+    assert battle(d).state.turn == 2 or isinstance(d.top, ResultScene)

@@ -118,6 +118,8 @@ class BattleScene(Scene):
         self.camera.center_on(self.cursor, snap=True)
         if session.opening:
             self._play(session.opening)
+        elif not session.player_phase:
+            self.mode = BUSY  # continued in a computer side's phase: its AI carries on
         if resumed:
             services.notify("Battle resumed.")
 
