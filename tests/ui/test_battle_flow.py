@@ -307,4 +307,4 @@ def test_a_battle_continued_in_the_enemy_phase_lets_the_ai_carry_on(config_dir: 
     assert not s.player_phase
     d.app.apply(launch.Reset(BattleScene(d.services, BattleSession.restore(duel(), s.snapshot()), resumed=True)))  # type: ignore[attr-defined]
     wait_for_input(d)
-    assert battle(d).state.turn == 2 or isinstance(d.top, ResultScene)
+    assert isinstance(d.top, ResultScene) or battle(d).state.turn == 2
