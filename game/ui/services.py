@@ -17,6 +17,17 @@ if TYPE_CHECKING:
     from game.ui.settings import Settings, SettingsStore
 
 
+SHORT_KEY_NAMES = {"return": "Enter", "escape": "Esc", "left shift": "Shift", "right shift": "Shift", "space": "Space"}
+
+
+def key_label(keys: list[str]) -> str:
+    """How a hint names a key: "z" -> "Z", "left shift" -> "Shift"."""
+    if not keys:
+        return "?"
+    name = keys[0]
+    return SHORT_KEY_NAMES.get(name, name.upper() if len(name) <= 3 else name.title())
+
+
 @dataclass
 class Notice:
     text: str
@@ -40,6 +51,13 @@ class Services:
 
     def notify(self, text: str, seconds: float = 4.0) -> None:
         self.notices.append(Notice(text, seconds))
+
+    def keys(self, text: str) -> str:
+        """Fill `{confirm}`, `{cancel}`... in a hint with the player's current keys."""
+        from game.ui.input.actions import Action
+
+        labels = {a.value: key_label(self.settings.keys_for(a)) for a in Action}
+        return text.format(**labels)
 
     def save_settings(self) -> None:
         error = self.settings_store.save(self.settings)

@@ -126,3 +126,12 @@ def test_dialogue_speakers_and_briefing_text() -> None:
     lines = display_lines(defs, [{"speaker": "simone", "text": "Hi", "portrait": "simone"}])
     assert lines == [{"speaker": "Simone Refrain", "text": "Hi", "portrait": "simone"}]
     assert reflow("New York,\nOctober 1999.\n\nA new day.\n") == "New York, October 1999.\nA new day."
+
+
+def test_hints_name_the_players_keys(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from game.ui.app import build_services
+
+    services = build_services(None, config_dir=tmp_path, headless=True)
+    assert services.keys("{confirm} ok · {cancel} back · {fast}") == "Z ok · X back · Shift"
+    services.settings.key_bindings["confirm"] = ["return"]
+    assert services.keys("{confirm}") == "Enter"

@@ -86,7 +86,7 @@ class BriefingScene(Scene):
         draw_briefing(surface, fonts, self.loaded.info, pygame.Rect(30, 34, 580, 290))
         fonts.draw(
             surface,
-            "Z / click: sortie    X: back to title",
+            self.services.keys("{confirm} / click: sortie    {cancel}: back to title"),
             (610, 334),
             size=Fonts.SMALL,
             colour=theme.TEXT,
@@ -133,5 +133,10 @@ class ScenarioSelectScene(Scene):
         else:
             fonts.draw(surface, "No scenarios are installed.", (230, 40), colour=theme.WARNING)
         fonts.draw(
-            surface, "Z: briefing    X: back", (620, 340), size=Fonts.SMALL, colour=theme.TEXT_DIM, align="right"
+            surface,
+            self.services.keys("{confirm}: briefing    {cancel}: back"),
+            (620, 340),
+            size=Fonts.SMALL,
+            colour=theme.TEXT_DIM,
+            align="right",
         )

@@ -207,7 +207,7 @@ class CombatScene(Scene):
             fonts.draw(surface, self.message, (box.x + 10, box.y + 8), size=Fonts.NORMAL, bold=True)
         fonts.draw(
             surface,
-            "Z: skip  ·  hold Shift: faster",
+            self.services.keys("{confirm}: skip  ·  hold {fast}: faster"),
             (box.right - 8, box.bottom - 16),
             size=Fonts.SMALL,
             colour=theme.TEXT_DIM,

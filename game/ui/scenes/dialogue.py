@@ -100,7 +100,7 @@ class DialogueScene(Scene):
             )
         fonts.draw(
             surface,
-            f"{self.index + 1}/{len(self.lines)}  ·  X: skip",
+            f"{self.index + 1}/{len(self.lines)}  ·  " + self.services.keys("{cancel}: skip"),
             (box.right - 28, box.bottom - 17),
             size=Fonts.SMALL,
             colour=theme.TEXT_DIM,

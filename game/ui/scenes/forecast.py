@@ -164,7 +164,9 @@ class ForecastScene(Scene):
         draw_forecast(surface, self.services, self.state, self.view, 70)
         self.confirm_rect = pygame.Rect(220, 312, 200, 26)
         panel(surface, self.confirm_rect, edge=theme.ACCENT)
-        fonts.draw(surface, "Z: Attack!    X: Back", (320, 318), align="center", bold=True)
+        fonts.draw(
+            surface, self.services.keys("{confirm}: Attack!    {cancel}: Back"), (320, 318), align="center", bold=True
+        )
 
 
 class ReactionScene(Scene):
@@ -263,7 +265,7 @@ class ReactionScene(Scene):
                     else "   (no counter possible)"
                 )
             fonts.draw(surface, info, (rect.x + 84, rect.y + 4), size=Fonts.SMALL)
-        hint = "Up/down choose  ·  Z confirm"
+        hint = self.services.keys("Up/down choose  ·  {confirm} confirm")
         if self.weapons and reaction == "counter":
             name = "best weapon" if self.weapon_index < 0 else self.weapons[self.weapon_index][1]
             hint += f"  ·  Left/right counter weapon: {name}"

@@ -125,7 +125,7 @@ class MessageScene(Scene):
             fonts.draw(surface, line, (rect.x + 10, rect.y + 28 + i * lh))
         fonts.draw(
             surface,
-            "Z / click: OK",
+            self.services.keys("{confirm} / click: OK"),
             (rect.right - 8, rect.bottom - 18),
             size=Fonts.SMALL,
             colour=theme.TEXT_DIM,

@@ -99,5 +99,10 @@ class PauseScene(Scene):
         w, _ = self.menu.size()
         self.menu.draw(surface, self.services.fonts, (320 - w // 2, 80))
         self.services.fonts.draw(
-            surface, "P / X: resume", (320, 340), size=Fonts.SMALL, colour=theme.TEXT_DIM, align="center"
+            surface,
+            self.services.keys("{menu} / {cancel}: resume"),
+            (320, 340),
+            size=Fonts.SMALL,
+            colour=theme.TEXT_DIM,
+            align="center",
         )

@@ -183,7 +183,7 @@ class SettingsScene(Scene):
         self.menu.draw(surface, self.services.fonts, (155, 40), show_help=True)
         self.services.fonts.draw(
             surface,
-            "Up/down choose · Left/right or Z change · X back",
+            self.services.keys("Up/down choose · Left/right or {confirm} change · {cancel} back"),
             (320, 340),
             size=Fonts.SMALL,
             colour=theme.TEXT_DIM,
@@ -204,7 +204,12 @@ class KeyBindingsScene(Scene):
     def _entries(self) -> list[Entry]:
         b = self.services.settings.key_bindings
         rows = [
-            Entry(label, action, detail=" / ".join(b.get(action.value, [])), help="Z: press a new key for this action.")
+            Entry(
+                label,
+                action,
+                detail=" / ".join(b.get(action.value, [])),
+                help=self.services.keys("{confirm}: press a new key for this action."),
+            )
             for action, label in REBINDABLE
         ]
         rows.append(Entry("Reset to defaults", "reset", help="Restore the original keys."))

@@ -155,7 +155,7 @@ class StatusScene(Scene):
             )
         fonts.draw(
             surface,
-            "Left/right: other units  ·  X: close",
+            self.services.keys("Left/right: other units  ·  {cancel}: close"),
             (sp.right - 8, sp.bottom - 18),
             size=Fonts.SMALL,
             colour=theme.TEXT_DIM,

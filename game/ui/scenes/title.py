@@ -86,7 +86,7 @@ class TitleScene(Scene):
         self.menu.draw(surface, fonts, (46, 150))
         fonts.draw(
             surface,
-            "Arrows/WASD move  ·  Z/Enter confirm  ·  X/Esc back  ·  F11 fullscreen",
+            self.services.keys("Arrows move  ·  {confirm} confirm  ·  {cancel} back  ·  {fullscreen} fullscreen"),
             (320, 340),
             size=Fonts.SMALL,
             colour=theme.TEXT_DIM,

@@ -925,7 +925,7 @@ class BattleScene(Scene):
         state = self.state
         hud.draw_phase(surface, fonts, state)
         if self.mode == BUSY and self.awaiting is None and self._enemy_phase():
-            hud.draw_hints(surface, fonts, "Enemy phase  ·  hold Shift to fast-forward")
+            hud.draw_hints(surface, fonts, self.services.keys("Enemy phase  ·  hold {fast} to fast-forward"))
             return
         if self.mode == BUSY and self.awaiting in (
             None,
@@ -944,12 +944,13 @@ class BattleScene(Scene):
         if u is not None:
             hud.draw_unit_panel(surface, fonts, self.services.art, state, u.uid, top=top)
         hints = {
-            IDLE: "Z select  ·  C status  ·  Q/E next unit  ·  V danger zone  ·  O objectives  ·  P menu",
-            MOVE: "Z move here (or on the unit to act)  ·  X cancel",
-            TARGET: "Arrows pick a target  ·  Z forecast  ·  X back",
-            SPIRIT_TARGET: "Arrows pick a unit  ·  Z cast  ·  X back",
-            DEVICE_TARGET: "Arrows pick an ally  ·  Z confirm  ·  X back",
-            MAP_AIM: "Arrows aim  ·  Z fire  ·  X back",
+            IDLE: "{confirm} select  ·  {info} status  ·  {prev_unit}/{next_unit} next unit  ·  {danger} danger zone"
+            "  ·  {objectives} objectives  ·  {menu} menu",
+            MOVE: "{confirm} move here (or on the unit to act)  ·  {cancel} cancel",
+            TARGET: "Arrows pick a target  ·  {confirm} forecast  ·  {cancel} back",
+            SPIRIT_TARGET: "Arrows pick a unit  ·  {confirm} cast  ·  {cancel} back",
+            DEVICE_TARGET: "Arrows pick an ally  ·  {confirm} confirm  ·  {cancel} back",
+            MAP_AIM: "Arrows aim  ·  {confirm} fire  ·  {cancel} back",
         }
         if self.awaiting is None:
-            hud.draw_hints(surface, fonts, hints.get(self.mode, ""))
+            hud.draw_hints(surface, fonts, self.services.keys(hints.get(self.mode, "")))
