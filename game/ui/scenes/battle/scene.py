@@ -97,6 +97,7 @@ class BattleScene(Scene):
         self.mode = IDLE
         self.selected: str | None = None
         self.inspect: str | None = None  # a unit whose attack range is shown
+        self._inspected: tuple[tuple[str, int], set[tuple[int, int]], set[tuple[int, int]]] | None = None
         self.show_danger = False
         self._danger: set[tuple[int, int]] | None = None
         self._danger_state: object = None
@@ -880,6 +881,14 @@ class BattleScene(Scene):
             self._danger_state = self.state
         return self._danger
 
+    def _inspect_tiles(self, uid: str) -> tuple[set[tuple[int, int]], set[tuple[int, int]]]:
+        """Where an inspected unit could go and strike in its next phase (cached per state)."""
+        key = (uid, id(self.state))
+        if self._inspected is None or self._inspected[0] != key:
+            reach = set(reachable(self.state, uid).costs)
+            self._inspected = (key, reach, attack_tiles(self.state, uid, from_tiles=reach) - reach)
+        return self._inspected[1], self._inspected[2]
+
     def draw(self, surface: pygame.Surface) -> None:
         fonts = self.services.fonts
         offset = self.camera.offset
@@ -888,12 +897,9 @@ class BattleScene(Scene):
         if self.show_danger:
             draw_danger(surface, self._danger_tiles(), offset)
         if self.inspect is not None and self.inspect in self.state.units and self.state.unit(self.inspect).active:
-            # where it could go and strike in its next phase, whatever it did in this one
-            reach = set(reachable(self.state, self.inspect).costs)
+            reach, strike = self._inspect_tiles(self.inspect)
             draw_tiles(surface, reach, theme.MOVE_TILE, offset, 70)
-            draw_tiles(
-                surface, attack_tiles(self.state, self.inspect, from_tiles=reach) - reach, theme.ATTACK_TILE, offset, 80
-            )
+            draw_tiles(surface, strike, theme.ATTACK_TILE, offset, 80)
         if self.mode == MOVE:
             draw_tiles(surface, self.move_range, theme.MOVE_TILE, offset)
             draw_tiles(surface, self.red, theme.ATTACK_TILE, offset, 55)
