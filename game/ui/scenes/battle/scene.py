@@ -97,7 +97,7 @@ class BattleScene(Scene):
         self.mode = IDLE
         self.selected: str | None = None
         self.inspect: str | None = None  # a unit whose attack range is shown
-        self._inspected: tuple[tuple[str, int], set[tuple[int, int]], set[tuple[int, int]]] | None = None
+        self._inspected: tuple[str, object, set[tuple[int, int]], set[tuple[int, int]]] | None = None
         self.show_danger = False
         self._danger: set[tuple[int, int]] | None = None
         self._danger_state: object = None
@@ -883,11 +883,12 @@ class BattleScene(Scene):
 
     def _inspect_tiles(self, uid: str) -> tuple[set[tuple[int, int]], set[tuple[int, int]]]:
         """Where an inspected unit could go and strike in its next phase (cached per state)."""
-        key = (uid, id(self.state))
-        if self._inspected is None or self._inspected[0] != key:
+        cached = self._inspected
+        if cached is None or cached[0] != uid or cached[1] is not self.state:
             reach = set(reachable(self.state, uid).costs)
-            self._inspected = (key, reach, attack_tiles(self.state, uid, from_tiles=reach) - reach)
-        return self._inspected[1], self._inspected[2]
+            cached = (uid, self.state, reach, attack_tiles(self.state, uid, from_tiles=reach) - reach)
+            self._inspected = cached
+        return cached[2], cached[3]
 
     def draw(self, surface: pygame.Surface) -> None:
         fonts = self.services.fonts
