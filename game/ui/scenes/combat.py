@@ -204,7 +204,14 @@ class CombatScene(Scene):
                     surface, line, (box.x + 10 + col * 310, box.y + 4 + row * 15), size=Fonts.SMALL, colour=colour
                 )
         else:
-            fonts.draw(surface, self.message, (box.x + 10, box.y + 8), size=Fonts.NORMAL, bold=True)
+            x = box.x + 10
+            speaker = e.attacker if isinstance(e, ev.StrikeResolved) else None
+            pilot = self.state.unit(speaker).pilot_id if speaker else None
+            portrait = self.services.art.portrait(pilot, speaking=int(self.t * 8) % 2 == 0) if pilot else None
+            if portrait is not None:
+                surface.blit(pygame.transform.scale(portrait, (42, 42)), (box.x + 4, box.y + 4))
+                x = box.x + 54
+            fonts.draw(surface, self.message, (x, box.y + 8), size=Fonts.NORMAL, bold=True)
         fonts.draw(
             surface,
             self.services.keys("{confirm}: skip  ·  hold {fast}: faster"),
