@@ -151,7 +151,7 @@ def build_services(
         input=mapper,
         catalog=catalog,
         saves=SlotSessionStore(SaveSlots(directory / "saves" if config_dir else default_save_dir())),
-        controllers=controller_factory(),
+        controllers=controller_factory(lambda: settings.difficulty),
         display=display,
     )
     for p in [*problems, *catalog_problems]:

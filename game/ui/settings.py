@@ -21,6 +21,7 @@ SETTINGS_VERSION = 1
 
 ANIMATION_MODES = ("full", "map", "off")
 SPEEDS = ("slow", "normal", "fast")
+DIFFICULTIES = ("easy", "normal", "hard")
 
 
 @dataclass
@@ -29,6 +30,7 @@ class Settings:
     unit_speed: str = "normal"
     text_speed: str = "normal"
     skip_enemy_animations: bool = False
+    difficulty: str = "normal"  # how well the computer plays (never changes unit stats)
     music_volume: int = 70  # percent
     sfx_volume: int = 80
     window_scale: int = 2
@@ -71,6 +73,8 @@ def _check_field(name: str, value: Any, default: Any) -> Any:
         return value if value in ANIMATION_MODES else None
     if name in ("unit_speed", "text_speed"):
         return value if value in SPEEDS else None
+    if name == "difficulty":
+        return value if value in DIFFICULTIES else None
     if name in ("music_volume", "sfx_volume"):
         return value if isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= 100 else None
     if name == "window_scale":

@@ -5,6 +5,7 @@ built-in ones otherwise. Only `game.ui.app` calls these."""
 from __future__ import annotations
 
 import importlib.util
+from collections.abc import Callable
 from pathlib import Path
 
 from game.ui.model.catalog import ScenarioCatalog
@@ -41,18 +42,20 @@ def scenario_catalog(mods: list[Path]) -> tuple[ScenarioCatalog, list[str]]:
     return PackageCatalog(game_dir, mods, result.definitions), messages
 
 
-def controller_factory(difficulty: str = "normal") -> ControllerFactory:
-    """One controller per computer side: the SRW-style AI when installed, else the greedy one."""
+def controller_factory(difficulty: Callable[[], str] = lambda: "normal") -> ControllerFactory:
+    """One controller per computer side and difficulty (read when asked, so a change in the
+    settings applies at once): the SRW-style AI when installed, else the greedy one."""
     if not _has("game.ai"):
         return greedy_factory
     from game.ai import make_controller
 
-    made: dict[str, Controller] = {}
+    made: dict[tuple[str, str], Controller] = {}
 
     def factory(side: str) -> Controller:
-        if side not in made:
-            made[side] = make_controller(AI_NAME, difficulty)
-        return made[side]
+        key = (side, difficulty())
+        if key not in made:
+            made[key] = make_controller(AI_NAME, key[1])
+        return made[key]
 
     return factory
 

@@ -16,7 +16,7 @@ from game.ui.render.widgets import panel
 from game.ui.scene import Pop, Push, Scene, Transition
 from game.ui.scenes.backdrop import Backdrop
 from game.ui.services import Services
-from game.ui.settings import ANIMATION_MODES, SPEEDS, Settings
+from game.ui.settings import ANIMATION_MODES, DIFFICULTIES, SPEEDS, Settings
 
 ANIMATION_LABELS = {"full": "Full battle scenes", "map": "On the map only", "off": "Off"}
 
@@ -67,6 +67,13 @@ OPTIONS: tuple[Option, ...] = (
         lambda s: "Skip" if s.skip_enemy_animations else "Show",
         _toggle("skip_enemy_animations"),
         "Skip the animations of the computer's turns (you still choose your reactions).",
+    ),
+    Option(
+        "difficulty",
+        "Enemy skill",
+        lambda s: s.difficulty.capitalize(),
+        _cycle(DIFFICULTIES, "difficulty"),
+        "How cleverly the computer plays: targets, spirits and reactions. Unit stats never change.",
     ),
     Option(
         "unit_speed",
