@@ -17,7 +17,6 @@ import pygame
 
 from game.ui.input.actions import Action, InputEvent, Kind
 from game.ui.render import theme
-from game.ui.render.widgets import panel
 from game.ui.scene import Reset, Scene, SceneStack, Transition
 from game.ui.services import Services
 
@@ -96,7 +95,7 @@ class App:
             lines = fonts.wrap(notice.text, 420, fonts.SMALL)
             h = len(lines) * fonts.line_height(fonts.SMALL) + 8
             rect = pygame.Rect((surface.get_width() - 440) // 2, y, 440, h)
-            panel(surface, rect, edge=theme.ACCENT)
+            fonts.panel(surface, rect, edge=theme.ACCENT)
             for i, line in enumerate(lines):
                 fonts.draw(
                     surface, line, (rect.x + 8, rect.y + 4 + i * fonts.line_height(fonts.SMALL)), size=fonts.SMALL
@@ -125,9 +124,8 @@ def build_services(
     from game.ui.display import Display
     from game.ui.input.mapper import InputMapper
     from game.ui.model.session_store import SlotSessionStore
-    from game.ui.render.text import Fonts
     from game.ui.settings import SettingsStore, default_config_dir
-    from game.ui.wiring import art_and_sounds, controller_factory, scenario_catalog
+    from game.ui.wiring import art_and_fonts, asset_library, controller_factory, scenario_catalog
 
     directory = config_dir or default_config_dir()
     store = SettingsStore(directory)
@@ -137,9 +135,9 @@ def build_services(
         windowed = bool(getattr(args, "windowed", False))
         display = Display(settings.window_scale, settings.fullscreen and not windowed)
     mods = [Path(m) for m in getattr(args, "mods", []) or []]
-    art, sound_loader, music_locator, font_loader = art_and_sounds(mods)
-    fonts = Fonts(font_loader) if font_loader else Fonts()
-    audio = Audio(sound_loader, music_locator, settings.music_volume, settings.sfx_volume)
+    library = asset_library(mods)
+    art, fonts = art_and_fonts(library)
+    audio = Audio(library, settings.music_volume, settings.sfx_volume)
     mapper = InputMapper(settings.key_bindings, display.to_logical if display is not None else (lambda p: p))
     catalog, catalog_problems = scenario_catalog(mods)
     services = Services(
@@ -163,7 +161,6 @@ def run_app(args: argparse.Namespace) -> int:
     from game.ui.scenes.title import TitleScene
 
     os.environ.setdefault("SDL_HINT_VIDEO_HIGHDPI_DISABLED", "1")
-    pygame.mixer.pre_init(44100, -16, 2, 512)
     pygame.init()
     try:
         services = build_services(args)

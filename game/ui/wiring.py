@@ -8,9 +8,12 @@ import importlib.util
 from collections.abc import Callable
 from pathlib import Path
 
+from game.assets import AssetLibrary
 from game.ui.model.catalog import ScenarioCatalog
 from game.ui.model.controllers import Controller, ControllerFactory, greedy_factory
-from game.ui.render.art import Art, DrawnArt
+from game.ui.render.art import Art
+from game.ui.render.library_art import LibraryArt
+from game.ui.render.text import Fonts, library_font_loader
 
 AI_NAME = "srw"
 
@@ -60,7 +63,11 @@ def controller_factory(difficulty: Callable[[], str] = lambda: "normal") -> Cont
     return factory
 
 
-def art_and_sounds(mods: list[Path]):  # type: ignore[no-untyped-def]
-    """(art, sound loader, music locator, font loader or None)."""
-    art: Art = DrawnArt()
-    return art, (lambda name: None), (lambda name: None), None
+def asset_library(mods: list[Path]) -> AssetLibrary:
+    """The game's assets with each mod's `assets/` folder in front."""
+    return AssetLibrary.for_mods(mods)
+
+
+def art_and_fonts(library: AssetLibrary) -> tuple[Art, Fonts]:
+    art = LibraryArt(library)
+    return art, Fonts(library_font_loader(library), art.window)

@@ -135,3 +135,39 @@ def test_hints_name_the_players_keys(tmp_path) -> None:  # type: ignore[no-untyp
     assert services.keys("{confirm} ok · {cancel} back · {fast}") == "Z ok · X back · Shift"
     services.settings.key_bindings["confirm"] = ["return"]
     assert services.keys("{confirm}") == "Enter"
+
+
+def test_library_art_uses_the_shipped_assets_and_falls_back_for_unknown_ids() -> None:
+    import pygame
+
+    from game.assets import AssetLibrary
+    from game.ui.render.library_art import LibraryArt
+
+    pygame.init()
+    art = LibraryArt(AssetLibrary())
+    assert art.unit_sprite("layzner", "player").get_size() == (32, 32)
+    facing_right = art.unit_sprite("braver", "player")
+    facing_left = art.unit_sprite("braver", "enemy")
+    assert pygame.image.tobytes(facing_left, "RGBA") == pygame.image.tobytes(
+        pygame.transform.flip(facing_right, True, False), "RGBA"
+    )
+    assert art.battle_sprite("layzner", "player", 3).get_size() == (128, 128)
+    assert art.portrait("eiji") is not None and art.portrait("eiji", speaking=True) is not art.portrait("eiji")
+    assert art.portrait("nobody_at_all") is None
+    assert art.unit_sprite("a_mod_unit_without_art", "enemy").get_size() == (32, 32)  # drawn fallback
+    assert art.effect("explosion") and art.window("window") is not None and art.ui("logo") is not None
+
+
+def test_sound_names_map_to_shipped_sounds() -> None:
+    from game.assets import AssetLibrary
+    from game.ui.audio import SOUNDS, weapon_sound
+    from game.ui.model.training import UNITS
+
+    library = AssetLibrary()
+    for sound_id in set(SOUNDS.values()):
+        assert library.exists("sound", sound_id), sound_id
+    for unit in UNITS:
+        for w in unit.weapons:
+            assert library.exists("sound", weapon_sound(w)), w.id
+    for track in ("title", "victory", "defeat", "mars", "space", "occupied_earth", "boss"):
+        assert library.exists("music", track), track

@@ -1,16 +1,21 @@
-"""Pictures of units, pilots and terrain, behind one interface.
+"""Pictures of units, pilots, terrain, effects and windows, behind one interface.
 
-`DrawnArt` paints everything with pygame primitives (used when no asset library is
-installed, and for any id the library lacks); the composition root may wrap the asset
-library instead. Every result is cached.
+The game uses the asset library (`game.ui.render.library_art.LibraryArt`). `DrawnArt`
+paints simple figures with pygame primitives: the fallback for ids the library lacks (a
+mod's unit without a sprite) and the terrain of code-built battles, which have no Tiled
+tileset. Every result is cached.
 """
 
 from __future__ import annotations
 
 import hashlib
-from typing import Protocol
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Protocol
 
 import pygame
+
+if TYPE_CHECKING:
+    from game.assets import NineSlice
 
 from game.ui.render import theme
 
@@ -43,11 +48,23 @@ TERRAIN_COLOURS: dict[str, tuple[int, int, int]] = {
 class Art(Protocol):
     def unit_sprite(self, unit_id: str, side: str, frame: int = 0) -> pygame.Surface: ...
 
-    def battle_sprite(self, unit_id: str, side: str) -> pygame.Surface: ...
+    def battle_sprite(self, unit_id: str, side: str, pose: int = 0) -> pygame.Surface: ...
 
-    def portrait(self, portrait_id: str | None, speaking: bool = False) -> pygame.Surface | None: ...
+    def battle_anchor(self, unit_id: str, name: str = "muzzle") -> tuple[int, int] | None: ...
+
+    def portrait(
+        self, portrait_id: str | None, speaking: bool = False, expression: str = "neutral"
+    ) -> pygame.Surface | None: ...
 
     def terrain_tile(self, terrain_id: str, variant: int = 0) -> pygame.Surface: ...
+
+    def effect(self, effect_id: str) -> Sequence[pygame.Surface] | None: ...
+
+    def ui(self, ui_id: str) -> pygame.Surface | None: ...
+
+    def ui_frames(self, ui_id: str) -> Sequence[pygame.Surface] | None: ...
+
+    def window(self, kind: str) -> NineSlice | None: ...
 
 
 def _hue(key: str) -> tuple[int, int, int]:
@@ -105,7 +122,7 @@ class DrawnArt:
             self._cache[key] = found
         return found
 
-    def battle_sprite(self, unit_id: str, side: str) -> pygame.Surface:
+    def battle_sprite(self, unit_id: str, side: str, pose: int = 0) -> pygame.Surface:
         key = ("battle", unit_id, side)
         found = self._cache.get(key)
         if found is None:
@@ -114,7 +131,24 @@ class DrawnArt:
             self._cache[key] = found
         return found
 
-    def portrait(self, portrait_id: str | None, speaking: bool = False) -> pygame.Surface | None:
+    def battle_anchor(self, unit_id: str, name: str = "muzzle") -> tuple[int, int] | None:
+        return None
+
+    def effect(self, effect_id: str) -> Sequence[pygame.Surface] | None:
+        return None
+
+    def ui(self, ui_id: str) -> pygame.Surface | None:
+        return None
+
+    def ui_frames(self, ui_id: str) -> Sequence[pygame.Surface] | None:
+        return None
+
+    def window(self, kind: str) -> NineSlice | None:
+        return None
+
+    def portrait(
+        self, portrait_id: str | None, speaking: bool = False, expression: str = "neutral"
+    ) -> pygame.Surface | None:
         if not portrait_id:
             return None
         key = ("portrait", portrait_id, speaking)

@@ -14,7 +14,6 @@ import pygame
 from game.ui.input.actions import Action, InputEvent, Kind
 from game.ui.render import theme
 from game.ui.render.text import Fonts
-from game.ui.render.widgets import panel
 
 
 @dataclass(frozen=True)
@@ -121,7 +120,7 @@ class ListMenu:
         x = max(2, min(x, surface.get_width() - w - 2))
         y = max(2, min(y, surface.get_height() - h - 2))
         self.rect = pygame.Rect(x, y, w, h)
-        panel(surface, self.rect)
+        fonts.panel(surface, self.rect)
         cy = y + self.PAD
         if self.title:
             fonts.draw(
@@ -164,7 +163,7 @@ class ListMenu:
         if y + h > surface.get_height() - 2:
             y = self.rect.y - h - 2
         rect = pygame.Rect(x, y, width, h)
-        panel(surface, rect, edge=theme.WARNING if warn else theme.PANEL_EDGE)
+        fonts.panel(surface, rect, edge=theme.WARNING if warn else theme.PANEL_EDGE)
         for i, line in enumerate(lines):
             fonts.draw(
                 surface, line, (x + 6, y + 4 + i * lh), size=Fonts.SMALL, colour=theme.WARNING if warn else theme.TEXT

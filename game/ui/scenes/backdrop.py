@@ -11,7 +11,10 @@ from game.ui.render import theme
 
 
 class Backdrop:
-    def __init__(self) -> None:
+    """The title background picture when the art has one, drifting stars over it either way."""
+
+    def __init__(self, picture: pygame.Surface | None = None) -> None:
+        self.picture = picture
         digest = b"".join(hashlib.sha256(f"star{i}".encode()).digest() for i in range(8))
         self.stars = [
             (digest[i] * 640 // 256, digest[i + 1] * 360 // 256, 1 + digest[i + 2] % 3) for i in range(0, 240, 3)
@@ -19,6 +22,12 @@ class Backdrop:
         self._planet: pygame.Surface | None = None
 
     def draw(self, surface: pygame.Surface, t: float) -> None:
+        if self.picture is not None:
+            surface.blit(self.picture, (0, 0))
+            for x, y, b in self.stars[::3]:
+                if (int(t * 3) + x) % 7 == 0:
+                    surface.fill((255, 255, 255), ((x - int(t * 4 * b)) % 640, y, 1, 1))
+            return
         surface.fill(theme.BG)
         for x, y, b in self.stars:
             shade = 90 + b * 50

@@ -10,7 +10,6 @@ from game.ui.model.dialogue import reflow
 from game.ui.model.session import CampaignProgress
 from game.ui.render import theme
 from game.ui.render.text import Fonts
-from game.ui.render.widgets import panel
 from game.ui.scene import Pop, Scene, Transition
 from game.ui.scenes.backdrop import Backdrop
 from game.ui.services import Services
@@ -18,7 +17,7 @@ from game.ui.services import Services
 
 def draw_briefing(surface: pygame.Surface, fonts: Fonts, info: ScenarioInfo, rect: pygame.Rect) -> None:
     """Title, location, briefing text and the victory / defeat / bonus conditions."""
-    panel(surface, rect)
+    fonts.panel(surface, rect)
     x, y, w = rect.x + 10, rect.y + 8, rect.w - 20
     fonts.draw(surface, info.title, (x, y), size=Fonts.LARGE, bold=True, colour=theme.ACCENT)
     y += 28
@@ -51,7 +50,7 @@ class BriefingScene(Scene):
         self.services = services
         self.loaded = loaded
         self.campaign = campaign
-        self.backdrop = Backdrop()
+        self.backdrop = Backdrop(services.art.ui("title_background"))
         self.t = 0.0
 
     def update(self, dt: float) -> Transition | None:
@@ -101,7 +100,7 @@ class ScenarioSelectScene(Scene):
         from game.ui.render.menu import Entry, ListMenu
 
         self.services = services
-        self.backdrop = Backdrop()
+        self.backdrop = Backdrop(services.art.ui("title_background"))
         self.t = 0.0
         self.infos = list(services.catalog.scenarios())
         self.menu = ListMenu([Entry(i.title, i.id) for i in self.infos], title="Scenarios", width=200, max_rows=14)

@@ -17,12 +17,13 @@ from game.core import BattleState
 from game.core import events as ev
 from game.core.events import Event
 from game.core.stats import pilot_def, unit_def
+from game.ui.audio import weapon_sound
 from game.ui.input.actions import Action, InputEvent, Kind
 from game.ui.model.session import PLAYER_SIDE
 from game.ui.render import theme
 from game.ui.render.art import TERRAIN_COLOURS
 from game.ui.render.text import Fonts
-from game.ui.render.widgets import bar, hp_colour, panel
+from game.ui.render.widgets import bar, hp_colour
 from game.ui.scene import Pop, Scene, Transition
 from game.ui.services import Services
 
@@ -132,7 +133,7 @@ class CombatScene(Scene):
             who = self._pilot(e.attacker)
             role = {"support_attack": " (support)", "counter": " (counter)"}.get(e.role, "")
             self.message = f"{who}: {w.name}!{role}"
-            self.services.audio.sfx("fire")
+            self.services.audio.sfx(weapon_sound(w))
         elif isinstance(e, (ev.UnitDestroyed, ev.UnitCaptured)):
             name = unit_def(self.state.ctx, self.state.unit(e.unit)).name
             self.message = f"{name} is {'destroyed' if isinstance(e, ev.UnitDestroyed) else 'disabled'}!"
@@ -147,7 +148,7 @@ class CombatScene(Scene):
             if p >= 0.55:
                 if not self._shown_impact:
                     self._shown_impact = True
-                    self.services.audio.sfx("hit" if e.hit else "miss")
+                    self.services.audio.sfx("critical" if e.crit else "hit" if e.hit else "miss")
                 k = min(1.0, (p - 0.55) / 0.3)
                 self.hp[e.target] = e.hp_before + (e.hp_after - e.hp_before) * k
 
@@ -188,7 +189,7 @@ class CombatScene(Scene):
         for uid, (x, y) in positions.items():
             if uid in self.gone:
                 continue
-            self._draw_unit(surface, uid, x, y, facing_left=uid == self.right)
+            self._draw_unit(surface, uid, x, y, facing_left=uid == self.right, pose=self._pose(uid, seg, p))
         if isinstance(e, ev.StrikeResolved):
             self._draw_effect(surface, e, positions, p)
         if isinstance(e, (ev.UnitDestroyed, ev.UnitCaptured)) and e.unit in positions:
@@ -196,7 +197,7 @@ class CombatScene(Scene):
         self._draw_bars(surface)
         # message box
         box = pygame.Rect(8, h - 58, w - 16, 50)
-        panel(surface, box)
+        fonts.panel(surface, box)
         if seg.kind == OUTRO and self.summary:
             for i, (line, colour) in enumerate(self.summary[:6]):
                 col, row = divmod(i, 3)
@@ -259,100 +260,155 @@ class CombatScene(Scene):
                 1,
             )
 
-    def _draw_unit(self, surface: pygame.Surface, uid: str, x: int, y: int, *, facing_left: bool) -> None:
+    def _pose(self, uid: str, seg: Segment, p: float) -> int:
+        """Battle sprite frame: ready, then attacking while striking; else idle (two frames)."""
+        e = seg.event
+        if isinstance(e, ev.StrikeResolved) and e.attacker == uid:
+            if p < 0.25:
+                return 2
+            if p < 0.7:
+                return 3
+        return int(self.t * 2) % 2
+
+    def _sprite(self, uid: str, pose: int, facing_left: bool) -> pygame.Surface:
         u = self.state.unit(uid)
-        img = self.services.art.battle_sprite(u.unit_id, u.side)
-        if facing_left:
-            img = pygame.transform.flip(img, True, False)
+        img = self.services.art.battle_sprite(u.unit_id, u.side, pose)
+        return pygame.transform.flip(img, True, False) if facing_left else img
+
+    def _draw_unit(self, surface: pygame.Surface, uid: str, x: int, y: int, *, facing_left: bool, pose: int) -> None:
+        img = self._sprite(uid, pose, facing_left)
         rect = img.get_rect(midbottom=(x, y + 80))
         shadow = pygame.Surface((rect.w, 12), pygame.SRCALPHA)
         pygame.draw.ellipse(shadow, (0, 0, 0, 100), shadow.get_rect())
         surface.blit(shadow, (rect.x, rect.bottom - 6))
         surface.blit(img, rect)
 
+    def _muzzle(self, uid: str, x: int, y: int) -> tuple[int, int]:
+        """Where shots leave the striking unit's sprite, in screen coordinates."""
+        img = self._sprite(uid, 3, False)
+        rect = img.get_rect(midbottom=(x, y + 80))
+        anchor = self.services.art.battle_anchor(self.state.unit(uid).unit_id)
+        ax, ay = anchor if anchor is not None else (rect.w * 7 // 8, rect.h // 2)
+        if uid == self.right:  # facing left: mirror the anchor
+            ax = rect.w - ax
+        return rect.x + ax, rect.y + ay
+
+    def _center(self, x: int, y: int) -> tuple[int, int]:
+        return x, y + 80 - 60
+
+    def _draw_strip(
+        self, surface: pygame.Surface, name: str, center: tuple[int, int], k: float, scale: int = 1
+    ) -> bool:
+        """Draw frame k (0..1 through the animation) of an effect strip centred at `center`."""
+        strip = self.services.art.effect(name)
+        if not strip:
+            return False
+        frame = strip[min(len(strip) - 1, int(k * len(strip)))]
+        if scale > 1:
+            frame = pygame.transform.scale_by(frame, scale)
+        surface.blit(frame, frame.get_rect(center=center))
+        return True
+
+    def _draw_number(self, surface: pygame.Surface, value: int, center: tuple[int, int], crit: bool) -> None:
+        digits = self.services.art.effect("digits_critical" if crit else "digits")
+        if not digits:
+            self.services.fonts.draw(surface, str(value), center, size=Fonts.HUGE, bold=True, align="center")
+            return
+        text = str(value)
+        w = digits[0].get_width()
+        x = center[0] - w * len(text) // 2
+        for ch in text:
+            surface.blit(digits[int(ch)], (x, center[1]))
+            x += w
+
     def _draw_effect(
         self, surface: pygame.Surface, e: ev.StrikeResolved, positions: dict[str, list[int]], p: float
     ) -> None:
-        fonts = self.services.fonts
         if e.attacker not in positions or e.target not in positions:
             return
         w = unit_def(self.state.ctx, self.state.unit(e.attacker)).weapon(e.weapon)
-        ax, ay = positions[e.attacker][0], positions[e.attacker][1] + 20
-        tx, ty = positions[e.target][0], positions[e.target][1] + 20
+        mx, my = self._muzzle(e.attacker, *positions[e.attacker])
+        tx, ty = self._center(*positions[e.target])
+        if not e.hit:  # a miss flies past the target
+            tx += 40 if tx > mx else -40
+        flip = tx < mx
         if not w.melee and 0.3 <= p <= 0.6:
             k = (p - 0.3) / 0.3
-            end_x = ax + (tx - ax) * (k if e.hit else k * 1.15)
             if w.type == "beam":
-                colour = (120, 220, 255) if self._is_right(e.attacker) else (255, 120, 160)
-                pygame.draw.line(surface, colour, (ax, ay), (end_x, ty - 4), 7)
-                pygame.draw.line(surface, (255, 255, 255), (ax, ay), (end_x, ty - 4), 3)
+                self._draw_beam(surface, (mx, my), (tx, ty), k, self._is_right(e.attacker))
             else:
-                for i in range(4):
-                    kx = ax + (tx - ax) * max(0.0, k - i * 0.08)
-                    pygame.draw.circle(surface, (255, 200, 90), (int(kx), int(ay - 10 + i * 7)), 4)
-                    pygame.draw.circle(surface, (255, 255, 220), (int(kx), int(ay - 10 + i * 7)), 2)
-        if e.hit and 0.55 <= p <= 0.75:
-            r = int(10 + 40 * (p - 0.55) / 0.2)
-            pygame.draw.circle(surface, (255, 240, 180), (tx, ty - 10), r, 4)
+                x = mx + (tx - mx) * k
+                y = my + (ty - my) * k
+                strip = self.services.art.effect("missile")
+                if strip:
+                    frame = strip[int(self.t * 12) % len(strip)]
+                    surface.blit(pygame.transform.flip(frame, flip, False), frame.get_rect(center=(int(x), int(y))))
+                else:
+                    pygame.draw.circle(surface, (255, 200, 90), (int(x), int(y)), 4)
+        if e.hit and 0.55 <= p <= 0.8:
+            k = (p - 0.55) / 0.25
+            if w.melee:
+                name = "claw" if "claw" in w.id else "knuckle_shot"
+                self._draw_strip(surface, name, (tx, ty), k)
+            if not self._draw_strip(surface, "hit_spark", (tx, ty), k, 2):
+                pygame.draw.circle(surface, (255, 240, 180), (tx, ty), int(10 + 40 * k), 4)
         if p >= 0.55:
-            rise = int(30 * min(1.0, (p - 0.55) / 0.3))
+            rise = int(24 * min(1.0, (p - 0.55) / 0.3))
+            top = (positions[e.target][0], positions[e.target][1] - 40 - rise)
+            art = self.services.art
             if not e.hit:
-                fonts.draw(
-                    surface,
-                    "MISS",
-                    (tx, ty - 70 - rise),
-                    size=Fonts.HUGE,
-                    bold=True,
-                    colour=(190, 220, 255),
-                    align="center",
-                )
+                img = art.effect("miss")
+                if img:
+                    surface.blit(img[0], img[0].get_rect(center=top))
             else:
                 if e.crit:
-                    fonts.draw(
-                        surface, "CRITICAL!", (320, 60), size=Fonts.HUGE, bold=True, colour=theme.ACCENT, align="center"
-                    )
-                text = "0" if e.substitute else str(e.damage)
-                fonts.draw(
-                    surface,
-                    text,
-                    (tx, ty - 70 - rise),
-                    size=Fonts.HUGE,
-                    bold=True,
-                    colour=(255, 255, 255),
-                    align="center",
-                )
+                    img = art.effect("critical")
+                    if img:
+                        surface.blit(
+                            pygame.transform.scale_by(img[0], 2),
+                            pygame.transform.scale_by(img[0], 2).get_rect(center=(320, 70)),
+                        )
+                self._draw_number(surface, 0 if e.substitute else e.damage, (top[0], top[1] - 11), e.crit)
+                fonts = self.services.fonts
                 if e.barrier:
                     fonts.draw(
-                        surface,
-                        f"Barrier -{e.barrier}",
-                        (tx, ty - 96 - rise),
-                        size=Fonts.NORMAL,
-                        colour=(150, 220, 255),
-                        align="center",
+                        surface, f"Barrier -{e.barrier}", (top[0], top[1] - 34), colour=(150, 220, 255), align="center"
                     )
                 if e.mercy:
-                    fonts.draw(
-                        surface, "Mercy!", (tx, ty - 96 - rise), size=Fonts.NORMAL, colour=theme.GOOD, align="center"
-                    )
+                    fonts.draw(surface, "Mercy!", (top[0], top[1] - 34), colour=theme.GOOD, align="center")
+
+    def _draw_beam(
+        self, surface: pygame.Surface, start: tuple[int, int], end: tuple[int, int], k: float, blue: bool
+    ) -> None:
+        """The beam grows from the muzzle to the target, tiled from the effect strip."""
+        strip = self.services.art.effect("beam_blue" if blue else "beam")
+        x0, y0 = start
+        x1 = x0 + (end[0] - x0) * min(1.0, k * 1.6)
+        if not strip:
+            pygame.draw.line(surface, (120, 220, 255), start, (x1, end[1]), 5)
+            return
+        frame = strip[int(self.t * 16) % len(strip)]
+        length = int(abs(x1 - x0))
+        if length <= 0:
+            return
+        piece = pygame.Surface((length, frame.get_height()), pygame.SRCALPHA)
+        for x in range(0, length, frame.get_width()):
+            piece.blit(frame, (x, 0))
+        if x1 < x0:
+            piece = pygame.transform.flip(piece, True, False)
+        surface.blit(piece, (min(x0, int(x1)), y0 - frame.get_height() // 2))
 
     def _draw_explosion(self, surface: pygame.Surface, pos: list[int], p: float) -> None:
-        x, y = pos[0], pos[1] + 20
-        for i in range(6):
-            k = max(0.0, p * 1.4 - i * 0.1)
-            if k <= 0 or k > 1:
-                continue
-            r = int(8 + 60 * k)
-            ang = i * 1.1
-            cx, cy = x + int(math.cos(ang) * 22 * k), y - 20 + int(math.sin(ang) * 18 * k)
-            layer = pygame.Surface((r * 2, r * 2), pygame.SRCALPHA)
-            pygame.draw.circle(layer, (255, 200 - i * 20, 80, int(230 * (1 - k))), (r, r), r)
-            surface.blit(layer, (cx - r, cy - r))
+        center = self._center(pos[0], pos[1])
+        if self._draw_strip(surface, "explosion", center, min(0.999, p * 1.2), 2):
+            return
+        pygame.draw.circle(surface, (255, 200, 80), center, int(8 + 60 * p))
 
     def _draw_bars(self, surface: pygame.Surface) -> None:
         fonts = self.services.fonts
         for uid, rect in ((self.left, pygame.Rect(8, 8, 300, 40)), (self.right, pygame.Rect(332, 8, 300, 40))):
             u = self.state.unit(uid)
-            panel(surface, rect, edge=theme.SIDE_COLOURS.get(u.side, theme.PANEL_EDGE))
+            fonts.panel(surface, rect, edge=theme.SIDE_COLOURS.get(u.side, theme.PANEL_EDGE))
             name = unit_def(self.state.ctx, u).name
             fonts.draw(surface, f"{name}  ·  {self._pilot(uid)}", (rect.x + 8, rect.y + 4), size=Fonts.SMALL, bold=True)
             hp = self.hp.get(uid, float(u.hp))

@@ -12,7 +12,6 @@ import pygame
 from game.ui.input.actions import Action, InputEvent, Kind
 from game.ui.render import theme
 from game.ui.render.text import Fonts
-from game.ui.render.widgets import panel
 from game.ui.scene import Pop, Scene, Transition
 from game.ui.services import Services
 
@@ -66,7 +65,7 @@ class DialogueScene(Scene):
         fonts = self.services.fonts
         w, h = surface.get_size()
         box = pygame.Rect(8, h - 104, w - 16, 96)
-        panel(surface, box, alpha=245)
+        fonts.panel(surface, box, alpha=245, kind="window_dialogue")
         line = self.line
         portrait_id = line.get("portrait")
         portrait = (
@@ -83,7 +82,7 @@ class DialogueScene(Scene):
         speaker = str(line.get("speaker", ""))
         if speaker:
             tag = pygame.Rect(x - 2, box.y - 14, fonts.width(speaker, Fonts.NORMAL, True) + 16, 20)
-            panel(surface, tag, edge=theme.ACCENT)
+            fonts.panel(surface, tag, edge=theme.ACCENT)
             fonts.draw(surface, speaker, (tag.x + 8, tag.y + 2), bold=True, colour=theme.ACCENT)
         text = str(line.get("text", ""))[: int(self.shown)]
         for i, row in enumerate(fonts.wrap(text, box.right - x - 14)[:4]):

@@ -19,7 +19,7 @@ from game.ui.model.forecast_view import (
 )
 from game.ui.render import theme
 from game.ui.render.text import Fonts
-from game.ui.render.widgets import bar, hp_colour, panel
+from game.ui.render.widgets import bar, hp_colour
 from game.ui.scene import Pop, Scene, Transition
 from game.ui.services import Services
 
@@ -31,7 +31,7 @@ def draw_unit_card(
     fonts = services.fonts
     u = state.unit(uid)
     ctx = state.ctx
-    panel(surface, rect, edge=theme.SIDE_COLOURS.get(u.side, theme.PANEL_EDGE))
+    fonts.panel(surface, rect, edge=theme.SIDE_COLOURS.get(u.side, theme.PANEL_EDGE))
     p = pilot_def(ctx, u)
     portrait = services.art.portrait(u.pilot_id) if u.pilot_id else None
     px = rect.right - 54 if right else rect.x + 6
@@ -57,7 +57,7 @@ def draw_unit_card(
 def draw_strike(
     surface: pygame.Surface, fonts: Fonts, row: StrikeRow | None, rect: pygame.Rect, label: str, fallback: str
 ) -> None:
-    panel(surface, rect)
+    fonts.panel(surface, rect)
     fonts.draw(surface, label, (rect.x + 8, rect.y + 4), size=Fonts.SMALL, colour=theme.ACCENT)
     if row is None:
         fonts.draw(surface, fallback, (rect.x + 8, rect.y + 22), size=Fonts.SMALL, colour=theme.TEXT_DIM)
@@ -123,7 +123,7 @@ def draw_forecast(
         notes.append(f"Support defend: {view.support_defender} takes the hits, defending.")
     for n in notes:
         rect = pygame.Rect(8, y, 624, 18)
-        panel(surface, rect, edge=theme.SUPPORT_TILE)
+        fonts.panel(surface, rect, edge=theme.SUPPORT_TILE)
         fonts.draw(surface, n, (rect.x + 8, rect.y + 2), size=Fonts.SMALL)
         y += 20
 
@@ -163,7 +163,7 @@ class ForecastScene(Scene):
         )
         draw_forecast(surface, self.services, self.state, self.view, 70)
         self.confirm_rect = pygame.Rect(220, 312, 200, 26)
-        panel(surface, self.confirm_rect, edge=theme.ACCENT)
+        fonts.panel(surface, self.confirm_rect, edge=theme.ACCENT)
         fonts.draw(
             surface, self.services.keys("{confirm}: Attack!    {cancel}: Back"), (320, 318), align="center", bold=True
         )
@@ -252,7 +252,7 @@ class ReactionScene(Scene):
             v = self._views[key]
             rect = pygame.Rect(120, y + i * 24, 400, 22)
             self.rows.append(rect)
-            panel(surface, rect, edge=theme.CURSOR if i == self.index else theme.PANEL_EDGE)
+            fonts.panel(surface, rect, edge=theme.CURSOR if i == self.index else theme.PANEL_EDGE)
             if i == self.index:
                 pygame.draw.rect(surface, theme.HIGHLIGHT, rect.inflate(-4, -4))
             text = f"{REACTION_LABELS[key]:8}"

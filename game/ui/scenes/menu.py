@@ -8,7 +8,6 @@ from game.ui.input.actions import Action, InputEvent, Kind
 from game.ui.render import theme
 from game.ui.render.menu import Entry, ListMenu, Picked
 from game.ui.render.text import Fonts
-from game.ui.render.widgets import panel
 from game.ui.scene import Pop, Scene, Transition
 from game.ui.services import Services
 
@@ -91,7 +90,7 @@ class ConfirmScene(Scene):
         w = 340
         h = len(lines) * lh + 16
         rect = pygame.Rect((surface.get_width() - w) // 2, 110, w, h)
-        panel(surface, rect, edge=theme.ACCENT)
+        fonts.panel(surface, rect, edge=theme.ACCENT)
         for i, line in enumerate(lines):
             fonts.draw(surface, line, (rect.centerx, rect.y + 8 + i * lh), align="center")
         mw, _ = self.menu.size()
@@ -119,7 +118,7 @@ class MessageScene(Scene):
         lh = fonts.line_height()
         h = len(lines) * lh + 50
         rect = pygame.Rect((surface.get_width() - 400) // 2, (surface.get_height() - h) // 2, 400, h)
-        panel(surface, rect, edge=theme.ACCENT)
+        fonts.panel(surface, rect, edge=theme.ACCENT)
         fonts.draw(surface, self.title, (rect.x + 10, rect.y + 8), colour=theme.ACCENT, bold=True)
         for i, line in enumerate(lines):
             fonts.draw(surface, line, (rect.x + 10, rect.y + 28 + i * lh))

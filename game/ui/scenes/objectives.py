@@ -9,7 +9,6 @@ from game.ui.input.actions import InputEvent, Kind
 from game.ui.model.objectives import current_objectives
 from game.ui.render import theme
 from game.ui.render.text import Fonts
-from game.ui.render.widgets import panel
 from game.ui.scene import Pop, Scene, Transition
 from game.ui.services import Services
 
@@ -30,7 +29,7 @@ class ObjectivesScene(Scene):
     def draw(self, surface: pygame.Surface) -> None:
         fonts = self.services.fonts
         rect = pygame.Rect(110, 50, 420, 250)
-        panel(surface, rect, edge=theme.ACCENT)
+        fonts.panel(surface, rect, edge=theme.ACCENT)
         x, y = rect.x + 14, rect.y + 10
         fonts.draw(
             surface, f"Objectives  ·  Turn {self.state.turn}", (x, y), size=Fonts.LARGE, bold=True, colour=theme.ACCENT

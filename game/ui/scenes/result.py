@@ -10,7 +10,6 @@ from game.ui.model.summary import summarize
 from game.ui.render import theme
 from game.ui.render.menu import Entry, ListMenu
 from game.ui.render.text import Fonts
-from game.ui.render.widgets import panel
 from game.ui.scene import Reset, Scene, Transition
 from game.ui.scenes.backdrop import Backdrop
 from game.ui.services import Services
@@ -21,7 +20,7 @@ class ResultScene(Scene):
         self.services = services
         self.session = session
         self.summary = summarize(session.state)
-        self.backdrop = Backdrop()
+        self.backdrop = Backdrop(services.art.ui("title_background"))
         self.t = 0.0
         campaign = session.campaign
         entries: list[Entry] = []
@@ -78,7 +77,7 @@ class ResultScene(Scene):
         fonts.draw(surface, title, (320, 18), size=Fonts.HUGE, bold=True, colour=colour, align="center")
         fonts.draw(surface, self.session.scenario.info.title, (320, 58), colour=theme.TEXT_DIM, align="center")
         rect = pygame.Rect(120, 80, 400, 190)
-        panel(surface, rect, edge=colour)
+        fonts.panel(surface, rect, edge=colour)
         x, y = rect.x + 16, rect.y + 10
         for line in fonts.wrap(s.reason, rect.w - 32):
             fonts.draw(surface, line, (x, y), colour=colour)

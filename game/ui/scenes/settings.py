@@ -12,7 +12,6 @@ from game.ui.model.bindings import rebind
 from game.ui.render import theme
 from game.ui.render.menu import Entry, ListMenu
 from game.ui.render.text import Fonts
-from game.ui.render.widgets import panel
 from game.ui.scene import Pop, Push, Scene, Transition
 from game.ui.scenes.backdrop import Backdrop
 from game.ui.services import Services
@@ -132,7 +131,7 @@ OPTIONS: tuple[Option, ...] = (
 class SettingsScene(Scene):
     def __init__(self, services: Services) -> None:
         self.services = services
-        self.backdrop = Backdrop()
+        self.backdrop = Backdrop(services.art.ui("title_background"))
         self.t = 0.0
         self.menu = ListMenu(self._entries(), title="Settings", width=330, max_rows=12)
 
@@ -203,7 +202,7 @@ class KeyBindingsScene(Scene):
 
     def __init__(self, services: Services) -> None:
         self.services = services
-        self.backdrop = Backdrop()
+        self.backdrop = Backdrop(services.art.ui("title_background"))
         self.t = 0.0
         self.waiting: Action | None = None
         self.menu = ListMenu(self._entries(), title="Controls", width=330, max_rows=15)
@@ -270,7 +269,7 @@ class KeyBindingsScene(Scene):
         if self.waiting is not None:
             label = dict(REBINDABLE)[self.waiting]
             rect = pygame.Rect(170, 150, 300, 60)
-            panel(surface, rect, edge=theme.ACCENT)
+            fonts.panel(surface, rect, edge=theme.ACCENT)
             fonts.draw(
                 surface, f"Press a key for: {label}", (rect.centerx, rect.y + 12), align="center", colour=theme.ACCENT
             )

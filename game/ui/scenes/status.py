@@ -9,7 +9,7 @@ from game.ui.input.actions import Action, InputEvent, Kind
 from game.ui.model.unit_info import unit_info
 from game.ui.render import theme
 from game.ui.render.text import Fonts
-from game.ui.render.widgets import bar, hp_colour, panel
+from game.ui.render.widgets import bar, hp_colour
 from game.ui.scene import Pop, Scene, Transition
 from game.ui.services import Services
 
@@ -51,7 +51,7 @@ class StatusScene(Scene):
         edge = theme.SIDE_COLOURS.get(info.side, theme.PANEL_EDGE)
         # unit and pilot
         left = pygame.Rect(6, 6, 250, 348)
-        panel(surface, left, edge=edge)
+        fonts.panel(surface, left, edge=edge)
         surface.blit(
             pygame.transform.scale(self.services.art.unit_sprite(u.unit_id, u.side), (64, 64)), (left.x + 8, left.y + 8)
         )
@@ -119,7 +119,7 @@ class StatusScene(Scene):
             )
         # weapons
         right = pygame.Rect(262, 6, 372, 214)
-        panel(surface, right)
+        fonts.panel(surface, right)
         fonts.draw(surface, "Weapons", (right.x + 8, right.y + 5), bold=True, colour=theme.ACCENT)
         heads = (("Name", 8), ("Rng", 146), ("Power", 180), ("Hit", 228), ("Crit", 258), ("Cost", 292))
         for text, dx in heads:
@@ -137,7 +137,7 @@ class StatusScene(Scene):
             y += 26
         # spirits
         sp = pygame.Rect(262, 224, 372, 130)
-        panel(surface, sp)
+        fonts.panel(surface, sp)
         fonts.draw(
             surface, f"Spirits   SP {info.sp}/{info.max_sp}", (sp.x + 8, sp.y + 5), bold=True, colour=theme.ACCENT
         )

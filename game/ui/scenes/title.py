@@ -16,7 +16,7 @@ from game.ui.services import Services
 class TitleScene(Scene):
     def __init__(self, services: Services) -> None:
         self.services = services
-        self.backdrop = Backdrop()
+        self.backdrop = Backdrop(services.art.ui("title_background"))
         self.t = 0.0
         self.menu = ListMenu(self._entries(), width=180)
 
@@ -74,8 +74,12 @@ class TitleScene(Scene):
     def draw(self, surface: pygame.Surface) -> None:
         fonts = self.services.fonts
         self.backdrop.draw(surface, self.t)
-        fonts.draw(surface, "BLUE COMET", (40, 44), size=Fonts.HUGE, bold=True, colour=(150, 200, 255))
-        fonts.draw(surface, "TACTICS", (44, 80), size=Fonts.HUGE, bold=True, colour=theme.TEXT)
+        logo = self.services.art.ui("logo")
+        if logo is not None:
+            surface.blit(logo, (40, 40))
+        else:
+            fonts.draw(surface, "BLUE COMET", (40, 44), size=Fonts.HUGE, bold=True, colour=(150, 200, 255))
+            fonts.draw(surface, "TACTICS", (44, 80), size=Fonts.HUGE, bold=True, colour=theme.TEXT)
         fonts.draw(
             surface,
             "A Super Robot Wars-style battle game  ·  SPT Layzner",
@@ -84,11 +88,8 @@ class TitleScene(Scene):
             colour=theme.TEXT_DIM,
         )
         self.menu.draw(surface, fonts, (46, 150))
-        fonts.draw(
-            surface,
-            self.services.keys("Arrows move  ·  {confirm} confirm  ·  {cancel} back  ·  {fullscreen} fullscreen"),
-            (320, 340),
-            size=Fonts.SMALL,
-            colour=theme.TEXT_DIM,
-            align="center",
-        )
+        hint = self.services.keys("Arrows move  ·  {confirm} confirm  ·  {cancel} back  ·  {fullscreen} fullscreen")
+        strip = pygame.Surface((fonts.width(hint, Fonts.SMALL) + 16, 16), pygame.SRCALPHA)
+        strip.fill((0, 0, 0, 150))
+        surface.blit(strip, strip.get_rect(midtop=(320, 338)))
+        fonts.draw(surface, hint, (320, 340), size=Fonts.SMALL, align="center")

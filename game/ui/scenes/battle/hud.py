@@ -9,7 +9,7 @@ from game.ui.model.unit_info import terrain_info, unit_info
 from game.ui.render import theme
 from game.ui.render.art import Art
 from game.ui.render.text import Fonts
-from game.ui.render.widgets import bar, hp_colour, panel
+from game.ui.render.widgets import bar, hp_colour
 
 HINT_ROOM = 16  # the key hints line at the bottom of the map
 
@@ -19,7 +19,7 @@ def draw_phase(surface: pygame.Surface, fonts: Fonts, state: BattleState) -> Non
     label = f"Turn {state.turn}  ·  {side.name} Phase"
     w = fonts.width(label, Fonts.SMALL, True) + 16
     rect = pygame.Rect(4, 4, w, 20)
-    panel(surface, rect, edge=theme.SIDE_COLOURS.get(side.id, theme.PANEL_EDGE))
+    fonts.panel(surface, rect, edge=theme.SIDE_COLOURS.get(side.id, theme.PANEL_EDGE))
     fonts.draw(surface, label, (rect.x + 8, rect.y + 4), size=Fonts.SMALL, bold=True)
 
 
@@ -28,7 +28,7 @@ def draw_terrain_panel(
 ) -> None:
     info = terrain_info(state, pos)
     rect = pygame.Rect(4, 4 + 24 if top else surface.get_height() - 58 - HINT_ROOM, 132, 54)
-    panel(surface, rect)
+    fonts.panel(surface, rect)
     fonts.draw(surface, info.name, (rect.x + 7, rect.y + 5), bold=True)
     fonts.draw(surface, f"DEF {info.defense:+d}%   EVA {info.evade:+d}%", (rect.x + 7, rect.y + 23), size=Fonts.SMALL)
     rec = []
@@ -52,7 +52,7 @@ def draw_unit_panel(
     u = state.unit(uid)
     w, h = 236, 74
     rect = pygame.Rect(surface.get_width() - w - 4, 4 if top else surface.get_height() - h - 4 - HINT_ROOM, w, h)
-    panel(surface, rect, edge=theme.SIDE_COLOURS.get(info.side, theme.PANEL_EDGE))
+    fonts.panel(surface, rect, edge=theme.SIDE_COLOURS.get(info.side, theme.PANEL_EDGE))
     x = rect.x + 6
     portrait = art.portrait(u.pilot_id) if u.pilot_id else None
     if portrait is not None:

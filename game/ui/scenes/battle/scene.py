@@ -922,7 +922,7 @@ class BattleScene(Scene):
         self.playback.draw_popups(surface, fonts, offset)
         if self.mode != BUSY:
             colour = theme.ATTACK_TILE if self.mode in (TARGET, MAP_AIM) else theme.CURSOR
-            draw_cursor(surface, self.cursor, offset, self.t, colour)
+            draw_cursor(surface, self.cursor, offset, self.t, colour, self.services.art.ui_frames("cursor"))
         self._draw_hud(surface)
         if isinstance(beat, BannerBeat):
             hud.draw_banner(surface, fonts, beat.text, beat.sub, beat.colour, beat.progress)

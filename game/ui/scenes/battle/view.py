@@ -6,6 +6,7 @@ changed event by event by the playback, and is re-synced with the state at the e
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import pygame
@@ -182,8 +183,17 @@ def draw_cursor(
     offset: tuple[int, int],
     t: float,
     colour: tuple[int, int, int] = theme.CURSOR,
+    frames: Sequence[pygame.Surface] | None = None,
 ) -> None:
+    """The grid cursor: the skin's animated brackets (tinted when aiming), or drawn ones."""
     ox, oy = offset
     rect = pygame.Rect(pos[0] * T - ox, pos[1] * T - oy, T, T)
     alpha_fill(surface, rect, colour, 40)
+    if frames:
+        frame = frames[int(t * 6) % len(frames)]
+        if colour != theme.CURSOR:
+            frame = frame.copy()
+            frame.fill((*colour, 255), special_flags=pygame.BLEND_RGBA_MULT)
+        surface.blit(frame, frame.get_rect(center=rect.center))
+        return
     cursor_box(surface, rect, colour, t)
