@@ -171,3 +171,16 @@ def test_sound_names_map_to_shipped_sounds() -> None:
             assert library.exists("sound", weapon_sound(w)), w.id
     for track in ("title", "victory", "defeat", "mars", "space", "occupied_earth", "boss"):
         assert library.exists("music", track), track
+
+
+def test_battle_music_follows_the_map() -> None:
+    from game.core.headless import make_context
+    from game.ui.model.music import battle_music, is_boss
+    from game.ui.model.training import UNITS
+
+    defs = first_contact().ctx.defs
+    assert battle_music(first_contact().ctx) == "mars"
+    assert battle_music(make_context(defs, (4, 4), space=True)) == "space"
+    greim = next(u for u in UNITS if u.id == "greimkaiser")
+    braver = next(u for u in UNITS if u.id == "braver")
+    assert is_boss(greim, "enemy") and not is_boss(braver, "enemy") and not is_boss(greim, "player")

@@ -51,7 +51,10 @@ class PackageCatalog:
     def _info(scenario: Any) -> ScenarioInfo:
         ctx = scenario.context
         text = objective_texts(ctx.script.objectives.get("main"))
-        location = str(ctx.info.get("location", "")) if ctx.info else ""
+        info = ctx.info or {}
+        location = str(info.get("location") or "")
+        if info.get("weather_description"):
+            location = (location + "  ·  " if location else "") + f"Weather: {info['weather_description']}"
         return ScenarioInfo(
             scenario.id,
             scenario.title or scenario.id,

@@ -35,6 +35,7 @@ from game.core.movement import reachable
 from game.core.stats import unit_def
 from game.ui.input.actions import DIRECTIONS, Action, InputEvent, Kind
 from game.ui.model.dialogue import display_lines
+from game.ui.model.music import battle_music, is_boss
 from game.ui.model.ranges import attack_tiles, danger_zone, weapon_tiles
 from game.ui.model.session import PLAYER_SIDE, BattleSession
 from game.ui.model.unit_actions import spirit_rows, weapon_rows
@@ -123,6 +124,12 @@ class BattleScene(Scene):
             self.mode = BUSY  # continued in a computer side's phase: its AI carries on
         if resumed:
             services.notify("Battle resumed.")
+        self.music = battle_music(state.ctx)
+        if any(is_boss(state.ctx.defs.units[u.unit_id], u.side) for u in state.active_units()):
+            self.music = "boss"
+
+    def on_enter(self) -> None:
+        self.services.audio.music(self.music)
 
     # ---- helpers ---------------------------------------------------------------------------
     @property
@@ -737,6 +744,9 @@ class BattleScene(Scene):
             pb.beat = FadeBeat(self.view, u, appear=False)
         elif isinstance(e, ev.UnitSpawned):
             pb.apply_now(e)
+            if is_boss(self.state.ctx.defs.units[e.unit_id], e.side) and self.music != "boss":
+                self.music = "boss"
+                self.services.audio.music("boss")
             v = units[e.unit]
             if not skipping:
                 v.alpha = 0
