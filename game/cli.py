@@ -17,6 +17,9 @@ from game import __version__
 # name -> (module, one-line help)
 SUBCOMMANDS: dict[str, tuple[str, str]] = {
     "play": ("game.tools.play", "open the game window (the default)"),
+    "validate": ("game.tools.validate", "check every data file and mod; exit 1 on any error"),
+    "list": ("game.tools.listing", "list units, pilots, weapons, spirits, skills, abilities, terrain or mods"),
+    "schema": ("game.tools.schema", "write JSON Schema files for the data files (editor completion)"),
 }
 
 

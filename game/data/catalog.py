@@ -1,0 +1,158 @@
+"""The raw entries of every kind, layered: the game's data, then each mod in load order,
+then command-line overrides. Each layer adds entries, deep-merges over existing ones or
+deletes them; values changed by two mods that do not require one another are reported."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from game.data.aliases import SINGULAR, normalize
+from game.data.layout import RULES, Doc
+from game.data.located import YMap, clone
+from game.data.merge import merge_into
+from game.data.problems import WARNING, Mark, Problem
+
+GAME = "game"
+
+
+@dataclass
+class Entry:
+    kind: str
+    id: str
+    data: YMap
+    file: str  # where it was first defined
+    prefix: str  # key path prefix for problems (the id, for entries of system files)
+    origin: str  # "game" or the id of the mod that added it
+    changed_by: list[str] = field(default_factory=list)
+
+
+def label(layer: str) -> str:
+    return "the game data" if layer == GAME else f"mod {layer!r}"
+
+
+class Catalog:
+    def __init__(self) -> None:
+        self.entries: dict[str, dict[str, Entry]] = {}
+        self.problems: list[Problem] = []
+        self._setters: dict[tuple[str, str, tuple[str, ...]], tuple[str, object]] = {}
+        self._deleted: dict[tuple[str, str], str] = {}
+
+    @property
+    def deleted(self) -> dict[tuple[str, str], str]:
+        """(kind, id) -> the layer that deleted it, for entries that stay deleted."""
+        return {k: v for k, v in self._deleted.items() if k[1] not in self.kind(k[0])}
+
+    def kind(self, kind: str) -> dict[str, Entry]:
+        return self.entries.setdefault(kind, {})
+
+    def find(self, kind: str, name: str) -> Entry | None:
+        """An entry by id or alias (any case), before validation."""
+        entries = self.kind(kind)
+        if name in entries:
+            return entries[name]
+        key = normalize(name)
+        for e in entries.values():
+            if normalize(e.id) == key:
+                return e
+        for e in entries.values():
+            aliases = e.data.get("aliases")
+            if isinstance(aliases, list) and any(isinstance(a, str) and normalize(a) == key for a in aliases):
+                return e
+        return None
+
+    def apply(self, docs: Iterable[Doc], layer: str, requires: frozenset[str] = frozenset()) -> None:
+        for doc in docs:
+            if doc.data is None:
+                self._delete(doc, layer)
+            else:
+                self._add(doc, layer, requires)
+
+    def _delete(self, doc: Doc, layer: str) -> None:
+        found = self.find(doc.kind, doc.id)
+        what = SINGULAR.get(doc.kind, doc.kind)
+        if found is None:
+            self.problems.append(
+                Problem.at(
+                    doc.mark,
+                    doc.prefix + "delete",
+                    f"{label(layer)} deletes {what} {doc.id!r}, which does not exist",
+                    severity=WARNING,
+                    check="mod",
+                )
+            )
+            return
+        others = [m for m in found.changed_by if m != layer]
+        if others:
+            self.problems.append(
+                Problem.at(
+                    doc.mark,
+                    doc.prefix + "delete",
+                    f"{label(layer)} deletes {what} {found.id!r}, which {', '.join(label(m) for m in others)} changes",
+                    severity=WARNING,
+                    check="mod",
+                )
+            )
+        del self.kind(doc.kind)[found.id]
+        self._deleted[(doc.kind, found.id)] = layer
+
+    def _add(self, doc: Doc, layer: str, requires: frozenset[str]) -> None:
+        assert doc.data is not None
+        if doc.kind == RULES:
+            found = self.kind(RULES).get(RULES)
+        elif layer == GAME:
+            found = self.kind(doc.kind).get(doc.id)  # the game's own files name ids exactly
+        else:
+            found = self.find(doc.kind, doc.id)
+        if found is None:
+            deleted_by = self._deleted.get((doc.kind, doc.id))
+            if deleted_by is not None and deleted_by != layer:
+                self.problems.append(
+                    Problem.at(
+                        doc.mark,
+                        doc.prefix.rstrip(".") or "id",
+                        f"{label(layer)} changes {SINGULAR.get(doc.kind, doc.kind)} {doc.id!r}, "
+                        f"which {label(deleted_by)} deleted; it is loaded as a new entry",
+                        severity=WARNING,
+                        check="mod",
+                    )
+                )
+            self.kind(doc.kind)[doc.id] = Entry(doc.kind, doc.id, clone(doc.data), doc.file, doc.prefix, layer)  # type: ignore[arg-type]
+            return
+        if layer == GAME:
+            self.problems.append(
+                Problem.at(
+                    doc.mark,
+                    doc.prefix.rstrip(".") or "id",
+                    f"{doc.id!r} is defined twice (also in {found.file})",
+                    check="layout",
+                )
+            )
+            return
+
+        def record(path: tuple[str, ...], value: object, mark: Mark | None) -> None:
+            key = (found.kind, found.id, path)
+            prev = self._setters.get(key)
+            if prev is not None:
+                prev_layer, prev_value = prev
+                if prev_layer not in (GAME, layer) and prev_value != value and prev_layer not in requires:
+                    self.problems.append(
+                        Problem.at(
+                            mark,
+                            found.prefix + ".".join(path),
+                            f"conflict: {label(prev_layer)} sets this to {_short(prev_value)} and {label(layer)} "
+                            f"to {_short(value)}; {label(layer)} wins (it loads later)",
+                            severity=WARNING,
+                            check="mod",
+                        )
+                    )
+            self._setters[key] = (layer, value)
+
+        merge_into(found.data, doc.data, (), record, self.problems, found.prefix)
+        if layer not in found.changed_by:
+            found.changed_by.append(layer)
+
+
+def _short(value: object) -> str:
+    text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "..."

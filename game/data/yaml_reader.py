@@ -1,0 +1,234 @@
+"""Safe YAML reading that keeps the line and column of every key and value.
+
+Values are built from PyYAML's event stream (the C parser when available) by a small
+builder of our own instead of PyYAML's recursive composer, because that lets us:
+- refuse hostile input before it costs anything: files over a size cap, nesting deeper
+  than a cap (the C composer crashes the interpreter on a few thousand nested brackets),
+  alias "bombs" that expand to millions of values, and self-referencing aliases;
+- report duplicate keys (PyYAML silently keeps the last one);
+- only ever produce plain data (str, int, float, bool, None, YMap, YList): no tags that
+  build objects.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from game.data.located import YList, YMap, clone, size
+from game.data.problems import Mark, Problem, show
+
+Loader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+_STD = "tag:yaml.org,2002:"
+_SCALAR_TAGS = {_STD + t for t in ("str", "int", "float", "bool", "null")}
+_ALLOWED_TAGS = _SCALAR_TAGS | {_STD + "seq", _STD + "map", "!"}
+
+
+@dataclass(frozen=True, slots=True)
+class Limits:
+    """Caps that keep a hostile or broken file from eating the machine."""
+
+    max_bytes: int = 1_000_000
+    max_values: int = 100_000  # after alias expansion
+    max_depth: int = 40
+
+
+DEFAULT_LIMITS = Limits()
+
+
+class YamlError(Exception):
+    def __init__(self, mark: Mark | None, message: str) -> None:
+        super().__init__(message)
+        self.mark = mark
+        self.message = message
+
+
+def read_yaml_file(path: Path, display: str, limits: Limits = DEFAULT_LIMITS) -> tuple[object, list[Problem]]:
+    """The one document in `path` as located values, or None when it cannot be read (the
+    problems say why). Duplicate keys are reported but do not make the file unreadable."""
+    try:
+        length = path.stat().st_size
+    except OSError as exc:
+        return None, [Problem.at(Mark(display), "", f"cannot read the file: {exc.strerror}", check="yaml")]
+    if length > limits.max_bytes:
+        return None, [
+            Problem.at(
+                Mark(display),
+                "",
+                f"file is {length:,} bytes; data files may be at most {limits.max_bytes:,} bytes",
+                check="yaml",
+            )
+        ]
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        return None, [Problem.at(Mark(display), "", f"cannot read the file: {exc.strerror}", check="yaml")]
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        return None, [
+            Problem.at(Mark(display), "", f"file is not UTF-8 text (bad byte at offset {exc.start})", check="yaml")
+        ]
+    return read_yaml_text(text, display, limits)
+
+
+def read_yaml_text(text: str, display: str, limits: Limits = DEFAULT_LIMITS) -> tuple[object, list[Problem]]:
+    if len(text) > limits.max_bytes:
+        return None, [
+            Problem.at(Mark(display), "", f"text is longer than {limits.max_bytes:,} characters", check="yaml")
+        ]
+    builder = _Builder(display, limits)
+    try:
+        for event in yaml.parse(text, Loader=Loader):
+            builder.feed(event)
+    except YamlError as exc:
+        return None, [Problem.at(exc.mark, "", exc.message, check="yaml")]
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        where = None if mark is None else Mark(display, mark.line + 1, mark.column + 1)
+        message = " ".join(x for x in (exc.context, exc.problem) if x) or "invalid YAML"
+        return None, [Problem.at(where or Mark(display), "", f"YAML syntax error: {message}", check="yaml")]
+    except yaml.YAMLError as exc:  # reader errors (control characters) and the like
+        return None, [Problem.at(Mark(display), "", f"YAML error: {exc}", check="yaml")]
+    return builder.result, builder.problems
+
+
+class _Frame:
+    __slots__ = ("anchor", "container", "key", "key_mark", "mark", "merges")
+
+    def __init__(self, container: YMap | YList, anchor: str | None, mark: Mark) -> None:
+        self.container = container
+        self.anchor = anchor
+        self.mark = mark
+        self.key: object = _NO_KEY
+        self.key_mark: Mark | None = None
+        self.merges: list[YMap] = []
+
+
+_NO_KEY = object()
+_MERGE = object()  # the `<<` merge key: `<<: *defaults` copies the keys not written here
+
+
+class _Builder:
+    def __init__(self, display: str, limits: Limits) -> None:
+        self.display = display
+        self.limits = limits
+        self.stack: list[_Frame] = []
+        self.anchors: dict[str, tuple[object, int]] = {}
+        self.values = 0
+        self.documents = 0
+        self.result: object = None
+        self.problems: list[Problem] = []
+        self._helper = Loader("")  # resolver and scalar constructors only
+
+    def mark(self, event: yaml.Event) -> Mark:
+        m = event.start_mark
+        return Mark(self.display, m.line + 1, m.column + 1)
+
+    def count(self, n: int, mark: Mark) -> None:
+        self.values += n
+        if self.values > self.limits.max_values:
+            raise YamlError(
+                mark,
+                f"the file holds more than {self.limits.max_values:,} values (after expanding aliases); "
+                "refusing to load it (a YAML alias bomb?)",
+            )
+
+    def feed(self, event: yaml.Event) -> None:
+        if isinstance(event, yaml.DocumentStartEvent):
+            self.documents += 1
+            if self.documents > 1:
+                raise YamlError(self.mark(event), "a data file holds one YAML document; found a second one ('---')")
+        elif isinstance(event, yaml.ScalarEvent):
+            mark = self.mark(event)
+            value = self.scalar(event, mark)
+            self.count(1, mark)
+            if event.anchor:
+                self.anchors[event.anchor] = (value, 1)
+            self.add(value, mark)
+        elif isinstance(event, yaml.AliasEvent):
+            mark = self.mark(event)
+            found = self.anchors.get(event.anchor)
+            if found is None:
+                raise YamlError(
+                    mark,
+                    f"alias *{event.anchor} refers to no finished anchor &{event.anchor} "
+                    "(an alias cannot point into its own value)",
+                )
+            value, n = found
+            self.count(n, mark)
+            self.add(clone(value), mark)
+        elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            mark = self.mark(event)
+            if event.tag is not None and event.tag not in _ALLOWED_TAGS:
+                raise YamlError(mark, f"YAML tags such as {event.tag!r} are not allowed in data files")
+            if len(self.stack) >= self.limits.max_depth:
+                raise YamlError(mark, f"values are nested more than {self.limits.max_depth} levels deep")
+            self.count(1, mark)
+            container: YMap | YList = YMap(mark) if isinstance(event, yaml.MappingStartEvent) else YList(mark)
+            if self.stack and isinstance(self.stack[-1].container, YMap) and self.stack[-1].key is _NO_KEY:
+                raise YamlError(mark, "mapping keys must be plain text, not a list or mapping")
+            self.stack.append(_Frame(container, event.anchor, mark))
+        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            frame = self.stack.pop()
+            if isinstance(frame.container, YMap):
+                for source in frame.merges:
+                    for k, v in source.items():
+                        if k not in frame.container:
+                            frame.container.put(k, v, source.key_marks.get(k), source.value_marks.get(k))
+            if frame.anchor:
+                self.anchors[frame.anchor] = (frame.container, size(frame.container))
+            self.add(frame.container, frame.mark)
+
+    def scalar(self, event: yaml.ScalarEvent, mark: Mark) -> object:
+        tag = event.tag
+        if tag is not None and tag not in _ALLOWED_TAGS:
+            raise YamlError(mark, f"YAML tags such as {tag!r} are not allowed in data files")
+        if tag is None or tag == "!":
+            tag = self._helper.resolve(yaml.ScalarNode, event.value, event.implicit)
+        if tag == _STD + "merge":
+            return _MERGE
+        if tag not in _SCALAR_TAGS:
+            return event.value  # timestamps, binary, ...: kept as the text written
+        node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
+        try:
+            return self._helper.construct_object(node)
+        except (ValueError, yaml.YAMLError) as exc:
+            raise YamlError(mark, f"cannot read {show(event.value)} as {tag.rsplit(':', 1)[-1]}: {exc}") from None
+
+    def add(self, value: object, mark: Mark) -> None:
+        if not self.stack:
+            self.result = value
+            return
+        frame = self.stack[-1]
+        container = frame.container
+        if isinstance(container, YList):
+            container.push(value, mark)
+            return
+        if frame.key is _NO_KEY:
+            if isinstance(value, (YMap, YList)):
+                raise YamlError(mark, "mapping keys must be plain text, not a list or mapping")
+            if value is None or isinstance(value, (bool, float)):
+                raise YamlError(mark, f"mapping key {show(value)} must be text or a whole number")
+            frame.key = value
+            frame.key_mark = mark
+            return
+        key = frame.key
+        if key is _MERGE:
+            sources = value if isinstance(value, YList) else [value]
+            if not all(isinstance(s, YMap) for s in sources):
+                raise YamlError(mark, "'<<' (merge) needs a mapping or a list of mappings, e.g. <<: *defaults")
+            frame.merges.extend(sources)  # type: ignore[arg-type]
+        elif key in container:
+            first = container.key_marks.get(key)
+            where = f" (first written at line {first.line})" if first and first.line else ""
+            self.problems.append(
+                Problem.at(frame.key_mark, str(key), f"duplicate key {key!r}{where}; this one is ignored", check="yaml")
+            )
+        else:
+            container.put(key, value, frame.key_mark, mark)
+        frame.key = _NO_KEY
+        frame.key_mark = None
