@@ -89,6 +89,10 @@ class Fonts:
         if frame is None:
             panel(surface, rect, alpha=alpha, edge=edge)
             return
+        # The skin's middle is see-through; a dark fill keeps text readable over the map.
+        body = pygame.Surface(rect.inflate(-4, -4).size, pygame.SRCALPHA)
+        body.fill((*theme.PANEL_DARK, alpha))
+        surface.blit(body, rect.inflate(-4, -4))
         frame.draw(surface, rect)
         if edge not in (theme.PANEL_EDGE, theme.SIDE_COLOURS["enemy"], theme.WARNING):
             pygame.draw.rect(surface, edge, rect.inflate(-6, -6), 1)

@@ -40,7 +40,7 @@ def draw_briefing(surface: pygame.Surface, fonts: Fonts, info: ScenarioInfo, rec
         y += lh
         for text in lines:
             for i, line in enumerate(fonts.wrap(text, w - 16, Fonts.SMALL)):
-                fonts.draw(surface, ("• " if i == 0 else "  ") + line, (x + 8, y), size=Fonts.SMALL)
+                fonts.draw(surface, ("· " if i == 0 else "  ") + line, (x + 8, y), size=Fonts.SMALL)
                 y += fonts.line_height(Fonts.SMALL)
         y += 4
 

@@ -47,9 +47,9 @@ class ObjectivesScene(Scene):
             fonts.draw(surface, heading, (x, y), bold=True, colour=colour)
             y += fonts.line_height()
             for i, text in enumerate(lines):
-                mark = "• "
+                mark = "· "
                 if done:
-                    mark = "✓ " if done[i] else "• "
+                    mark = "★ " if done[i] else "· "
                 for j, row in enumerate(fonts.wrap(text, rect.w - 50, Fonts.SMALL)):
                     fonts.draw(surface, (mark if j == 0 else "  ") + row, (x + 10, y), size=Fonts.SMALL)
                     y += lh

@@ -99,7 +99,7 @@ class ResultScene(Scene):
             for text, done in s.bonus:
                 fonts.draw(
                     surface,
-                    ("✓ " if done else "✗ ") + "Bonus: " + text,
+                    ("★ " if done else "· ") + "Bonus: " + text,
                     (x, y),
                     size=Fonts.SMALL,
                     colour=theme.GOOD if done else theme.TEXT_DIM,
