@@ -84,7 +84,7 @@ ALL_KEYS: frozenset[str] = (
 )
 
 # Which roles a `when.role` condition can name.
-ROLES: tuple[str, ...] = ("attack", "counter", "support_attack", "defend")
+ROLES: tuple[str, ...] = ("attack", "counter", "support_attack", "map", "defend")
 
 # How long a spirit or status lasts on a unit.
 DURATIONS: tuple[str, ...] = (

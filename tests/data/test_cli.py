@@ -80,7 +80,7 @@ def test_list_shows_the_data(capsys: pytest.CaptureFixture[str], repo: Path) -> 
     _, weapons = run(capsys, "list", "weapons", "--no-user-mods")
     assert any(line.startswith("layzner.v_max ") and "3800" in line and "vmax" in line for line in weapons.splitlines())
     _, spirits = run(capsys, "list", "spirits", "--no-user-mods")
-    assert any(line.startswith("valor ") and "valor x2 (attack/counter)" in line for line in spirits.splitlines())
+    assert any(line.startswith("valor ") and "valor x2 (attack/counter/map)" in line for line in spirits.splitlines())
     _, terrain = run(capsys, "list", "terrain", "--no-user-mods")
     assert any(line.startswith("base ") and "HP 10% EN 10%" in line for line in terrain.splitlines())
     _, mods = run(capsys, "list", "mods", "--no-user-mods", "--mods", str(repo / "docs/examples/mods"))

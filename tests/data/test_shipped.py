@@ -182,7 +182,7 @@ def test_v_max_weapons_tags_status_and_abilities(shipped: LoadResult) -> None:
 
 def test_spirits_use_the_durations_and_roles_the_engine_reads(shipped: LoadResult) -> None:
     s = shipped.definitions.spirits
-    assert s["valor"].duration == "next_attack" and s["valor"].effects[0].when.roles == {"attack", "counter"}
+    assert s["valor"].duration == "next_attack" and s["valor"].effects[0].when.roles == {"attack", "counter", "map"}
     assert s["alert"].duration == "next_defense" and s["alert"].effects[0].key == "hit_taken_set"
     assert s["zeal"].duration == "next_action" and s["zeal"].effects[0].key == "extra_action"
     assert s["luck"].duration == "next_kill" and s["luck"].effects[0].value == 2
@@ -190,7 +190,7 @@ def test_spirits_use_the_durations_and_roles_the_engine_reads(shipped: LoadResul
     assert s["accel"].duration == "next_move" and s["accel"].effects[0].value == 3
     assert s["guard"].effects[0].value == Fraction(1, 4)
     attacker = shipped.definitions.skills["attacker"].effects[0]
-    assert attacker.when.roles == {"attack", "counter"} and attacker.when.will_at_least == 130
+    assert attacker.when.roles == {"attack", "counter", "map"} and attacker.when.will_at_least == 130
 
 
 def test_units_and_pilots_follow_lore(shipped: LoadResult) -> None:
@@ -237,14 +237,12 @@ def test_units_and_pilots_follow_lore(shipped: LoadResult) -> None:
 
 def test_portraits_default_to_pilot_ids_and_sprites_to_unit_ids(shipped: LoadResult) -> None:
     assert shipped.portrait("eiji") == "eiji"
-    assert shipped.portrait("grados_elite") == shipped.portrait("grados_soldier") == "grados_soldier"
+    assert shipped.portrait("grados_elite") == "grados_elite"
+    assert shipped.portrait("soviet_pilot") == "soviet_pilot"
     assert shipped.sprite("layzner") == "layzner"
 
 
-def test_shipped_assets_exist_once_the_art_is_merged(repo: Path) -> None:
-    """The sprites and portraits the data names. The art is drawn on another branch; until it
-    is merged there is no assets/ folder and this check cannot run."""
-    if not (repo / "assets" / "sprites" / "units").is_dir() or not (repo / "assets" / "portraits").is_dir():
-        pytest.skip("assets/sprites/units or assets/portraits not present yet (art branch not merged)")
+def test_shipped_assets_exist(repo: Path) -> None:
+    """Every sprite and portrait the data names is shipped."""
     result = load_game_data(repo, user_mods=False)
     assert [str(p) for p in result.problems if p.check == "asset"] == []
