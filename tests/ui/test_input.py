@@ -175,3 +175,15 @@ def test_hot_plug_added_without_a_real_pad_is_harmless() -> None:
     m = mapper()
     assert m.translate([pygame.event.Event(pygame.CONTROLLERDEVICEADDED, device_index=5)]) == []
     assert m.controllers == {}
+
+
+def test_edge_scrolling_follows_the_device_in_use() -> None:
+    m = mapper()
+    m.translate([pygame.event.Event(pygame.MOUSEMOTION, pos=(2, 2), rel=(0, 0), buttons=(0, 0, 0))])
+    assert m.edge_mouse == (1, 1)
+    m.translate([key(pygame.K_RIGHT)])
+    assert m.edge_mouse is None  # the keyboard took over: a resting mouse must not scroll
+    m.translate([pygame.event.Event(pygame.MOUSEMOTION, pos=(4, 4), rel=(1, 1), buttons=(0, 0, 0))])
+    assert m.edge_mouse == (2, 2)
+    m.translate([pygame.event.Event(pygame.WINDOWLEAVE)])
+    assert m.edge_mouse is None

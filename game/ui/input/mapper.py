@@ -76,6 +76,7 @@ class InputMapper:
         self._mouse_last: tuple[int, int] | None = None
         self._dragging = False
         self.mouse_pos: tuple[int, int] | None = None
+        self.last_device = "keyboard"  # the device of the latest input: edge scrolling is for mouse users
 
     # ---- configuration ----------------------------------------------------------------------
     def rebind(self, bindings: dict[str, list[str]]) -> None:
@@ -132,8 +133,16 @@ class InputMapper:
     def translate(self, events: Iterable[pygame.event.Event]) -> list[InputEvent]:
         out: list[InputEvent] = []
         for ev in events:
-            out.extend(self._one(ev))
+            got = self._one(ev)
+            if got:
+                self.last_device = got[-1].device
+            out.extend(got)
         return out
+
+    @property
+    def edge_mouse(self) -> tuple[int, int] | None:
+        """The mouse position for edge scrolling: only while the mouse is what the player uses."""
+        return self.mouse_pos if self.last_device == "mouse" else None
 
     def _one(self, ev: pygame.event.Event) -> list[InputEvent]:
         t = ev.type
@@ -204,8 +213,10 @@ class InputMapper:
                     if rel:
                         out.append(rel)
             return out
-        if t in (pygame.WINDOWFOCUSLOST,):
+        if t == pygame.WINDOWFOCUSLOST:
             self.reset()
+        elif t == pygame.WINDOWLEAVE:
+            self.mouse_pos = None
         return []
 
     def _mouse_motion(self, ev: pygame.event.Event) -> list[InputEvent]:

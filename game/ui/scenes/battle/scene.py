@@ -663,7 +663,7 @@ class BattleScene(Scene):
             )
         self.playback.unit_speed = UNIT_SPEEDS.get(self.services.settings.unit_speed, 9.0)
         if self.mode in (IDLE, MOVE, TARGET, SPIRIT_TARGET, DEVICE_TARGET, MAP_AIM):
-            self.camera.edge_scroll(self.services.input.mouse_pos, dt)
+            self.camera.edge_scroll(self.services.input.edge_mouse, dt)
         speed = FAST_FORWARD if self.services.input.is_held(Action.FAST) else 1.0
         step = dt * speed
         for v in self.view.units.values():
