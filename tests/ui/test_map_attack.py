@@ -27,8 +27,8 @@ def scenario() -> LoadedScenario:
     ctx = make_context(defs, (8, 8), scenario_id=INFO.id)
     deployments = (
         Deployment("gunner", "player", pilot="eiji", pos=(3, 6), uid="gunner"),
-        Deployment("braver", "enemy", pilot="grunt", pos=(3, 4), uid="braver_1"),
-        Deployment("braver", "enemy", pilot="grunt", pos=(7, 0), uid="braver_2"),
+        Deployment("braver", "enemy", pilot="grados_soldier", pos=(3, 4), uid="braver_1"),
+        Deployment("braver", "enemy", pilot="grados_soldier", pos=(7, 0), uid="braver_2"),
     )
     return LoadedScenario(INFO, ctx, deployments, seed=3)
 

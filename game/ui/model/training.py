@@ -240,7 +240,7 @@ PILOTS = (
         skills=(SkillRef("support_defend", 1),),
     ),
     PilotDef(
-        "grunt",
+        "grados_soldier",
         "Grados Soldier",
         PilotStats(120, 120, 120, 110, 130, 120, 0),
         level=10,
@@ -370,7 +370,7 @@ def first_contact() -> LoadedScenario:
                     Spawn(
                         (
                             Deployment("greimkaiser", "enemy", pilot="gale", pos=(20, 2), uid="gale"),
-                            Deployment("braver", "enemy", pilot="grunt", pos=(20, 4), uid="braver_4"),
+                            Deployment("braver", "enemy", pilot="grados_soldier", pos=(20, 4), uid="braver_4"),
                         )
                     ),
                     Dialogue(
@@ -400,9 +400,9 @@ def first_contact() -> LoadedScenario:
     deployments = (
         Deployment("layzner", "player", pilot="eiji", pos=(4, 5), uid="layzner"),
         Deployment("doll", "player", pilot="simone", pos=(3, 6), uid="doll"),
-        Deployment("braver", "enemy", pilot="grunt", pos=(14, 3), uid="braver_1"),
-        Deployment("braver", "enemy", pilot="grunt", pos=(16, 6), uid="braver_2"),
-        Deployment("braver", "enemy", pilot="grunt", pos=(15, 9), uid="braver_3"),
+        Deployment("braver", "enemy", pilot="grados_soldier", pos=(14, 3), uid="braver_1"),
+        Deployment("braver", "enemy", pilot="grados_soldier", pos=(16, 6), uid="braver_2"),
+        Deployment("braver", "enemy", pilot="grados_soldier", pos=(15, 9), uid="braver_3"),
     )
     return LoadedScenario(FIRST_CONTACT, ctx, deployments, seed=1985)
 
@@ -433,8 +433,8 @@ def duel() -> LoadedScenario:
     )
     deployments = (
         Deployment("layzner", "player", pilot="eiji", pos=(1, 2), uid="layzner"),
-        Deployment("braver", "enemy", pilot="grunt", pos=(6, 2), uid="braver_1", hp_pct=50),
-        Deployment("braver", "enemy", pilot="grunt", pos=(8, 3), uid="braver_2", hp_pct=40),
+        Deployment("braver", "enemy", pilot="grados_soldier", pos=(6, 2), uid="braver_1", hp_pct=50),
+        Deployment("braver", "enemy", pilot="grados_soldier", pos=(8, 3), uid="braver_2", hp_pct=40),
     )
     return LoadedScenario(DUEL, ctx, deployments, seed=7)
 
