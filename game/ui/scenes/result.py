@@ -75,8 +75,10 @@ class ResultScene(Scene):
         title = "VICTORY" if s.won else "DEFEAT"
         colour = theme.ACCENT if s.won else theme.WARNING
         fonts.draw(surface, title, (320, 18), size=Fonts.HUGE, bold=True, colour=colour, align="center")
-        fonts.draw(surface, self.session.scenario.info.title, (320, 58), colour=theme.TEXT_DIM, align="center")
-        rect = pygame.Rect(120, 80, 400, 190)
+        fonts.draw(surface, self.session.scenario.info.title, (320, 58), colour=theme.TEXT, align="center")
+        reason_lines = len(fonts.wrap(s.reason, 368))
+        height = 26 + reason_lines * fonts.line_height() + 5 * 18 + (len(s.bonus) * 15 + 4 if s.bonus else 0)
+        rect = pygame.Rect(120, 80, 400, height)
         fonts.panel(surface, rect, edge=colour)
         x, y = rect.x + 16, rect.y + 10
         for line in fonts.wrap(s.reason, rect.w - 32):
