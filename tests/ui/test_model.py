@@ -184,3 +184,29 @@ def test_battle_music_follows_the_map() -> None:
     greim = next(u for u in UNITS if u.id == "greimkaiser")
     braver = next(u for u in UNITS if u.id == "braver")
     assert is_boss(greim, "enemy") and not is_boss(braver, "enemy") and not is_boss(greim, "player")
+
+
+def test_units_that_can_only_wait_do_not_hold_up_the_phase() -> None:
+    from game.core import Deployment
+    from game.core.defs import UnitDef
+    from game.core.headless import make_context, make_definitions
+    from game.ui.model.training import PILOTS, UNITS
+    from game.ui.model.unit_actions import ready_units
+
+    tower = UnitDef("tower", "Tower", hp=5000, en=0, mobility=0, armor=500, move=0, kind="building")
+    defs = make_definitions(units=(*UNITS, tower), pilots=PILOTS)
+    ctx = make_context(defs, (6, 6))
+    s = BattleSession.start(
+        replace(
+            duel(),
+            ctx=ctx,
+            deployments=(
+                Deployment("tower", "player", pos=(0, 0), uid="tower"),
+                Deployment("layzner", "player", pilot="eiji", pos=(1, 1), uid="layzner"),
+                Deployment("braver", "enemy", pilot="grados_soldier", pos=(5, 5), uid="braver"),
+            ),
+        )
+    )
+    assert ready_units(s.state, "player") == ["layzner"]
+    s.do(Wait("layzner"))
+    assert ready_units(s.state, "player") == []

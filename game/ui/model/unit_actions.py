@@ -11,12 +11,14 @@ from game.core import (
     BattleState,
     CastSpirit,
     Command,
+    EndPhase,
     IllegalCommand,
     Land,
     MapAttack,
     Repair,
     Supply,
     TakeOff,
+    Wait,
     apply,
     legal_commands,
 )
@@ -94,9 +96,22 @@ def unit_menu(state: BattleState, uid: str) -> list[MenuItem]:
         items.append(
             MenuItem("supply", "Supply", ok, "" if ok else done_reason or "No ally next to this unit needs EN or ammo.")
         )
-    items.append(MenuItem("wait", "Wait", not u.acted, done_reason))
+    wait = refusal(state, Wait(uid))
+    items.append(MenuItem("wait", "Wait", wait is None, wait or ""))
     items.append(MenuItem("status", "Status", True))
     return items
+
+
+def ready_units(state: BattleState, side: str) -> list[str]:
+    """Units of `side` that can still do something besides waiting (a unit that cannot move
+    or act, like a building, never holds up the end of the phase)."""
+    out = []
+    for u in state.active_units(side):
+        if u.moved and u.acted:
+            continue
+        if any(not isinstance(c, (Wait, EndPhase)) for c in legal_commands(state, u.uid)):
+            out.append(u.uid)
+    return out
 
 
 def attack_reason(state: BattleState, uid: str, weapons: list[WeaponDef]) -> str:

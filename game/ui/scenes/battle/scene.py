@@ -38,7 +38,7 @@ from game.ui.model.dialogue import display_lines
 from game.ui.model.music import battle_music, is_boss
 from game.ui.model.ranges import attack_tiles, danger_zone, weapon_tiles
 from game.ui.model.session import PLAYER_SIDE, BattleSession
-from game.ui.model.unit_actions import spirit_rows, weapon_rows
+from game.ui.model.unit_actions import ready_units, spirit_rows, weapon_rows
 from game.ui.render import theme
 from game.ui.render.menu import Entry, Picked
 from game.ui.scene import Push, Replace, Scene, Transition
@@ -180,7 +180,7 @@ class BattleScene(Scene):
         return (x + theme.TILE + 6, y - 10)
 
     def _ready_units(self) -> list[str]:
-        return [u.uid for u in self.state.active_units(PLAYER_SIDE) if not (u.moved and u.acted)]
+        return ready_units(self.state, PLAYER_SIDE)
 
     # ---- player actions --------------------------------------------------------------------
     def _select(self, uid: str) -> Transition | None:
