@@ -69,7 +69,11 @@ class DialogueScene(Scene):
         line = self.line
         portrait_id = line.get("portrait")
         portrait = (
-            self.services.art.portrait(portrait_id, speaking=not self.complete and int(self.t * 8) % 2 == 0)
+            self.services.art.portrait(
+                portrait_id,
+                speaking=not self.complete and int(self.t * 8) % 2 == 0,
+                expression=str(line.get("expression") or "neutral"),
+            )
             if portrait_id
             else None
         )

@@ -60,6 +60,9 @@ def draw_unit_panel(
     else:
         surface.blit(art.unit_sprite(u.unit_id, u.side), (x + 8, rect.y + 14))
     x += 54
+    badge = art.ui(f"badge_{info.side}")
+    if badge is not None:
+        surface.blit(badge, (rect.right - badge.get_width() - 8, rect.y + 6))
     fonts.draw(surface, info.name, (x, rect.y + 4), bold=True)
     fonts.draw(surface, f"{info.pilot}  Lv{info.level}", (x, rect.y + 20), size=Fonts.SMALL, colour=theme.TEXT_DIM)
     bx = x + 98  # bars to the right of the numbers

@@ -152,7 +152,7 @@ def draw_unit(
     plate = pygame.Rect(px + 3, py + T - 9, T - 6, 7)
     pygame.draw.ellipse(surface, (0, 0, 0), plate.move(0, 1))
     pygame.draw.ellipse(surface, side_c, plate)
-    frame = int(t * 2) % 2 if active_phase and not v.done else 0
+    frame = int(t * 4) if active_phase and not v.done else 0  # the art wraps it to its frame count
     sprite = art.unit_sprite(v.unit_id, v.side, frame)
     lift = -5 if v.flying else 0
     if v.flying:
