@@ -113,6 +113,7 @@ class BattleScene(Scene):
         self.awaiting: str | None = None  # what the pushed scene will answer
         self.after: str | None = None  # what to do when the playback finishes
         self.ai_count = 0
+        self.acting: str | None = None  # the computer's unit now acting, shown in the enemy phase
         self.ended = False
         self.autosaved_turn = state.turn if resumed else 0
         start = next((u for u in state.active_units(PLAYER_SIDE)), None)
@@ -869,6 +870,7 @@ class BattleScene(Scene):
         except Exception as exc:  # a failing AI ends its phase instead of freezing the game
             self.services.notify(f"The {side} AI failed ({exc}); its phase ends.")
             cmd = EndPhase()
+        self.acting = getattr(cmd, "unit", None)
         if isinstance(cmd, Attack) and self.session.needs_reaction(cmd):
             actor = state.unit(cmd.unit)
             self.camera.keep_visible(actor.pos, margin=3)
@@ -942,6 +944,9 @@ class BattleScene(Scene):
         state = self.state
         hud.draw_phase(surface, fonts, state)
         if self.mode == BUSY and self.awaiting is None and self._enemy_phase():
+            acting = self.state.units.get(self.acting or "")
+            if acting is not None and acting.active and acting.side == self.state.side:
+                hud.draw_unit_panel(surface, fonts, self.services.art, state, acting.uid, top=True)
             hud.draw_hints(surface, fonts, self.services.keys("Enemy phase  ·  hold {fast} to fast-forward"))
             return
         if self.mode == BUSY and self.awaiting in (
