@@ -22,6 +22,15 @@ def _catalog(config_dir: Path):  # type: ignore[no-untyped-def]
     return build_services(None, config_dir=config_dir, headless=True).catalog
 
 
+def _real(config_dir: Path) -> Driver:
+    """A driver with the shipped scenarios and the AI the game uses (not the test defaults)."""
+    d = Driver(config_dir)
+    real = build_services(None, config_dir=config_dir, headless=True)
+    d.services.catalog = real.catalog
+    d.services.controllers = real.controllers
+    return d
+
+
 def test_catalog_lists_the_campaign_with_briefings(config_dir: Path) -> None:
     catalog = _catalog(config_dir)
     infos = {i.id: i for i in catalog.scenarios()}
@@ -35,10 +44,8 @@ def test_catalog_lists_the_campaign_with_briefings(config_dir: Path) -> None:
 
 @pytest.mark.parametrize("index", range(5))
 def test_each_campaign_scenario_opens_and_plays_its_first_turn(config_dir: Path, index: int) -> None:
-    d = Driver(config_dir)
-    catalog = _catalog(config_dir)
-    d.services.catalog = catalog
-    scenario_id = list(catalog.campaign())[index]
+    d = _real(config_dir)
+    scenario_id = list(d.services.catalog.campaign())[index]
     d.app.apply(launch.briefing(d.services, scenario_id))
     assert isinstance(d.top, BriefingScene)
     d.press(Action.CONFIRM)
