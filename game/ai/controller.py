@@ -1,0 +1,42 @@
+"""The controller interface and the factory that builds controllers by name."""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from game.ai.baselines import GreedyController, RandomController
+from game.ai.difficulty import difficulty as check_difficulty
+from game.ai.srw import SRWController
+from game.core.commands import Attack, Command
+from game.core.state import BattleState
+
+CONTROLLER_NAMES: tuple[str, ...] = ("srw", "greedy", "random")
+
+
+class Controller(Protocol):
+    """Chooses commands for the side in phase and reactions for its units when attacked.
+
+    Both methods are pure functions of the state: they never change it (evaluating on
+    copies), never draw from its combat stream, and give the same answer for the same
+    state. `next_command` returns a command the engine accepts now (`EndPhase` when the
+    side is done); `react` returns `attack` with `reaction` (and optionally
+    `counter_weapon` / `support_defend`) chosen for the defending unit.
+    """
+
+    name: str
+
+    def next_command(self, state: BattleState) -> Command: ...
+
+    def react(self, state: BattleState, attack: Attack) -> Attack: ...
+
+
+def make_controller(name: str, difficulty: str = "normal") -> Controller:
+    """`srw` (the SRW-style AI), `greedy` (nearest target, strongest weapon) or `random`."""
+    check_difficulty(difficulty)
+    if name == "srw":
+        return SRWController(difficulty)
+    if name == "greedy":
+        return GreedyController()
+    if name == "random":
+        return RandomController()
+    raise ValueError(f"unknown AI controller {name!r}; choose one of {', '.join(CONTROLLER_NAMES)}")
