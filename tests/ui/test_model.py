@@ -210,3 +210,18 @@ def test_units_that_can_only_wait_do_not_hold_up_the_phase() -> None:
     assert ready_units(s.state, "player") == ["layzner"]
     s.do(Wait("layzner"))
     assert ready_units(s.state, "player") == []
+
+
+def test_the_game_uses_the_srw_ai_at_the_chosen_difficulty(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import pytest
+
+    pytest.importorskip("game.ai")
+    from game.ui.app import build_services
+
+    services = build_services(None, config_dir=tmp_path, headless=True)
+    normal = services.controllers("enemy")
+    assert type(normal).__name__ == "SRWController"
+    assert services.controllers("enemy") is normal
+    services.settings.difficulty = "hard"
+    hard = services.controllers("enemy")
+    assert hard is not normal and hard.difficulty.name == "hard"  # type: ignore[attr-defined]
