@@ -77,3 +77,17 @@ def danger_zone(state: BattleState, side: str) -> set[Pos]:
         reach = reachable(state, u.uid)
         out |= attack_tiles(state, u.uid, from_tiles=set(reach.costs))
     return out
+
+
+def map_weapon_tiles(state: BattleState, uid: str, weapon_id: str, direction: int, cursor: Pos) -> set[Pos]:
+    """The area a MAP weapon would cover: turned to `direction`, or centred on `cursor` for a
+    targeted burst; empty where the engine says it cannot be aimed."""
+    from game.core.errors import IllegalCommand
+    from game.core.exchange import map_area
+
+    w = unit_def(state.ctx, state.unit(uid)).weapon(weapon_id)
+    targeted = w.map_area is not None and w.map_area.shape == "targeted"
+    try:
+        return set(map_area(state, uid, weapon_id, 0 if targeted else direction, cursor if targeted else None))
+    except IllegalCommand:
+        return set()

@@ -28,15 +28,12 @@ from game.core import (
     forecast,
     legal_commands,
 )
-from game.core import events as ev
 from game.core.events import Event
-from game.core.exchange import map_area
 from game.core.movement import reachable
 from game.core.stats import unit_def
 from game.ui.input.actions import DIRECTIONS, Action, InputEvent, Kind
-from game.ui.model.dialogue import display_lines
 from game.ui.model.music import battle_music, is_boss
-from game.ui.model.ranges import attack_tiles, danger_zone, weapon_tiles
+from game.ui.model.ranges import attack_tiles, danger_zone, map_weapon_tiles, weapon_tiles
 from game.ui.model.session import PLAYER_SIDE, BattleSession
 from game.ui.model.unit_actions import ready_units, spirit_rows, weapon_rows
 from game.ui.render import theme
@@ -44,17 +41,12 @@ from game.ui.render.menu import Entry, Picked
 from game.ui.scene import Push, Replace, Scene, Transition
 from game.ui.scenes.battle import hud, menus
 from game.ui.scenes.battle.camera import Camera
+from game.ui.scenes.battle.director import Director
 from game.ui.scenes.battle.playback import (
     UNIT_SPEEDS,
     BannerBeat,
-    FadeBeat,
     MapCombatBeat,
-    MoveBeat,
-    PauseBeat,
     Playback,
-    Popup,
-    exchange_group,
-    strike_popup,
 )
 from game.ui.scenes.battle.view import (
     MapView,
@@ -119,18 +111,24 @@ class BattleScene(Scene):
         start = next((u for u in state.active_units(PLAYER_SIDE)), None)
         self.cursor = start.pos if start else (0, 0)
         self.camera.center_on(self.cursor, snap=True)
-        if session.opening:
-            self._play(session.opening)
-        elif not session.player_phase:
+        if not session.opening and not session.player_phase:
             self.mode = BUSY  # continued in a computer side's phase: its AI carries on
         if resumed:
             services.notify("Battle resumed.")
-        self.music = battle_music(state.ctx)
+        music = battle_music(state.ctx)
         if any(is_boss(state.ctx.defs.units[u.unit_id], u.side) for u in state.active_units()):
-            self.music = "boss"
+            music = "boss"
+        self.director = Director(services, self.view, self.playback, music, self._phase_started)
+        if session.opening:
+            self._play(session.opening)
 
     def on_enter(self) -> None:
-        self.services.audio.music(self.music)
+        self.services.audio.music(self.director.music)
+
+    def _phase_started(self, side: str) -> None:
+        self.ai_count = 0
+        if side == PLAYER_SIDE:
+            self._danger = None
 
     # ---- helpers ---------------------------------------------------------------------------
     @property
@@ -285,14 +283,7 @@ class BattleScene(Scene):
     def _map_tiles(self) -> set[tuple[int, int]]:
         if self.selected is None or self.choice_kind is None:
             return set()
-        w = unit_def(self.state.ctx, self.state.unit(self.selected)).weapon(self.choice_kind)
-        assert w.map_area is not None
-        try:
-            if w.map_area.shape == "targeted":
-                return set(map_area(self.state, self.selected, w.id, 0, self.cursor))
-            return set(map_area(self.state, self.selected, w.id, self.map_dir, None))
-        except IllegalCommand:
-            return set()
+        return map_weapon_tiles(self.state, self.selected, self.choice_kind, self.map_dir, self.cursor)
 
     def _map_command(self) -> MapAttack:
         assert self.selected is not None
@@ -681,146 +672,11 @@ class BattleScene(Scene):
         return None
 
     def _run_playback(self, dt: float) -> Transition | None:
-        pb = self.playback
-        pb.tick_popups(dt * (20 if self._skipping() else 1))
-        if pb.blocked:
+        scene = self.director.run(dt, self.state, skipping=self._skipping())
+        if scene is None:
             return None
-        while True:
-            if pb.beat is not None:
-                if self._skipping():
-                    pb.beat.finish()
-                    pb.beat = None
-                    continue
-                if pb.beat.update(dt):
-                    pb.beat = None
-                    dt = 0.0
-                    continue
-                return None
-            if not pb.queue:
-                return None
-            transition = self._next_event()
-            if transition is not None:
-                return transition
-
-    def _next_event(self) -> Transition | None:
-        """Turn the next queued event into a beat, a view change or a pushed scene."""
-        from game.ui.scenes.combat import CombatScene
-        from game.ui.scenes.dialogue import DialogueScene
-
-        pb = self.playback
-        e = pb.queue.popleft()
-        units = self.view.units
-        settings = self.services.settings
-        skipping = self._skipping()
-        if isinstance(e, ev.UnitMoved) and e.unit in units and not skipping:
-            pb.beat = MoveBeat(units[e.unit], list(e.path), pb.unit_speed)
-            self.services.audio.sfx("move")
-        elif isinstance(e, ev.ExchangeStarted):
-            group = exchange_group(pb.queue, e)
-            strikes = [s for s in group if isinstance(s, ev.StrikeResolved)]
-            mode = "off" if skipping else settings.animation
-            if mode == "full" and strikes:
-                before = {uid: (v.hp, v.max_hp) for uid, v in units.items()}
-                pb.blocked = True
-                self.awaiting = "playback"
-                self._apply_group(group, explode=True)
-                return Push(CombatScene(self.services, self.state, group, before))
-            if mode == "map":
-                shown = [x for x in group if isinstance(x, (ev.StrikeResolved, ev.UnitDestroyed, ev.UnitCaptured))]
-                pb.beat = MapCombatBeat(self.view, pb.popups, shown, self.services.audio.sfx)
-                return None
-            self._apply_group(group, explode=not skipping)
-            for s in strikes:
-                t = units.get(s.target)
-                tile = (t.x, t.y) if t is not None else self.state.unit(s.target).pos
-                pb.popups.append(strike_popup(s, tile))
-        elif isinstance(e, ev.UnitDestroyed) and e.unit in units and not skipping:
-            pb.beat = FadeBeat(self.view, units[e.unit], appear=False, explode=True)
-            self.services.audio.sfx("explode")
-        elif isinstance(e, (ev.UnitRetreated, ev.UnitCaptured)) and e.unit in units and not skipping:
-            u = units[e.unit]
-            pb.popups.append(
-                Popup("Retreat" if isinstance(e, ev.UnitRetreated) else "Captured!", theme.ACCENT, (u.x, u.y), 1.2)
-            )
-            pb.beat = FadeBeat(self.view, u, appear=False)
-        elif isinstance(e, ev.UnitSpawned):
-            pb.apply_now(e)
-            if is_boss(self.state.ctx.defs.units[e.unit_id], e.side) and self.music != "boss":
-                self.music = "boss"
-                self.services.audio.music("boss")
-            v = units[e.unit]
-            if not skipping:
-                v.alpha = 0
-                pb.beat = FadeBeat(self.view, v, appear=True)
-        elif isinstance(e, ev.PhaseStarted):
-            pb.apply_now(e)
-            side = next(s for s in self.state.ctx.sides if s.id == e.side)
-            self.ai_count = 0
-            if e.side == PLAYER_SIDE:
-                self._danger = None
-            if not (settings.skip_enemy_animations and e.side != PLAYER_SIDE):
-                pb.beat = BannerBeat(
-                    f"{side.name.upper()} PHASE", f"Turn {e.turn}", theme.SIDE_COLOURS.get(e.side, theme.ACCENT)
-                )
-                self.services.audio.sfx("phase")
-        elif isinstance(e, ev.DialogueShown):
-            if e.lines:
-                pb.blocked = True
-                self.awaiting = "playback"
-                return Push(DialogueScene(self.services, display_lines(self.state.ctx.defs, e.lines)))
-        elif isinstance(e, ev.SpiritCast):
-            caster = units.get(e.unit)
-            spirit = self.state.ctx.defs.spirits.get(e.spirit)
-            name = spirit.name if spirit is not None else e.spirit
-            for uid in e.targets or (e.unit,):
-                v = units.get(uid)
-                if v is not None:
-                    pb.popups.append(Popup(name + "!", (150, 220, 255), (v.x, v.y), 1.0))
-                    v.flash = 0.3
-            if caster is not None and not skipping:
-                pb.beat = PauseBeat(0.6, (caster.x, caster.y))
-            self.services.audio.sfx("spirit")
-        elif isinstance(e, ev.UnitHealed):
-            pb.apply_now(e)
-            v = units.get(e.unit)
-            if v is not None and e.hp > 0:
-                pb.popups.append(Popup(f"+{e.hp}", theme.GOOD, (v.x, v.y), 1.0))
-                if not skipping:
-                    pb.beat = PauseBeat(0.4, (v.x, v.y))
-        elif isinstance(e, ev.UnitRecovered):
-            pb.apply_now(e)
-            v = units.get(e.unit)
-            if v is not None and e.hp > 0:
-                pb.popups.append(Popup(f"+{e.hp}", theme.GOOD, (v.x, v.y), 0.8))
-        elif isinstance(e, ev.ObjectivesChanged) and not skipping:
-            pb.beat = BannerBeat("OBJECTIVES UPDATED", "Press O to review them", theme.ACCENT, 1.4)
-        elif isinstance(e, ev.UnitRefreshed):
-            v = units.get(e.unit)
-            if v is not None:
-                v.done = False
-                pb.popups.append(Popup("Again!", theme.ACCENT, (v.x, v.y), 1.0))
-        elif isinstance(e, ev.StatusApplied):
-            v = units.get(e.unit)
-            status = self.state.ctx.defs.statuses.get(e.status)
-            if v is not None:
-                pb.popups.append(Popup(status.name if status else e.status, theme.WARNING, (v.x, v.y), 1.0))
-        else:
-            pb.apply_now(e)
-        return None
-
-    def _apply_group(self, group: list[Event], *, explode: bool) -> None:
-        """Apply an exchange's HP changes to the view; destroyed units explode on the map."""
-        pb = self.playback
-        for e in group:
-            if isinstance(e, ev.StrikeResolved):
-                pb.apply_now(e)
-        gone = [e for e in group if isinstance(e, (ev.UnitDestroyed, ev.UnitCaptured))]
-        if explode:
-            for e in reversed(gone):
-                pb.queue.appendleft(e)
-        else:
-            for e in gone:
-                pb.apply_now(e)
+        self.awaiting = "playback"
+        return Push(scene)
 
     def _after_playback(self) -> Transition | None:
         """All events shown: sync the view, then continue the player's turn or the AI's."""
