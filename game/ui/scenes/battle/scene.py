@@ -805,16 +805,8 @@ class BattleScene(Scene):
                 hud.draw_unit_panel(surface, fonts, self.services.art, state, acting.uid, top=True)
             hud.draw_hints(surface, fonts, self.services.keys("Enemy phase  ·  hold {fast} to fast-forward"))
             return
-        if self.mode == BUSY and self.awaiting in (
-            None,
-            "playback",
-            "pause",
-            "objectives",
-            "forecast",
-            "reaction",
-            "end_turn",
-        ):
-            return
+        if self.mode == BUSY:
+            return  # menus and screens on top carry their own information
         _, sy = self.camera.screen_of(self.cursor)
         top = sy > surface.get_height() - 110
         hud.draw_terrain_panel(surface, fonts, state, self.cursor, top=top)
