@@ -18,8 +18,12 @@ from game import __version__
 SUBCOMMANDS: dict[str, tuple[str, str]] = {
     "play": ("game.tools.play", "open the game window (the default)"),
     "validate": ("game.tools.validate", "check every data file and mod; exit 1 on any error"),
-    "list": ("game.tools.listing", "list units, pilots, weapons, spirits, skills, abilities, terrain or mods"),
+    "list": (
+        "game.tools.listing",
+        "list units, pilots, weapons, spirits, skills, abilities, terrain, mods or scenarios",
+    ),
     "schema": ("game.tools.schema", "write JSON Schema files for the data files (editor completion)"),
+    "simulate": ("game.tools.simulate", "play a scenario headless with the AI on every side"),
 }
 
 

@@ -14,7 +14,18 @@ ERROR = "error"
 WARNING = "warning"
 
 # The checks a problem can come from, in the order a report lists them.
-CHECKS: tuple[str, ...] = ("yaml", "layout", "mod", "override", "schema", "reference", "rules", "asset")
+CHECKS: tuple[str, ...] = (
+    "yaml",
+    "layout",
+    "mod",
+    "override",
+    "schema",
+    "reference",
+    "rules",
+    "map",
+    "scenario",
+    "asset",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,6 +105,8 @@ CHECK_TITLES = {
     "schema": "fields and values",
     "reference": "references between entries",
     "rules": "game rules consistency",
+    "map": "battle maps (Tiled)",
+    "scenario": "scenarios",
     "asset": "asset files (sprites, portraits)",
 }
 

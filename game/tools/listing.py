@@ -137,6 +137,18 @@ def list_mods(ctx: ListContext) -> list[str]:
 
 
 # name -> (one-line help, function). Other tools add categories (e.g. "scenarios") here.
+def list_scenarios(ctx: ListContext) -> list[str]:
+    from game.scenario import list_scenarios as find
+
+    mods = [m.path for m in ctx.data.mods]
+    rows = []
+    for i in find(ctx.data.game_dir, mods):
+        title = i.title if i.problem is None else f"(cannot be read: {i.problem})"
+        source = "game" if i.source == "game" else f"mod {i.source}"
+        rows.append(["-" if i.order is None else i.order, i.id, title, source])
+    return table(["#", "id", "title", "from"], rows)
+
+
 CATEGORIES: dict[str, tuple[str, Callable[[ListContext], list[str]]]] = {
     "units": ("units with their main numbers", list_units),
     "pilots": ("pilots with stats, spirits and skills", list_pilots),
@@ -146,6 +158,7 @@ CATEGORIES: dict[str, tuple[str, Callable[[ListContext], list[str]]]] = {
     "abilities": ("unit abilities and statuses", list_abilities),
     "terrain": ("terrain types", list_terrain),
     "mods": ("mods found, in load order", list_mods),
+    "scenarios": ("scenarios in campaign order, with those from mods", list_scenarios),
 }
 
 

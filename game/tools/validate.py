@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import argparse
 
+from game.data import LoadResult
+from game.data.problems import Problem, format_problems
 from game.tools.data_options import add_data_arguments, load_from_args
 
 
@@ -29,5 +31,26 @@ def run(args: argparse.Namespace) -> int:
         print(f"Data hash: {result.data_hash}")
     from game.data.problems import summarize
 
-    print(summarize(result.problems))
-    return 1 if result.errors else 0
+    scenario_problems = _check_scenarios(result, quiet=args.quiet)
+    print(summarize([*result.problems, *scenario_problems]))
+    return 1 if result.errors or any(p.is_error for p in scenario_problems) else 0
+
+
+def _check_scenarios(result: LoadResult, *, quiet: bool) -> list[Problem]:
+    """Every scenario and map (the game's and the mods') against the loaded definitions."""
+    from game.scenario import check_all
+    from game.sim.ai_blocks import check_ai_blocks
+
+    if result.errors:
+        if not quiet:
+            print("Scenarios and maps were not checked: fix the data errors above first.")
+        return []
+    mods = [m.path for m in result.mods]
+    loaded, problems = check_all(result.definitions, root=result.game_dir, mods=mods)
+    for scenario in loaded:
+        problems.extend(check_ai_blocks(scenario))
+    if not quiet:
+        if problems:
+            print(format_problems(problems, summary=False))
+        print(f"Checked {len(loaded)} scenario(s) and their maps; {len(problems)} problem(s).")
+    return problems

@@ -21,6 +21,7 @@ FILES = {
     "abilities.schema.json": "units/system/abilities.yaml",
     "statuses.schema.json": "units/system/statuses.yaml",
     "mod.schema.json": "docs/examples/mods/*/mod.yaml",
+    "scenario.schema.json": "maps/*/scenario.yaml",
 }
 
 

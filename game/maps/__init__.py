@@ -1,0 +1,7 @@
+"""Battle maps from Tiled: `.tmx` files (with external `.tsx` tilesets) read through pytmx
+without images into the engine's `Grid`, plus named spawn points and regions."""
+
+from game.maps.errors import MapError
+from game.maps.tmx import MapData, load_map
+
+__all__ = ["MapData", "MapError", "load_map"]

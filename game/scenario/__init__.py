@@ -1,0 +1,23 @@
+"""Scenarios: `maps/<id>/scenario.yaml` beside its Tiled map, compiled into the engine's
+BattleContext, Script and Deployments. See docs/SCENARIOS.md."""
+
+from game.scenario.loader import (
+    Scenario,
+    ScenarioInfo,
+    check_all,
+    list_scenarios,
+    load_scenario,
+    load_scenario_file,
+)
+from game.scenario.problems import Problem, ScenarioError
+
+__all__ = [
+    "Problem",
+    "Scenario",
+    "ScenarioError",
+    "ScenarioInfo",
+    "check_all",
+    "list_scenarios",
+    "load_scenario",
+    "load_scenario_file",
+]

@@ -1,0 +1,217 @@
+"""Finding scenarios (shipped `maps/` and mod folders' `maps/`) and loading one into a battle.
+
+A scenario is a folder `maps/<id>/` holding `scenario.yaml` and its Tiled map (`map.tmx`
+unless the YAML names another file). A mod's scenario with the same id replaces the
+shipped one; later mods win.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from game.core.context import BattleContext
+from game.core.defs import Definitions
+from game.core.deploy import DeploymentError
+from game.core.engine import new_battle
+from game.core.events import Event
+from game.core.script import Deployment
+from game.core.state import BattleState
+from game.data.paths import default_game_dir
+from game.data.scenario_schema import ScenarioSpec, validate_scenario
+from game.maps import MapData, MapError, load_map
+from game.scenario.compiler import compile_scenario
+from game.scenario.problems import (
+    MAP_CHECK,
+    Problem,
+    ScenarioError,
+    YamlDoc,
+    problem_at,
+    read_yaml,
+    suggest,
+)
+
+SCENARIO_FILE = "scenario.yaml"
+
+
+def game_root() -> Path:
+    """The folder holding `game/`, `maps/`, `units/` and `assets/`."""
+    return default_game_dir()
+
+
+@dataclass(frozen=True)
+class ScenarioInfo:
+    """What a scenario list shows, read without loading the map or checking references."""
+
+    id: str
+    path: Path
+    title: str = ""
+    order: int | None = None
+    source: str = "game"  # "game" or the mod folder
+    problem: str | None = None  # set when the file cannot even be read
+
+
+@dataclass(frozen=True)
+class Scenario:
+    """A loaded scenario: everything needed to start its battle."""
+
+    id: str
+    title: str
+    briefing: str
+    order: int | None
+    path: Path
+    map: MapData
+    context: BattleContext
+    deployments: tuple[Deployment, ...]
+
+    def start(self, seed: int) -> tuple[BattleState, list[Event]]:
+        """Turn 1 with the starting units placed (opening events have fired)."""
+        return new_battle(self.context, self.deployments, seed)
+
+
+def scenario_files(root: Path | None = None, mods: Sequence[Path | str] = ()) -> dict[str, tuple[Path, str]]:
+    """id -> (scenario.yaml, source) across the game and mods, later sources replacing earlier."""
+    found: dict[str, tuple[Path, str]] = {}
+    sources: list[tuple[Path, str]] = [((root or game_root()) / "maps", "game")]
+    sources += [(Path(m) / "maps", str(m)) for m in mods]
+    for folder, source in sources:
+        if not folder.is_dir():
+            continue
+        for sub in sorted(folder.iterdir()):
+            f = sub / SCENARIO_FILE
+            if sub.is_dir() and f.is_file():
+                found[sub.name] = (f, source)
+    return found
+
+
+def list_scenarios(root: Path | None = None, mods: Sequence[Path | str] = ()) -> list[ScenarioInfo]:
+    """Every scenario, in campaign order (then by id); unreadable ones carry `problem`."""
+    out: list[ScenarioInfo] = []
+    for sid, (f, source) in scenario_files(root, mods).items():
+        try:
+            data = read_yaml(f).data
+        except ScenarioError as exc:
+            out.append(ScenarioInfo(sid, f, source=source, problem=str(exc.problems[0])))
+            continue
+        if not isinstance(data, dict):
+            out.append(ScenarioInfo(sid, f, source=source, problem=str(problem_at(f, "the file must be a mapping"))))
+            continue
+        order = data.get("order")
+        out.append(
+            ScenarioInfo(
+                sid,
+                f,
+                title=str(data.get("title", "")),
+                order=order if isinstance(order, int) else None,
+                source=source,
+            )
+        )
+    out.sort(key=lambda i: (i.order is None, i.order or 0, i.id))
+    return out
+
+
+def load_scenario(
+    scenario_id: str,
+    defs: Any,
+    *,
+    root: Path | None = None,
+    mods: Sequence[Path | str] = (),
+) -> Scenario:
+    """Load scenario `scenario_id` against `defs`: the game's Definitions, or the data layer's
+    LoadResult (`game.data.load_game_data`).
+
+    Raises ScenarioError listing every problem with file, line and key path.
+    """
+    files = scenario_files(root, mods)
+    if scenario_id not in files:
+        where = ", ".join(str(p) for p in [(root or game_root()) / "maps", *(Path(m) / "maps" for m in mods)])
+        message = f"no scenario {scenario_id!r}{suggest(scenario_id, files)} in {where}"
+        raise ScenarioError([problem_at(scenario_id, message)])
+    return load_scenario_file(files[scenario_id][0], defs)
+
+
+def load_scenario_file(path: Path, defs: Any) -> Scenario:
+    definitions = _definitions(defs)
+    doc = read_yaml(path)
+    spec = validate(doc)
+    map_path = (path.parent / spec.map).resolve()
+    try:
+        map_data = load_map(map_path, definitions.terrains)
+    except MapError as exc:
+        raise ScenarioError([doc.problem(("map",), f"the map cannot be used: {exc}")]) from None
+    ctx, deployments, problems = compile_scenario(doc, spec, map_data, definitions, path.parent.name)
+    if problems or ctx is None:
+        raise ScenarioError(problems)
+    _check_start(doc, ctx, deployments)
+    return Scenario(
+        id=spec.id,
+        title=spec.title,
+        briefing=spec.briefing,
+        order=spec.order,
+        path=path,
+        map=map_data,
+        context=ctx,
+        deployments=deployments,
+    )
+
+
+def check_all(
+    defs: Any, *, root: Path | None = None, mods: Sequence[Path | str] = ()
+) -> tuple[list[Scenario], list[Problem]]:
+    """Load every scenario (and every map in a scenario folder) and collect all problems.
+
+    For `run_game.py validate`: nothing raises; each broken file contributes its problems.
+    """
+    definitions = _definitions(defs)
+    loaded: list[Scenario] = []
+    problems: list[Problem] = []
+    files = scenario_files(root, mods)
+    for path, _source in files.values():
+        try:
+            loaded.append(load_scenario_file(path, definitions))
+        except ScenarioError as exc:
+            problems.extend(exc.problems)
+    used = {sc.map.path.resolve() for sc in loaded}
+    folders = [(root or game_root()) / "maps", *(Path(m) / "maps" for m in mods)]
+    for folder in folders:
+        for tmx in sorted(folder.glob("*/*.tmx")) if folder.is_dir() else []:
+            if tmx.resolve() in used or (tmx.parent / SCENARIO_FILE).is_file():
+                continue  # checked (or reported) with its scenario
+            try:
+                load_map(tmx, definitions.terrains)
+            except MapError as exc:
+                problems.append(problem_at(tmx, exc.problem, check=MAP_CHECK))
+    return loaded, problems
+
+
+def _definitions(defs: Any) -> Definitions:
+    """Definitions themselves, or what the data layer returns (a LoadResult holds them)."""
+    found = getattr(defs, "definitions", defs)
+    if not isinstance(found, Definitions):
+        raise TypeError(f"expected game Definitions or a LoadResult, got {type(defs).__name__}")
+    return found
+
+
+def validate(doc: YamlDoc) -> ScenarioSpec:
+    if not isinstance(doc.data, dict):
+        raise ScenarioError([doc.problem((), "a scenario file must be a mapping of keys (id, title, map, ...)")])
+    spec, problems = validate_scenario(doc.data)
+    if spec is None:
+        raise ScenarioError(problems)
+    return spec
+
+
+def _check_start(doc: YamlDoc, ctx: BattleContext, deployments: tuple[Deployment, ...]) -> None:
+    """Place the starting units once, so a bad start tile is reported at load, not at play."""
+    try:
+        new_battle(ctx, deployments, 0)
+        return
+    except DeploymentError:
+        pass
+    for i in range(len(deployments)):
+        try:
+            new_battle(ctx, deployments[: i + 1], 0)
+        except DeploymentError as exc:
+            raise ScenarioError([doc.problem(("units", i), f"cannot place this unit: {exc}")]) from None
