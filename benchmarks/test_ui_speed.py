@@ -23,8 +23,8 @@ os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
 from game.ui.app import App, build_services
 from game.ui.model.ranges import danger_zone
 from game.ui.model.session import BattleSession
-from game.ui.model.training import first_contact
 from game.ui.scenes.battle.scene import BattleScene
+from tests.ui.training import first_contact
 
 
 @pytest.fixture(scope="module")

@@ -1,16 +1,14 @@
-"""Which implementations the composition root plugs in: the packages built alongside the
-window (data and scenario loaders, AI, asset library) when they are installed, the
-built-in ones otherwise. Only `game.ui.app` calls these."""
+"""The implementations the composition root plugs in: the game data and scenarios, the AI,
+and the asset library's art, fonts and sounds. Only `game.ui.app` calls these."""
 
 from __future__ import annotations
 
-import importlib.util
 from collections.abc import Callable
 from pathlib import Path
 
 from game.assets import AssetLibrary
 from game.ui.model.catalog import ScenarioCatalog
-from game.ui.model.controllers import Controller, ControllerFactory, greedy_factory
+from game.ui.model.controllers import Controller, ControllerFactory
 from game.ui.render.art import Art
 from game.ui.render.library_art import LibraryArt
 from game.ui.render.text import Fonts, library_font_loader
@@ -18,20 +16,8 @@ from game.ui.render.text import Fonts, library_font_loader
 AI_NAME = "srw"
 
 
-def _has(module: str) -> bool:
-    try:
-        return importlib.util.find_spec(module) is not None
-    except ModuleNotFoundError:
-        return False
-
-
 def scenario_catalog(mods: list[Path]) -> tuple[ScenarioCatalog, list[str]]:
-    """The shipped scenarios (plus mods) and messages about data problems, or the training
-    battles when the data and scenario packages are not installed."""
-    if not (_has("game.data") and _has("game.scenario")):
-        from game.ui.model.training import training_catalog
-
-        return training_catalog(), []
+    """The shipped scenarios (plus mods) and messages about problems in the game data."""
     from game.data import default_game_dir, load_game_data
     from game.ui.model.scenario_catalog import PackageCatalog
 
@@ -46,10 +32,8 @@ def scenario_catalog(mods: list[Path]) -> tuple[ScenarioCatalog, list[str]]:
 
 
 def controller_factory(difficulty: Callable[[], str] = lambda: "normal") -> ControllerFactory:
-    """One controller per computer side and difficulty (read when asked, so a change in the
-    settings applies at once): the SRW-style AI when installed, else the greedy one."""
-    if not _has("game.ai"):
-        return greedy_factory
+    """One SRW-style AI per computer side and difficulty (read when asked, so a change in the
+    settings applies at once)."""
     from game.ai import make_controller
 
     made: dict[tuple[str, str], Controller] = {}

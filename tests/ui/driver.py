@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pygame
 
+from game.ai import make_controller
 from game.ui.app import App, build_services
 from game.ui.input.actions import Action, InputEvent, Kind
-from game.ui.model.controllers import greedy_factory
-from game.ui.model.training import training_catalog
 from game.ui.scene import Scene
 from game.ui.services import Services
+from tests.ui.training import training_catalog
 
 FRAME = 1 / 60
 
@@ -22,10 +22,10 @@ class Driver:
         from game.ui.scenes.title import TitleScene
 
         self.services = build_services(None, config_dir=config_dir, headless=True)
-        # The flows below are written against the code-built training battles and the simple
-        # built-in AI, whatever scenario and AI packages are installed (those have own tests).
+        # The flows below are written against the code-built training battles and the plain
+        # greedy AI, whatever the shipped scenarios and the SRW AI do (they have their own tests).
         self.services.catalog = training_catalog()
-        self.services.controllers = greedy_factory
+        self.services.controllers = lambda side: make_controller("greedy")
         self.app = App(self.services, (first or TitleScene)(self.services))
         self.surface = pygame.Surface((640, 360))
 

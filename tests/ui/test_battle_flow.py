@@ -11,7 +11,6 @@ import pytest
 from game.core import Move
 from game.ui.input.actions import Action
 from game.ui.model.catalog import CodeCatalog
-from game.ui.model.training import DUEL, duel
 from game.ui.scenes import launch
 from game.ui.scenes.battle.scene import IDLE, MOVE, BattleScene
 from game.ui.scenes.briefing import BriefingScene
@@ -24,6 +23,7 @@ from game.ui.scenes.title import TitleScene
 from game.ui.settings import SettingsStore
 from tests.ui.driver import Driver
 from tests.ui.player import attack_nearest, battle, click_tile, end_turn, pick, wait_for_input
+from tests.ui.training import DUEL, duel
 
 
 def start(d: Driver, scenario_id: str) -> None:

@@ -9,11 +9,11 @@ from game.core.defs import MapArea, UnitDef, WeaponDef
 from game.core.headless import make_context, make_definitions
 from game.ui.input.actions import Action
 from game.ui.model.catalog import CodeCatalog, LoadedScenario, ScenarioInfo
-from game.ui.model.training import PILOTS, SPIRITS, TERRAINS, UNITS
 from game.ui.scenes import launch
 from game.ui.scenes.battle.scene import MAP_AIM
 from tests.ui.driver import Driver
 from tests.ui.player import battle, click_tile, pick, wait_for_input
+from tests.ui.training import PILOTS, SPIRITS, TERRAINS, UNITS
 
 INFO = ScenarioInfo("map_test", "MAP test", "", ("Win.",))
 CANNON = WeaponDef(

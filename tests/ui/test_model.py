@@ -5,15 +5,14 @@ from __future__ import annotations
 from dataclasses import replace
 
 from game.core import Attack, EndPhase, Move, Wait
-from game.ui.model.controllers import GreedyController
 from game.ui.model.forecast_view import reaction_options
 from game.ui.model.objectives import current_objectives
 from game.ui.model.ranges import attack_tiles, danger_zone, move_tiles
 from game.ui.model.session import BattleSession, CampaignProgress
 from game.ui.model.summary import summarize
-from game.ui.model.training import duel, first_contact, training_catalog
 from game.ui.model.unit_actions import spirit_rows, unit_menu, weapon_rows
 from game.ui.model.unit_info import terrain_info, unit_info
+from tests.ui.training import duel, first_contact, training_catalog
 
 
 def test_action_menu_greys_attack_with_the_reason() -> None:
@@ -79,7 +78,9 @@ def test_reaction_options_show_each_choice() -> None:
 
 def test_greedy_controller_finishes_a_battle() -> None:
     s = BattleSession.start(first_contact())
-    ai = GreedyController()
+    from game.ai import make_controller
+
+    ai = make_controller("greedy")
     for _ in range(3000):
         if s.state.outcome is not None:
             break
@@ -161,7 +162,7 @@ def test_library_art_uses_the_shipped_assets_and_falls_back_for_unknown_ids() ->
 def test_sound_names_map_to_shipped_sounds() -> None:
     from game.assets import AssetLibrary
     from game.ui.audio import SOUNDS, weapon_sound
-    from game.ui.model.training import UNITS
+    from tests.ui.training import UNITS
 
     library = AssetLibrary()
     for sound_id in set(SOUNDS.values()):
@@ -176,7 +177,7 @@ def test_sound_names_map_to_shipped_sounds() -> None:
 def test_battle_music_follows_the_map() -> None:
     from game.core.headless import make_context
     from game.ui.model.music import battle_music, is_boss
-    from game.ui.model.training import UNITS
+    from tests.ui.training import UNITS
 
     defs = first_contact().ctx.defs
     assert battle_music(first_contact().ctx) == "mars"
@@ -190,8 +191,8 @@ def test_units_that_can_only_wait_do_not_hold_up_the_phase() -> None:
     from game.core import Deployment
     from game.core.defs import UnitDef
     from game.core.headless import make_context, make_definitions
-    from game.ui.model.training import PILOTS, UNITS
     from game.ui.model.unit_actions import ready_units
+    from tests.ui.training import PILOTS, UNITS
 
     tower = UnitDef("tower", "Tower", hp=5000, en=0, mobility=0, armor=500, move=0, kind="building")
     defs = make_definitions(units=(*UNITS, tower), pilots=PILOTS)
@@ -213,9 +214,6 @@ def test_units_that_can_only_wait_do_not_hold_up_the_phase() -> None:
 
 
 def test_the_game_uses_the_srw_ai_at_the_chosen_difficulty(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    import pytest
-
-    pytest.importorskip("game.ai")
     from game.ui.app import build_services
 
     services = build_services(None, config_dir=tmp_path, headless=True)

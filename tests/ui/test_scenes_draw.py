@@ -13,7 +13,6 @@ from game.core import Attack, CastSpirit, EndPhase, Wait, forecast
 from game.core import events as ev
 from game.ui.app import App, build_services
 from game.ui.model.session import BattleSession
-from game.ui.model.training import duel, first_contact
 from game.ui.render.menu import Entry
 from game.ui.scene import Push, Reset, Scene
 from game.ui.scenes.backdrop import Backdrop
@@ -30,6 +29,7 @@ from game.ui.scenes.settings import KeyBindingsScene, SettingsScene
 from game.ui.scenes.status import StatusScene
 from game.ui.scenes.title import TitleScene
 from game.ui.services import Services
+from tests.ui.training import duel, first_contact
 
 SIZES = [(640, 360), (1280, 720), (1366, 768), (1920, 1080), (500, 300)]
 

@@ -6,7 +6,7 @@ from game.core import Move, Wait
 from game.saves.slots import SaveSlots
 from game.ui.model.session import BattleSession, CampaignProgress
 from game.ui.model.session_store import SlotSessionStore
-from game.ui.model.training import duel, first_contact
+from tests.ui.training import duel, first_contact
 
 
 def test_suspend_resume_round_trip(tmp_path: Path) -> None:

@@ -14,9 +14,6 @@ from game.ui.scenes.briefing import BriefingScene
 from tests.ui.driver import Driver
 from tests.ui.player import wait_for_input
 
-pytest.importorskip("game.scenario")
-pytest.importorskip("game.data")
-
 
 def _catalog(config_dir: Path):  # type: ignore[no-untyped-def]
     return build_services(None, config_dir=config_dir, headless=True).catalog

@@ -1,8 +1,8 @@
-"""Training battles built in code with the headless facade.
+"""Training battles built in code with the headless facade: the UI tests' fixtures.
 
-They let the window run (and its tests play a battle start to finish) without the data,
-map and scenario packages: a small Mars skirmish with dialogue, a reinforcement wave, a
-boss that retreats, spirits, a repair unit, flying and every reaction choice.
+Small, fixed battles the tests can play start to finish whatever the shipped data says: a
+Mars skirmish with dialogue, a reinforcement wave, a boss that retreats, spirits, a repair
+unit, flying and every reaction choice; and a short duel.
 """
 
 from __future__ import annotations
