@@ -58,3 +58,13 @@ def test_each_campaign_scenario_opens_and_plays_its_first_turn(config_dir: Path,
         end_turn(d)
         wait_for_input(d, 300)
         assert b.state.turn >= 2 or b.state.outcome is not None
+
+
+def test_suspend_records_carry_the_game_data_hash(config_dir: Path) -> None:
+    from game.data import default_game_dir, load_game_data
+    from game.ui.model.session import BattleSession
+
+    d = _real(config_dir)
+    loaded = d.services.catalog.load(next(iter(d.services.catalog.campaign())))
+    snap = BattleSession.start(loaded).snapshot()
+    assert snap["data_hash"] == load_game_data(default_game_dir()).data_hash

@@ -32,6 +32,7 @@ class LoadedScenario:
     seed: int = 1
     map_source: str | None = None  # a .tmx path the renderer may draw tiles from
     music: str | None = None
+    data_hash: str | None = None  # the game data's fingerprint (game.data), written into saves
     extras: dict[str, object] = field(default_factory=dict)
 
 

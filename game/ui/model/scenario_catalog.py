@@ -18,8 +18,9 @@ DEFAULT_SEED = 1985
 
 
 class PackageCatalog:
-    def __init__(self, game_dir: Path, mods: Sequence[Path], definitions: Any) -> None:
+    def __init__(self, game_dir: Path, mods: Sequence[Path], definitions: Any, data_hash: str | None = None) -> None:
         self.game_dir = game_dir
+        self.data_hash = data_hash
         self.mods = list(mods)
         self.definitions = definitions
         self._infos: dict[str, ScenarioInfo] | None = None
@@ -89,5 +90,10 @@ class PackageCatalog:
         scenario = self._scenario(scenario_id)
         info = self._list().get(scenario_id) or self._info(scenario)
         return LoadedScenario(
-            info, scenario.context, tuple(scenario.deployments), DEFAULT_SEED, map_source=str(scenario.map.path)
+            info,
+            scenario.context,
+            tuple(scenario.deployments),
+            DEFAULT_SEED,
+            map_source=str(scenario.map.path),
+            data_hash=self.data_hash,
         )

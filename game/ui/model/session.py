@@ -97,7 +97,7 @@ class BattleSession:
             "commands": [c.to_json() for c in self.log],
             "state": self.state.to_json(),
             "digest": self.state.digest(),
-            "data_hash": definitions_hash(self.ctx.defs),
+            "data_hash": self.scenario.data_hash or definitions_hash(self.ctx.defs),
             "campaign": None if self.campaign is None else self.campaign.to_json(),
         }
 

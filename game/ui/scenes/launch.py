@@ -63,7 +63,7 @@ def continue_suspended(services: Services) -> Transition | None:
         return None
     from game.ui.model.session_store import definitions_hash
 
-    if data.get("data_hash") and data["data_hash"] != definitions_hash(loaded.ctx.defs):
+    if data.get("data_hash") and data["data_hash"] != (loaded.data_hash or definitions_hash(loaded.ctx.defs)):
         services.notify("The game data changed since this battle was saved; it may play differently.", 6.0)
     services.saves.discard_suspend()
     return Reset(BattleScene(services, session, resumed=True))
