@@ -291,10 +291,10 @@ def legal_commands(state: BattleState, unit: str | None = None) -> list[Command]
         if not u.moved and (not u.acted or "hit_and_away" in mods.flags):
             reach = reachable(state, u.uid)
             out.extend(Move(u.uid, p) for p in sorted(reach.stops, key=lambda p: (p[1], p[0])))
-        if u.acted:
-            continue
-        out.extend(_attacks(state, u, hostiles))
         out.append(Wait(u.uid))
+        if u.acted:
+            continue  # a Hit & Away unit that attacked may still move or wait
+        out.extend(_attacks(state, u, hostiles))
         out.extend(_spirit_casts(state, u))
         for t in state.active_units():
             if distance(t.pos, u.pos) != 1:
