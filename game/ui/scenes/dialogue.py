@@ -85,9 +85,11 @@ class DialogueScene(Scene):
             x = box.x + 98
         speaker = str(line.get("speaker", ""))
         if speaker:
-            tag = pygame.Rect(x - 2, box.y - 14, fonts.width(speaker, Fonts.NORMAL, True) + 16, 20)
+            # Keep the name clear of the plate's border: the plate is the text height plus a margin.
+            text_h = fonts.line_height()
+            tag = pygame.Rect(x - 2, box.y - 16, fonts.width(speaker, Fonts.NORMAL, True) + 16, text_h + 10)
             fonts.panel(surface, tag, edge=theme.ACCENT)
-            fonts.draw(surface, speaker, (tag.x + 8, tag.y + 2), bold=True, colour=theme.ACCENT)
+            fonts.draw(surface, speaker, (tag.x + 8, tag.y + (tag.h - text_h) // 2 + 1), bold=True, colour=theme.ACCENT)
         text = str(line.get("text", ""))[: int(self.shown)]
         for i, row in enumerate(fonts.wrap(text, box.right - x - 14)[:4]):
             fonts.draw(surface, row, (x, box.y + 12 + i * fonts.line_height()))

@@ -238,7 +238,7 @@ class ReactionScene(Scene):
         view = self._views[reaction]
         fonts.draw(
             surface,
-            "ENEMY ATTACK — choose your reaction",
+            "ENEMY ATTACK!",
             (320, 14),
             size=Fonts.LARGE,
             bold=True,
@@ -248,9 +248,10 @@ class ReactionScene(Scene):
         draw_forecast(surface, self.services, self.state, view, 44)
         y = 250 if view.support_attack is None and view.support_defender is None else 262
         self.rows = []
+        fonts.draw(surface, "Choose your reaction:", (100, y - 13), size=Fonts.SMALL, colour=theme.WARNING)
         for i, key in enumerate(self.options):
             v = self._views[key]
-            rect = pygame.Rect(120, y + i * 24, 400, 22)
+            rect = pygame.Rect(100, y + i * 24, 440, 22)
             self.rows.append(rect)
             fonts.panel(surface, rect, edge=theme.CURSOR if i == self.index else theme.PANEL_EDGE)
             if i == self.index:
