@@ -69,16 +69,21 @@ def reachable(state: BattleState, uid: str, budget: int | None = None) -> Reach:
     """Where unit `uid` can move this phase (within `budget`, default its move), with paths.
 
     With the default budget the result is kept on the state until a unit changes, so the
-    AI's plan, its legality check and the move itself search once."""
-    if budget is None:
-        cache = state._reach
-        if cache is None:
-            cache = state._reach = {}
-        found = cache.get(uid)
-        if found is None:
-            found = cache[uid] = _search(state, uid, None)
-        return found  # type: ignore[no-any-return]
-    return _search(state, uid, budget)
+    AI's plan, its legality check and the move itself search once. It is kept with the
+    unit's tile and budget, so a test that edits a unit of a state in place still gets a
+    fresh search for that unit."""
+    if budget is not None:
+        return _search(state, uid, budget)
+    u = state.units[uid]
+    budget = move_budget(state, u)
+    key = (u.x, u.y, u.flying, budget)
+    cache = state._reach
+    if cache is None:
+        cache = state._reach = {}
+    found = cache.get(uid)
+    if found is None or found[0] != key:
+        found = cache[uid] = (key, _search(state, uid, budget))
+    return found[1]  # type: ignore[no-any-return]
 
 
 def _search(state: BattleState, uid: str, budget: int | None) -> Reach:
