@@ -28,9 +28,13 @@ class SRWController:
 
     name = "srw"
 
-    def __init__(self, level: str = "normal") -> None:
+    def __init__(self, level: str = "normal", *, planner: Planner | None = None) -> None:
+        """`planner`: share another controller's planner (of the same difficulty) and its
+        caches of pure results, as batch simulations do across runs and sides."""
         self.difficulty: Difficulty = difficulty(level)
-        self.planner = Planner(self.difficulty)
+        if planner is not None and planner.diff != self.difficulty:
+            raise ValueError(f"a {planner.diff.name} planner cannot serve a {level} controller")
+        self.planner = planner or Planner(self.difficulty)
         self._devices: dict[tuple[object, ...], bool] = {}  # (unit, pilot, effects) -> has repair/supply
         # Bad `ai:` blocks met so far: the unit plays with the default behaviour instead and
         # the message is kept here for the game to show (validate_ai reports them up front).

@@ -1,6 +1,21 @@
-"""Headless simulation: play battles out with controllers, and whole scenarios with the AI."""
+"""Headless simulation: play battles out with controllers, and whole scenarios with the AI,
+one run or thousands in parallel, with summaries, comparisons and report pages."""
 
 from game.sim.runner import ControllerError, RunResult, play_out
-from game.sim.simulate import SimReport, SimRun, SimulationError, simulate
+from game.sim.simulate import BatchSpec, SimReport, SimRun, SimulationError, Simulator, simulate
+from game.sim.summary import Comparison, Summary, compare
 
-__all__ = ["ControllerError", "RunResult", "SimReport", "SimRun", "SimulationError", "play_out", "simulate"]
+__all__ = [
+    "BatchSpec",
+    "Comparison",
+    "ControllerError",
+    "RunResult",
+    "SimReport",
+    "SimRun",
+    "SimulationError",
+    "Simulator",
+    "Summary",
+    "compare",
+    "play_out",
+    "simulate",
+]

@@ -1,4 +1,5 @@
-"""`run_game.py simulate SCENARIO`: play a scenario headless with the AI on every side."""
+"""`run_game.py simulate SCENARIO`: play a scenario headless with the AI on every side, many
+seeded runs in parallel, and summarise them (or compare a data variant with the baseline)."""
 
 from __future__ import annotations
 
@@ -6,51 +7,138 @@ import argparse
 import json
 import sys
 from pathlib import Path
+from typing import Any
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
+    from game.sim.simulate import default_jobs
+
     parser.add_argument("scenario", help="scenario id (see `run_game.py list scenarios`)")
     parser.add_argument("--seed", type=int, default=0, help="seed of the first run (default 0)")
     parser.add_argument("--runs", type=int, default=1, help="number of runs, seeds seed..seed+runs-1 (default 1)")
-    parser.add_argument("--json", action="store_true", help="print one JSON object instead of a table")
+    parser.add_argument(
+        "--jobs",
+        type=int,
+        default=default_jobs(),
+        help=f"worker processes (default: one per CPU, here {default_jobs()}; 1 plays in this process)",
+    )
+    parser.add_argument("--json", action="store_true", help="print one JSON object with every run and the aggregates")
     parser.add_argument("--player-ai", default="srw", metavar="NAME", help="AI for the player's team (default srw)")
     parser.add_argument("--enemy-ai", default="srw", metavar="NAME", help="AI for everyone else (default srw)")
+    parser.add_argument("--difficulty", default="normal", help="AI difficulty: easy, normal (default) or hard")
     parser.add_argument("--max-turns", type=int, default=30, help="stop a run undecided after this turn (default 30)")
     parser.add_argument("--mods", action="append", default=[], metavar="DIR", help="also load mods from DIR")
+    parser.add_argument("--game-dir", type=Path, default=None, metavar="DIR", help="game folder (default: this one)")
+    parser.add_argument(
+        "--set",
+        action="append",
+        default=[],
+        metavar="PATH=VALUE",
+        dest="overrides",
+        help="override game data for these runs, e.g. units.braver.hp=3000 (repeatable)",
+    )
+    parser.add_argument(
+        "--compare",
+        action="store_true",
+        help="also play the runs without --set (the baseline) on the same seeds and show the difference",
+    )
+    parser.add_argument("--report", type=Path, metavar="DIR", help="write a report page with charts (PNG) to DIR")
+    parser.add_argument("--replay-out", type=Path, metavar="DIR", help="write one replay file per run to DIR")
+    parser.add_argument(
+        "--per-run", action="store_true", help="list every run in the summary (the default for 10 runs or fewer)"
+    )
 
 
 def run(args: argparse.Namespace) -> int:
-    from game.sim.simulate import SimulationError, simulate
+    from game.sim.simulate import SimulationError
 
     if args.runs < 1:
-        print("--runs must be at least 1", file=sys.stderr)
+        print("simulate: --runs must be at least 1", file=sys.stderr)
+        return 2
+    if args.jobs < 1:
+        print("simulate: --jobs must be at least 1", file=sys.stderr)
+        return 2
+    if args.compare and not args.overrides:
+        print(
+            "simulate: --compare needs at least one --set (the variant to compare with the baseline)", file=sys.stderr
+        )
         return 2
     try:
-        report = simulate(
-            args.scenario,
-            args.seed,
-            args.runs,
-            player_ai=args.player_ai,
-            enemy_ai=args.enemy_ai,
-            mods=[Path(m) for m in args.mods],
-            max_turns=args.max_turns,
-        )
+        return _run(args)
     except (SimulationError, ValueError) as exc:
         print(f"simulate: {exc}", file=sys.stderr)
         return 1
     except ImportError as exc:  # the AI package (game.ai) is missing from this build
         print(f"simulate: the AI is not available in this build ({exc})", file=sys.stderr)
         return 1
-    if args.json:
-        print(json.dumps(report.to_json(), indent=2))
-        return 0
-    print(f"{report.scenario}: {len(report.runs)} run(s), player AI {report.player_ai}, enemy AI {report.enemy_ai}")
-    for r in report.runs:
-        bonus = f"  bonus: {', '.join(r.bonus)}" if r.bonus else ""
-        print(
-            f"  seed {r.seed:>4}  {r.winner or 'undecided':<9} turn {r.turns:>2}  {r.reason}{bonus}  [{r.digest[:12]}]"
+    except OSError as exc:
+        print(f"simulate: cannot write {exc.filename}: {exc.strerror}", file=sys.stderr)
+        return 1
+
+
+def _batch(args: argparse.Namespace, overrides: list[str], label: str, replay_dir: Path | None) -> Any:
+    from game.sim.simulate import simulate
+
+    total = args.runs
+    with _progress(total, label) as bar:
+        return simulate(
+            args.scenario,
+            args.seed,
+            args.runs,
+            player_ai=args.player_ai,
+            enemy_ai=args.enemy_ai,
+            difficulty=args.difficulty,
+            mods=[Path(m) for m in args.mods],
+            overrides=overrides,
+            max_turns=args.max_turns,
+            game_dir=args.game_dir,
+            jobs=args.jobs,
+            replay_dir=replay_dir,
+            progress=lambda _run: bar.update(1),
         )
-    wins = ", ".join(f"{k} {v}" for k, v in sorted(report.wins().items()))
-    mean = sum(r.turns for r in report.runs) / len(report.runs)
-    print(f"  wins: {wins}; mean turns {mean:.1f}")
+
+
+def _run(args: argparse.Namespace) -> int:
+    from game.sim.summary import compare, format_comparison, format_summary
+
+    per_run = args.per_run or args.runs <= 10
+    replays = args.replay_out
+    if not args.compare:
+        report = _batch(args, args.overrides, args.scenario, replays)
+        if args.report is not None:
+            from game.sim.report import write_report
+
+            page = write_report(args.report, report)
+        if args.json:
+            print(json.dumps(report.to_json(), indent=2))
+        else:
+            print(format_summary(report, per_run=per_run))
+        if args.report is not None and not args.json:
+            print(f"  report: {page}")
+        return 0
+
+    baseline = _batch(args, [], "baseline", replays / "baseline" if replays else None)
+    variant = _batch(args, args.overrides, "variant", replays / "variant" if replays else None)
+    comparison = compare(baseline, variant)
+    if args.report is not None:
+        from game.sim.report import write_comparison_report
+
+        page = write_comparison_report(args.report, comparison)
+    if args.json:
+        print(json.dumps(comparison.to_json(), indent=2))
+        return 0
+    print(format_comparison(comparison))
+    print()
+    print(format_summary(baseline, per_run=per_run))
+    print()
+    print(format_summary(variant, per_run=per_run))
+    if args.report is not None:
+        print(f"  report: {page}")
     return 0
+
+
+def _progress(total: int, label: str) -> Any:
+    """A progress bar on stderr when it is a terminal; silent otherwise."""
+    from tqdm import tqdm
+
+    return tqdm(total=total, desc=label, unit="run", file=sys.stderr, disable=None, leave=False, dynamic_ncols=True)
