@@ -52,6 +52,7 @@ OVERHEAT_COST = 0.1
 TERRAIN_WEIGHT = 0.001
 PRIORITY_BONUS = 1.0  # any attack on the first target_priority entry, in units destroyed
 STRIP_VALUE = 0.15  # using up a target's Alert-like defence, in its worth
+THIRD_PARTY = 0.5  # weight of a hostile that also fights our other foes (and no objective names)
 
 
 @dataclass(frozen=True, slots=True)
@@ -304,12 +305,22 @@ class Planner:
             w *= 1.5
         if aims.is_target(t):
             w *= 2
+        elif not priority(b, t) and self.third_party(state, u, t):
+            w *= THIRD_PARTY
         if protected or aims.deny:
             area = self.threats.area(state, t)
             regions = self.fields.region_mask
             if any(p.pos in area for p in protected) or any(area.overlaps(regions(r)) for r in aims.deny):
                 w *= 1.5
         return w
+
+    @staticmethod
+    def third_party(state: BattleState, u: UnitState, t: UnitState) -> bool:
+        """Whether hostile `t` is a third party: it is also hostile to another team that is
+        hostile to `u` (the Soviet jets of scenario 1 fight the Grados too)."""
+        ctx = state.ctx
+        team_t = ctx.team(t.side)
+        return any(ctx.hostile(u.side, v.side) and ctx.team(v.side) != team_t for v in state.active_units())
 
     # ---- one attack ------------------------------------------------------------------------
     def _counter(
@@ -419,18 +430,40 @@ class Planner:
         return search.best()
 
     def plan_with_spirit(
-        self, state: BattleState, u: UnitState, b: Behaviour, hyp: BattleState, v: UnitState
+        self, state: BattleState, u: UnitState, b: Behaviour, hyp: BattleState, v: UnitState, *, alert: bool = False
     ) -> Option:
-        """`plan(hyp, v, b)`, where `hyp` is `state` with `v` (`u` with a spirit on it) in
-        place of `u`. When the spirit leaves `u`'s defence alone and `u` was just planned in
-        `state`, that search's end tiles and their danger are reused: only attacks change."""
+        """`plan(hyp, v, b)`, where `hyp` is `state` with `v` (`u` with spirits on it) in
+        place of `u`. When the spirits leave `u`'s defence alone and `u` was just planned in
+        `state`, that search's end tiles and their danger are reused: only attacks change.
+        With `alert`, an Alert among the spirits counts for the attack (the counter cannot
+        hit) but not for the next hostile phase: the tiles' danger is reused unchanged,
+        which undervalues Alert a little and costs one attack search instead of a plan."""
         from game.ai.search import UnitSearch, same_defence
 
         self.bind(state)
         last = self._last
-        if last is not None and last[0] is state and last[1] is u and last[2] == b and same_defence(state.ctx, u, v):
+        if (
+            last is not None
+            and last[0] is state
+            and last[1] is u
+            and last[2] == b
+            and same_defence(state.ctx, u, v, but_alert=alert)
+        ):
             return last[3].boosted(hyp, v).best()
         return UnitSearch(self, hyp, v, b).best()
+
+    def can_attack_soon(self, state: BattleState, u: UnitState) -> bool:
+        """Whether some hostile is within `u`'s move plus weapon range this phase (an upper
+        bound of what any attack search could find: without it, no spirit adds an attack)."""
+        return any(self.can_reach(state, u, t) for t in self.hostiles(state, u))
+
+    def can_reach(self, state: BattleState, u: UnitState, t: UnitState) -> bool:
+        """Whether `t` is within `u`'s move (unless it moved) plus its longest weapon range."""
+        weapons = self.weapons(state, u)
+        if not weapons:
+            return False
+        reach = (0 if u.moved else move_budget(state, u)) + max(x.hi for x in weapons)
+        return distance(u.pos, t.pos) <= reach
 
     def weapons(self, state: BattleState, u: UnitState) -> list[Armament]:
         """`u`'s usable direct-fire weapons with their ranges now."""

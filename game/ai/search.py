@@ -40,6 +40,7 @@ from game.core.stats import environment, hp_pct, max_en, max_hp, unit_def
 
 TIE = 1e-9
 MAX_ATTACKERS = 2  # hostile blows a unit expects to take in one phase
+AGGRESSIVE_RISK = 0.2  # share of the death weight an aggressive unit gives the danger of its end tile
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,23 +52,26 @@ class _Target:
     top_hp: int
     kill_bonus: float
     focus: float
-    bonus: float
+    strip: float  # using up the target's Alert
+    priority: float  # the scenario's priority for a blow that lands
 
 
-def same_defence(ctx: BattleContext, u: UnitState, v: UnitState) -> bool:
-    """Whether `v` (`u` with other effects) takes blows and moves exactly as `u` does."""
+def same_defence(ctx: BattleContext, u: UnitState, v: UnitState, *, but_alert: bool = False) -> bool:
+    """Whether `v` (`u` with other effects) takes blows and moves exactly as `u` does;
+    with `but_alert`, apart from an Alert-like `hit_taken_set` (one blow that misses)."""
     if u.hp != v.hp or u.pos != v.pos or u.flying != v.flying or u.will != v.will:
         return False
-    return _defence(collect(ctx, u, "defend")) == _defence(collect(ctx, v, "defend")) and (
-        collect(ctx, u).move == collect(ctx, v).move
-    )
+    mine, theirs = _defence(collect(ctx, u, "defend")), _defence(collect(ctx, v, "defend"))
+    if but_alert:
+        mine, theirs = mine[1:], theirs[1:]
+    return mine == theirs and collect(ctx, u).move == collect(ctx, v).move
 
 
 def _defence(m: Mods) -> tuple[object, ...]:
     return (
+        m.hit_taken_set,  # first: `same_defence(but_alert=True)` leaves it out
         m.evade,
         m.mobility,
-        m.hit_taken_set,
         m.damage_taken_fixed,
         m.damage_taken_mul,
         m.armor,
@@ -103,6 +107,10 @@ class UnitSearch:
         self.wu = wu
         self.top_hp = max_hp(ctx, u)
         caution = diff.caution * (0.6 if b.kind == "aggressive" else 1.0)
+        # How much being shot down next phase weighs on where to stand. Aggressive units
+        # close in and take their chances (SRW grunts press the attack rather than hold
+        # back out of reach); the others keep the full weight.
+        self.risk_weight = diff.death_weight * (AGGRESSIVE_RISK if b.kind == "aggressive" else 1.0)
         if b.kind == "boss":
             caution *= 1.3
         self.attack_scale = 1.0
@@ -111,6 +119,7 @@ class UnitSearch:
         self.taken_weight = (0.6 if b.kind == "aggressive" else 1.0) * planner.odds(state, u, self.hostiles)
         if self.fleeing:
             caution *= 3
+            self.risk_weight = diff.death_weight
             self.attack_scale = 0.5
             self.taken_weight = 1.5
         self.caution = caution
@@ -188,8 +197,11 @@ class UnitSearch:
         else:
             goal = self.aims.goal_tiles(u)
             if not goal and b.target_priority:
-                wanted = set(b.target_priority)
-                goal = frozenset(h.pos for h in self.hostiles if wanted & {h.uid, h.unit_id, h.pilot_id or ""})
+                # Towards the first listed target still on the map (the scenario's order).
+                for wanted in b.target_priority:
+                    goal = frozenset(h.pos for h in self.hostiles if wanted in (h.uid, h.unit_id, h.pilot_id))
+                    if goal:
+                        break
             if not goal:
                 goal = frozenset(h.pos for h in self.hostiles)
         self.goal_tiles = goal
@@ -310,7 +322,7 @@ class UnitSearch:
         hp = max(1, self.u.hp)
         # Shot down by one blow, or worn down by several.
         risk = max(1 - survive, min(1.0, max(0.0, (danger / hp - 1.0) / 0.5)))
-        cost = self.caution * self.wu * min(danger, hp) / self.top_hp + self.diff.death_weight * self.wu * risk
+        cost = self.caution * self.wu * min(danger, hp) / self.top_hp + self.risk_weight * self.wu * risk
         return base - cost, danger
 
     def _best_value(self, tiles: list[Pos], removed: str, p_removed: float) -> float:
@@ -418,7 +430,7 @@ class UnitSearch:
                         if victim is not t:
                             p_kill = 0.0
                         found = attack_bounds[akey] = (
-                            self._attack_score(target, x, dealt, p_kill, victim, 0.0, 0.0),
+                            self._attack_score(target, x, dealt, p_kill, victim, 0.0, 0.0, s.hit),
                             p_kill,
                         )
                     bound, p_kill = found
@@ -434,7 +446,7 @@ class UnitSearch:
             tr = planner.trade(state, a, x.w, t, ku, target.key, target.guards)
             victim = state.units[tr.victim]
             p_kill = tr.p_kill if victim is t else 0.0
-            score = self._attack_score(target, x, tr.dealt, p_kill, victim, tr.taken, tr.p_die)
+            score = self._attack_score(target, x, tr.dealt, p_kill, victim, tr.taken, tr.p_die, tr.hit)
             if score <= 0:
                 continue  # no pointless attacks: doing nothing on that tile is better
             for p in tiles:
@@ -467,10 +479,11 @@ class UnitSearch:
         if diff.kill_bonus_skip and self.tb.uniform("forget-kill|" + t.uid) < diff.kill_bonus_skip:
             kill_bonus = 0.0
         top = max_hp(state.ctx, t)
-        # Any attack uses up a one-shot defence (Alert): worth it so the others can hit.
-        bonus = STRIP_VALUE * wt if any(e.duration == "next_defense" for e in t.effects) else 0.0
-        # Scenario priority: hitting the named target at all beats most other attacks.
-        bonus += PRIORITY_BONUS * priority(self.b, t)
+        # Any attack uses up a one-shot defence (Alert): worth it when another unit of ours
+        # can still reach the target this phase and land the blows that count.
+        strip = 0.0
+        if any(e.duration == "next_defense" for e in t.effects) and self._follow_up(t):
+            strip = STRIP_VALUE * wt
         return _Target(
             unit=t,
             key=(unit_key(t), tuple(unit_key(g) for g in guards)),
@@ -479,8 +492,16 @@ class UnitSearch:
             top_hp=top,
             kill_bonus=kill_bonus,
             focus=1 + diff.focus_fire * (1 - t.hp / top),
-            bonus=bonus,
+            strip=strip,
+            # Scenario priority: hitting the named target beats most other attacks.
+            priority=PRIORITY_BONUS * priority(self.b, t),
         )
+
+    def _follow_up(self, t: UnitState) -> bool:
+        """Whether a friend of ours that has not acted could reach `t` this phase."""
+        state = self.state
+        side = state.side
+        return any(f.side == side and not f.acted and self.planner.can_reach(state, f, t) for f in self.friends)
 
     def _tile_meta(self) -> list[tuple[Pos, str, str, bool]]:
         """(tile, terrain id, our environment there, moved there?) for every end tile."""
@@ -519,13 +540,24 @@ class UnitSearch:
         return a
 
     def _attack_score(
-        self, target: _Target, x: Armament, dealt: float, p_kill: float, victim: UnitState, taken: float, p_die: float
+        self,
+        target: _Target,
+        x: Armament,
+        dealt: float,
+        p_kill: float,
+        victim: UnitState,
+        taken: float,
+        p_die: float,
+        hit: int,
     ) -> float:
         planner, state = self.planner, self.state
         if victim is not target.unit:
             gain = planner.worth(state, victim) * dealt / max_hp(state.ctx, victim)
         else:
-            gain = target.weight * (target.focus * dealt / target.top_hp + target.kill_bonus * p_kill) + target.bonus
+            gain = target.weight * (target.focus * dealt / target.top_hp + target.kill_bonus * p_kill)
+            # Stripping an Alert pays off whether or not the blow lands (it cannot land);
+            # the scenario's priority only for a blow that may land.
+            gain += target.strip + target.priority * hit / 100
         cost = self.wu * (self.taken_weight * taken / self.top_hp + self.diff.death_weight * p_die)
         score = self.attack_scale * gain - cost - planner.econ(state, self.u, x.w, self.wu)
         if self.diff.noise:

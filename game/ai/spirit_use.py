@@ -19,6 +19,8 @@ spirit its pilot knows on normal and hard, none on easy.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from game.ai.behaviour import Behaviour
 from game.ai.planner import Option, Planner
 from game.core.commands import CastSpirit
@@ -29,7 +31,7 @@ from game.core.state import BattleState, EffectState, UnitState
 from game.core.stats import hp_pct, max_en, max_sp, unit_def
 
 OFFENSIVE = frozenset({"strike", "valor", "fury", "focus"})
-SP_WEIGHT = 0.4  # value of a full SP bar, in the unit's worth
+SP_WEIGHT = 0.6  # value of a full SP bar, in the unit's worth (most pilots regain none in battle)
 MIN_GAIN = 0.05
 
 
@@ -71,13 +73,34 @@ def allowed(state: BattleState, u: UnitState, b: Behaviour, default_all: bool) -
 def with_spirit(state: BattleState, u: UnitState, name: str, cost: int) -> tuple[BattleState, UnitState]:
     """A copy of `state` in which `u` has paid for and gained spirit `name` (not a cast: no
     instant effects, nothing else changes). The original state is untouched."""
-    spirit = state.ctx.defs.spirits[name]
+    return with_spirits(state, u, [(name, cost)])
+
+
+def with_spirits(state: BattleState, u: UnitState, spirits: Sequence[tuple[str, int]]) -> tuple[BattleState, UnitState]:
+    """`with_spirit` for several spirits at once (paid for and active together)."""
     hyp = state.shallow_copy()
     v = u.copy()
-    v.sp -= cost
-    v.effects = (*v.effects, EffectState("spirit", name, spirit.duration))
+    for name, cost in spirits:
+        v.sp -= cost
+        v.effects = (*v.effects, EffectState("spirit", name, state.ctx.defs.spirits[name].duration))
     hyp.units[u.uid] = v
     return hyp, v
+
+
+def _combos(castable: list[tuple[str, SpiritDef, int]], sp: int) -> list[tuple[tuple[str, SpiritDef, int], ...]]:
+    """The sets of spirits worth planning an attack with: each offensive spirit, Alert (a
+    counter cannot touch the attacker), each offensive spirit with Alert, and Strike with
+    Valor. Only sets the unit can pay for, in a fixed order."""
+    lasting = [c for c in castable if c[1].duration != "instant"]
+    offensive = [c for c in lasting if roles(c[1]) & OFFENSIVE]
+    alerts = [c for c in lasting if "alert" in roles(c[1]) and not roles(c[1]) & OFFENSIVE]
+    out: list[tuple[tuple[str, SpiritDef, int], ...]] = [(c,) for c in offensive]
+    out += [(a,) for a in alerts]
+    out += [(c, a) for c in offensive for a in alerts]
+    out += [
+        (c, d) for c in offensive for d in offensive if "strike" in roles(c[1]) and "valor" in roles(d[1]) and c != d
+    ]
+    return [combo for combo in out if sum(cost for _n, _s, cost in combo) <= sp]
 
 
 def choose_spirit(
@@ -100,33 +123,46 @@ def choose_spirit(
             continue
         castable.append((name, spirit, cost))
 
-    # Offensive spirits: plan again as if cast; cast the one that gains most over its SP.
-    if not u.acted:
-        best: tuple[float, str] | None = None
-        for name, spirit, cost in castable:
-            if spirit.duration == "instant" or not roles(spirit) & OFFENSIVE:
-                continue
-            hyp, v = with_spirit(state, u, name, cost)
-            boosted = planner.plan_with_spirit(state, u, b, hyp, v)
+    # Attacking with spirits: plan again as if a set of them were cast (Strike, Valor,
+    # Focus, Alert against the counter, or two together: Strike and Alert is how a pilot
+    # takes on an evasive boss whose counter would shoot it down); cast the set that gains
+    # most over its SP, one spirit per call, Alert first (the plan is made again next call).
+    if not u.acted and planner.can_attack_soon(state, u):
+        best: tuple[float, tuple[str, ...]] | None = None
+        for combo in _combos(castable, u.sp):
+            cost = sum(c for _n, _s, c in combo)
+            hyp, v = with_spirits(state, u, [(n, c) for n, _s, c in combo])
+            alert = any("alert" in roles(sp) for _n, sp, _c in combo)
+            boosted = planner.plan_with_spirit(state, u, b, hyp, v, alert=alert)
             if not boosted.attacks:
                 continue
             gain = boosted.score - plan.score - SP_WEIGHT * wu * cost / top_sp
             if gain > MIN_GAIN and (best is None or gain > best[0]):
-                best = (gain, name)
+                best = (gain, tuple(n for n, _s, _c in combo))
         if best is not None:
-            return _checked(state, CastSpirit(u.uid, best[1]))
+            order = sorted(best[1], key=lambda n: (0 if "alert" in roles(ctx.defs.spirits[n]) else 1, n))
+            return _checked(state, CastSpirit(u.uid, order[0]))
 
     # Defensive and support spirits by rule. Exposed: some hostile can strike the end tile
     # next phase, even if only with Strike's help (which Alert still beats).
     exposed = any(plan.tile in area for _uid, parts in planner.threat_parts(state, u) for area, _b in parts)
     wanted: list[tuple[int, str, str | None]] = []  # (priority, spirit id, target)
+    # An Alert already up stops one blow, and the plan's danger counts it out entirely; the
+    # blows of the other hostiles still come, so Focus and Guard go by the danger without it.
+    danger = plan.danger
+    if exposed and any(e.duration == "next_defense" for e in u.effects):
+        bare = u.copy()
+        bare.effects = tuple(e for e in u.effects if e.duration != "next_defense")
+        hyp = state.shallow_copy()
+        hyp.units[u.uid] = bare
+        danger = planner.danger_at(hyp, bare, plan.tile)
     for name, spirit, _cost in castable:
         r = roles(spirit)
         if "alert" in r and exposed:
             wanted.append((0, name, None))
-        if "focus" in r and plan.danger > 0 and (boss_like or plan.danger >= 0.2 * u.hp):
+        if "focus" in r and danger > 0 and (boss_like or danger >= 0.2 * u.hp):
             wanted.append((1, name, None))
-        if "guard" in r and boss_like and plan.danger >= 0.3 * u.hp:
+        if "guard" in r and boss_like and danger >= 0.3 * u.hp:
             wanted.append((2, name, None))
         if "heal" in r:
             who = _heal_target(state, u, spirit)
