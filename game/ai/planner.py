@@ -83,6 +83,27 @@ class Trade:
     hit: int
     damage: int
     victim: str  # who takes the hit (a support defender may step in)
+    p_spend: float = 0.0  # chance the blow would destroy the victim but a substitute charge saves it
+
+
+def spend_odds(calc: StrikeCalc, hp: int, shielded: bool) -> float:
+    """Chance a strike would destroy a unit with `hp` whose boss substitute negates it
+    (using up one charge: progress towards the kill that `kill_odds` does not count)."""
+    if not shielded:
+        return 0.0
+    hit = calc.hit / 100
+    if calc.damage >= hp:
+        return hit
+    if calc.crit_damage >= hp:
+        return hit * calc.crit / 100
+    return 0.0
+
+
+def substitute_share(ctx: BattleContext, u: UnitState) -> float:
+    """The share of a kill that using up one of `u`'s substitute charges is worth: with n
+    charges left, the (n + 1)-th fatal blow destroys it."""
+    left = collect(ctx, u, "defend").substitute - u.substitutes_used
+    return 1 / (left + 1) if left > 0 else 0.0
 
 
 def kill_odds(calc: StrikeCalc, hp: int, shielded: bool) -> tuple[float, float]:
@@ -389,7 +410,9 @@ class Planner:
         if found is not None:
             return found
         s, victim = self.strike_on(state, a, w, t, guards, (ka, kt, w.id, d, environment(ctx, a)))
-        dealt, p_kill = kill_odds(s, victim.hp, shielded(ctx, victim))
+        guarded = shielded(ctx, victim)
+        dealt, p_kill = kill_odds(s, victim.hp, guarded)
+        p_spend = spend_odds(s, victim.hp, guarded)
         c, cf = self._counter(state, a, t, (ka, kt, d, terrain))
         taken = p_die = 0.0
         if c is not None:
@@ -401,9 +424,10 @@ class Planner:
             cancel = 1 - first * c_kill
             dealt *= cancel
             p_kill *= cancel
+            p_spend *= cancel
             taken = c_dealt * happens
             p_die = c_kill * happens
-        found = Trade(dealt, p_kill, taken, p_die, s.hit, s.damage, victim.uid)
+        found = Trade(dealt, p_kill, taken, p_die, s.hit, s.damage, victim.uid, p_spend)
         self._trades[key] = found
         return found
 

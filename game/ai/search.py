@@ -24,6 +24,8 @@ from game.ai.planner import (
     kill_odds,
     priority,
     shielded,
+    spend_odds,
+    substitute_share,
 )
 from game.ai.threat import profile, unit_key
 from game.ai.tiebreak import TieBreak
@@ -53,6 +55,7 @@ class _Target:
     kill_bonus: float
     focus: float
     strip: float  # using up the target's Alert
+    spend_share: float  # share of a kill that using up one of its substitute charges is worth
     priority: float  # the scenario's priority for a blow that lands
 
 
@@ -427,10 +430,11 @@ class UnitSearch:
                         skey = (ku, target.key, x.w.id, d, env_a)
                         s, victim = planner.strike_on(state, a, x.w, t, target.guards, skey)
                         dealt, p_kill = kill_odds(s, victim.hp, self._shielded(victim))
+                        progress = p_kill + target.spend_share * spend_odds(s, victim.hp, self._shielded(victim))
                         if victim is not t:
-                            p_kill = 0.0
+                            p_kill = progress = 0.0
                         found = attack_bounds[akey] = (
-                            self._attack_score(target, x, dealt, p_kill, victim, 0.0, 0.0, s.hit),
+                            self._attack_score(target, x, dealt, progress, victim, 0.0, 0.0, s.hit),
                             p_kill,
                         )
                     bound, p_kill = found
@@ -446,7 +450,9 @@ class UnitSearch:
             tr = planner.trade(state, a, x.w, t, ku, target.key, target.guards)
             victim = state.units[tr.victim]
             p_kill = tr.p_kill if victim is t else 0.0
-            score = self._attack_score(target, x, tr.dealt, p_kill, victim, tr.taken, tr.p_die, tr.hit)
+            # Using up a boss's substitute charge counts as part of the kill it leads to.
+            progress = p_kill + target.spend_share * tr.p_spend if victim is t else 0.0
+            score = self._attack_score(target, x, tr.dealt, progress, victim, tr.taken, tr.p_die, tr.hit)
             if score <= 0:
                 continue  # no pointless attacks: doing nothing on that tile is better
             for p in tiles:
@@ -493,6 +499,7 @@ class UnitSearch:
             kill_bonus=kill_bonus,
             focus=1 + diff.focus_fire * (1 - t.hp / top),
             strip=strip,
+            spend_share=substitute_share(state.ctx, t),
             # Scenario priority: hitting the named target beats most other attacks.
             priority=PRIORITY_BONUS * priority(self.b, t),
         )
