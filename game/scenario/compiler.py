@@ -255,7 +255,8 @@ class Compiler:
             if uid not in listed:
                 self.err(where, f"no unit in `units:` has the uid {uid!r}{suggest(uid, listed)}")
             elif listed[uid][1].side != self._player_side():
-                self.err(where, f"{uid!r} is not a {self._player_side()} unit; only the player's units deploy by choice")
+                side = self._player_side()
+                self.err(where, f"{uid!r} is not a {side} unit; only the player's units deploy by choice")
             elif listed[uid][1].at is not None:
                 i = listed[uid][0]
                 self.err(("units", i, "at"), f"{uid!r} is in the deploy pool and takes a deploy slot: remove `at`")

@@ -24,7 +24,6 @@ from game.data.paths import default_game_dir
 from game.data.scenario_schema import ScenarioSpec, validate_scenario
 from game.maps import MapData, MapError, load_map
 from game.scenario.compiler import compile_scenario
-from game.scenario.setup import BattleSetup, DeployPlan, SetupError, adjust_deployment, adjust_trigger, deployments_for
 from game.scenario.problems import (
     MAP_CHECK,
     Problem,
@@ -34,6 +33,7 @@ from game.scenario.problems import (
     read_yaml,
     suggest,
 )
+from game.scenario.setup import BattleSetup, DeployPlan, SetupError, adjust_deployment, adjust_trigger, deployments_for
 
 SCENARIO_FILE = "scenario.yaml"
 

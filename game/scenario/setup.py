@@ -137,7 +137,9 @@ def adjust_deployment(d: Deployment, setup: BattleSetup) -> Deployment:
 def adjust_trigger(t: Trigger, setup: BattleSetup) -> Trigger:
     if not any(isinstance(a, Spawn) for a in t.actions):
         return t
-    actions = tuple(Spawn(tuple(adjust_deployment(d, setup) for d in a.units)) if isinstance(a, Spawn) else a for a in t.actions)
+    actions = tuple(
+        Spawn(tuple(adjust_deployment(d, setup) for d in a.units)) if isinstance(a, Spawn) else a for a in t.actions
+    )
     return replace(t, actions=actions)
 
 
