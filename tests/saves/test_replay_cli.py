@@ -17,6 +17,7 @@ from tests.saves.conftest import ROOT, Played
 def run(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, str(ROOT / "run_game.py"), "replay", *args, "--no-user-mods"],
+        check=False,
         capture_output=True,
         text=True,
         cwd=ROOT,
