@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 
@@ -43,6 +44,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    # pygame prints a banner on import; our commands' output (e.g. --json) must stay clean.
+    os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
     args_list = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
     # Pick the command first, then let its module define its arguments.

@@ -621,19 +621,22 @@ def station_hull(seed: int, vertical: bool) -> Painter:
 
 
 def paint_mars_limb(c: Canvas, rng: random.Random) -> None:
-    """Mars seen from orbit across 2x2 tiles: a lit crescent in the corner of the map."""
+    """Mars seen from orbit across 2x2 tiles, for the map's bottom-left corner: the planet's
+    centre lies beyond that corner, so its edge curves inside the stamp and the tiles to the
+    right and above show open space (no cut-off disc)."""
     for t in range(4):
         tile = Canvas(T, T)
         starfield(40 + t, 10)(tile, random.Random(t))
         c.blit(tile, (t % 2) * T, (t // 2) * T)
     n = Noise(77, 32)
-    cx, cy, r = 70.0, 70.0, 60.0
+    cx, cy, r = -6.0, 70.0, 58.0
     for y in range(64):
         for x in range(64):
             dx, dy = x + 0.5 - cx, y + 0.5 - cy
             d = math.hypot(dx, dy)
             if d <= r:
-                lit = max(0.0, -(dx + dy) / (d + 1e-6)) * (d / r) ** 2
+                # Lit from the upper right, towards the middle of the map.
+                lit = max(0.0, (dx - dy) / (d * 1.42 + 1e-6)) * (d / r) ** 2
                 base = mix(M_DARK, M_LIGHT, n.at(x, y))
                 col = shade(base, 0.35 + lit * 0.9)
                 c.set(x, y, col)

@@ -5,7 +5,9 @@ Commands round-trip through JSON so that a replay is a seed and a list of comman
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, fields
+from types import MappingProxyType
 from typing import Any, ClassVar
 
 from game.core.grid import Pos
@@ -108,9 +110,12 @@ class EndPhase(Command):
     kind: ClassVar[str] = "end_phase"
 
 
-COMMAND_TYPES: dict[str, type[Command]] = {
-    c.kind: c for c in (Move, CancelMove, Attack, MapAttack, CastSpirit, Wait, TakeOff, Land, Repair, Supply, EndPhase)
-}
+COMMAND_TYPES: Mapping[str, type[Command]] = MappingProxyType(
+    {
+        c.kind: c
+        for c in (Move, CancelMove, Attack, MapAttack, CastSpirit, Wait, TakeOff, Land, Repair, Supply, EndPhase)
+    }
+)
 
 
 def command_from_json(data: dict[str, Any]) -> Command:

@@ -6,7 +6,8 @@ untouched and a new state plus the events that happened are returned.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
+from types import MappingProxyType
 
 from game.core.combat import target_problem, weapon_problem, weapon_range
 from game.core.commands import (
@@ -222,19 +223,21 @@ def _end_phase(tx: Tx, cmd: EndPhase) -> None:
     end_phase(tx)
 
 
-HANDLERS: dict[type[Command], Callable[[Tx, Command], None]] = {
-    Move: _move,  # type: ignore[dict-item]
-    CancelMove: _cancel_move,  # type: ignore[dict-item]
-    Attack: resolve_attack,  # type: ignore[dict-item]
-    MapAttack: resolve_map_attack,  # type: ignore[dict-item]
-    CastSpirit: cast_spirit,  # type: ignore[dict-item]
-    Wait: _wait,  # type: ignore[dict-item]
-    TakeOff: _take_off,  # type: ignore[dict-item]
-    Land: _land,  # type: ignore[dict-item]
-    Repair: _repair,  # type: ignore[dict-item]
-    Supply: _supply,  # type: ignore[dict-item]
-    EndPhase: _end_phase,  # type: ignore[dict-item]
-}
+HANDLERS: Mapping[type[Command], Callable[[Tx, Command], None]] = MappingProxyType(
+    {
+        Move: _move,  # type: ignore[dict-item]
+        CancelMove: _cancel_move,  # type: ignore[dict-item]
+        Attack: resolve_attack,  # type: ignore[dict-item]
+        MapAttack: resolve_map_attack,  # type: ignore[dict-item]
+        CastSpirit: cast_spirit,  # type: ignore[dict-item]
+        Wait: _wait,  # type: ignore[dict-item]
+        TakeOff: _take_off,  # type: ignore[dict-item]
+        Land: _land,  # type: ignore[dict-item]
+        Repair: _repair,  # type: ignore[dict-item]
+        Supply: _supply,  # type: ignore[dict-item]
+        EndPhase: _end_phase,  # type: ignore[dict-item]
+    }
+)
 
 
 def apply(state: BattleState, command: Command) -> tuple[BattleState, list[Event]]:
@@ -288,10 +291,10 @@ def legal_commands(state: BattleState, unit: str | None = None) -> list[Command]
         if not u.moved and (not u.acted or "hit_and_away" in mods.flags):
             reach = reachable(state, u.uid)
             out.extend(Move(u.uid, p) for p in sorted(reach.stops, key=lambda p: (p[1], p[0])))
-        if u.acted:
-            continue
-        out.extend(_attacks(state, u, hostiles))
         out.append(Wait(u.uid))
+        if u.acted:
+            continue  # a Hit & Away unit that attacked may still move or wait
+        out.extend(_attacks(state, u, hostiles))
         out.extend(_spirit_casts(state, u))
         for t in state.active_units():
             if distance(t.pos, u.pos) != 1:

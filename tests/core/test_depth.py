@@ -398,3 +398,12 @@ def test_sp_regenerates_each_own_phase() -> None:
     b.do(EndPhase())
     b.do(EndPhase())
     assert b.unit("a").sp == 15
+
+
+def test_hit_and_away_unit_may_also_just_wait() -> None:
+    b = make([D("a", "ace_unit", "player", (1, 1), pilot="hitaway"), D("t", "ace_unit", "enemy", (3, 1), pilot="weak")])
+    b.do(Attack("a", "sure", "t", reaction="defend"))
+    legal = legal_commands(b.state, "a")
+    assert Wait("a") in legal and not any(isinstance(c, Attack) for c in legal)
+    b.do(Wait("a"))
+    assert b.unit("a").done

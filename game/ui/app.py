@@ -1,0 +1,174 @@
+"""The composition root and the main loop.
+
+`run_app` builds everything once (settings, display, fonts, art, audio, input, scenario
+catalog, save store, AI controllers) and hands it to the scenes as `Services`. `App.step`
+runs one frame from given events and a time step, so tests drive the game with a fake
+clock and injected input.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+from pathlib import Path
+from typing import Protocol
+
+import pygame
+
+from game.ui.input.actions import Action, InputEvent, Kind
+from game.ui.render import theme
+from game.ui.scene import Reset, Scene, SceneStack, Transition
+from game.ui.services import Services
+
+FPS = 60
+MAX_STEP = 0.1  # seconds: a long stall must not make animations jump ahead
+
+
+class Clock(Protocol):
+    def tick(self, framerate: int = 0) -> int: ...
+
+
+class App:
+    def __init__(self, services: Services, first: Scene) -> None:
+        self.services = services
+        self.stack = SceneStack()
+        self.stack.apply(Reset(first))
+
+    @property
+    def running(self) -> bool:
+        return not self.stack.quit and self.stack.top is not None
+
+    def feed(self, events: list[InputEvent]) -> None:
+        """Deliver abstract input to the top scene (tests inject input here)."""
+        for ev in events:
+            if not self.running:
+                return
+            if ev.kind is Kind.PRESS and ev.action is Action.FULLSCREEN:
+                self.toggle_fullscreen()
+                continue
+            top = self.stack.top
+            assert top is not None
+            self.apply(top.handle(ev))
+
+    def apply(self, transition: Transition | None) -> None:
+        self.stack.apply(transition)
+
+    def toggle_fullscreen(self) -> None:
+        display = self.services.display
+        if display is not None:
+            display.toggle_fullscreen()
+            self.services.settings.fullscreen = display.fullscreen
+            self.services.save_settings()
+
+    def step(self, dt: float, raw: list[pygame.event.Event] | None = None) -> None:
+        """One frame: input, update, draw."""
+        dt = min(dt, MAX_STEP)
+        services = self.services
+        services.clock += dt
+        for ev in raw or []:
+            if ev.type == pygame.QUIT:
+                self.stack.quit = True
+                return
+            if ev.type == pygame.VIDEORESIZE and services.display is not None:
+                services.display.resized((ev.w, ev.h))
+        self.feed(services.input.translate(raw or []))
+        self.feed(services.input.update(dt))
+        if not self.running:
+            return
+        top = self.stack.top
+        assert top is not None
+        self.apply(top.update(dt))
+        for notice in services.notices:
+            notice.seconds -= dt
+        services.notices[:] = [n for n in services.notices if n.seconds > 0]
+
+    def draw(self, surface: pygame.Surface) -> None:
+        surface.fill(theme.BG)
+        for scene in self.stack.visible():
+            scene.draw(surface)
+        self._draw_notices(surface)
+
+    def _draw_notices(self, surface: pygame.Surface) -> None:
+        fonts = self.services.fonts
+        y = 4
+        for notice in self.services.notices[-3:]:
+            lines = fonts.wrap(notice.text, 420, fonts.SMALL)
+            h = len(lines) * fonts.line_height(fonts.SMALL) + 8
+            rect = pygame.Rect((surface.get_width() - 440) // 2, y, 440, h)
+            fonts.panel(surface, rect, edge=theme.ACCENT)
+            for i, line in enumerate(lines):
+                fonts.draw(
+                    surface, line, (rect.x + 8, rect.y + 4 + i * fonts.line_height(fonts.SMALL)), size=fonts.SMALL
+                )
+            y += h + 2
+
+    def run(self, clock: Clock) -> int:
+        display = self.services.display
+        assert display is not None
+        while self.running:
+            dt = clock.tick(FPS) / 1000.0
+            self.step(dt, pygame.event.get())
+            if not self.running:
+                break
+            self.draw(display.logical)
+            display.present()
+        return 0
+
+
+def build_services(
+    args: argparse.Namespace | None, *, config_dir: Path | None = None, headless: bool = False
+) -> Services:
+    """Everything the scenes share. `headless` skips the window (tests draw to a surface)."""
+    from game.saves.slots import SaveSlots, default_save_dir
+    from game.ui.audio import Audio
+    from game.ui.display import Display
+    from game.ui.input.mapper import InputMapper
+    from game.ui.model.session_store import SlotSessionStore
+    from game.ui.settings import SettingsStore, default_config_dir
+    from game.ui.wiring import art_and_fonts, asset_library, controller_factory, scenario_catalog
+
+    directory = config_dir or default_config_dir()
+    store = SettingsStore(directory)
+    settings, problems = store.load()
+    display = None
+    if not headless:
+        windowed = bool(getattr(args, "windowed", False))
+        display = Display(settings.window_scale, settings.fullscreen and not windowed)
+    mods = [Path(m) for m in getattr(args, "mods", []) or []]
+    library = asset_library(mods)
+    art, fonts = art_and_fonts(library)
+    audio = Audio(library, settings.music_volume, settings.sfx_volume)
+    mapper = InputMapper(settings.key_bindings, display.to_logical if display is not None else (lambda p: p))
+    catalog, catalog_problems = scenario_catalog(mods)
+    services = Services(
+        settings=settings,
+        settings_store=store,
+        fonts=fonts,
+        art=art,
+        audio=audio,
+        input=mapper,
+        catalog=catalog,
+        saves=SlotSessionStore(SaveSlots(directory / "saves" if config_dir else default_save_dir())),
+        controllers=controller_factory(lambda: settings.difficulty),
+        display=display,
+    )
+    for p in [*problems, *catalog_problems]:
+        services.notify(p, 8.0)
+    return services
+
+
+def run_app(args: argparse.Namespace) -> int:
+    from game.ui.scenes.title import TitleScene
+
+    os.environ.setdefault("SDL_HINT_VIDEO_HIGHDPI_DISABLED", "1")
+    pygame.init()
+    try:
+        services = build_services(args)
+        try:
+            services.input.open_controllers()
+        except pygame.error:
+            services.notify("Gamepads are not available on this system.")
+        app = App(services, TitleScene(services))
+        return app.run(pygame.time.Clock())
+    finally:
+        pygame.quit()

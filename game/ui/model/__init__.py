@@ -1,0 +1,1 @@
+"""Presentation models without pygame: what the screens show, computed from the rules engine."""

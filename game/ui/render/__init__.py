@@ -1,0 +1,1 @@
+"""Drawing helpers shared by scenes: theme, text, panels, unit and terrain graphics."""

@@ -1,0 +1,130 @@
+"""Scenes and the transitions they return (push / pop / replace / reset / quit).
+
+A scene never touches the stack: `handle` and `update` return a transition and the app
+applies it. When a scene is popped, the scene below receives the popped result in
+`on_result`, which may return a further transition.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import pygame
+
+    from game.ui.input.actions import InputEvent
+
+
+class Scene:
+    #: False for overlays (menus, dialogue): the scenes below are drawn first.
+    opaque: bool = True
+
+    def handle(self, event: InputEvent) -> Transition | None:
+        return None
+
+    def update(self, dt: float) -> Transition | None:
+        return None
+
+    def draw(self, surface: pygame.Surface) -> None:
+        pass
+
+    def on_result(self, result: Any) -> Transition | None:
+        """A scene pushed by this one was popped with `result`."""
+        return None
+
+    def on_enter(self) -> None:
+        """Called when the scene becomes the top of the stack (first time or after a pop)."""
+
+
+class Transition:
+    pass
+
+
+@dataclass(frozen=True)
+class Push(Transition):
+    scene: Scene
+
+
+@dataclass(frozen=True)
+class Pop(Transition):
+    result: Any = None
+
+
+@dataclass(frozen=True)
+class Replace(Transition):
+    scene: Scene
+
+
+@dataclass(frozen=True)
+class Reset(Transition):
+    """Clear the stack and start again from `scene` (e.g. back to the title)."""
+
+    scene: Scene
+
+
+@dataclass(frozen=True)
+class Quit(Transition):
+    pass
+
+
+@dataclass(frozen=True)
+class Chain(Transition):
+    """Several transitions in order (e.g. pop a menu, then push the next one)."""
+
+    steps: tuple[Transition, ...]
+
+
+class SceneStack:
+    def __init__(self) -> None:
+        self.scenes: list[Scene] = []
+        self.quit = False
+
+    @property
+    def top(self) -> Scene | None:
+        return self.scenes[-1] if self.scenes else None
+
+    def apply(self, transition: Transition | None) -> None:
+        while transition is not None:
+            transition = self._apply_one(transition)
+
+    def _apply_one(self, t: Transition) -> Transition | None:
+        if isinstance(t, Chain):
+            for step in t.steps:
+                self.apply(step)
+            return None
+        if isinstance(t, Push):
+            self.scenes.append(t.scene)
+            t.scene.on_enter()
+            return None
+        if isinstance(t, Pop):
+            if self.scenes:
+                self.scenes.pop()
+            if not self.scenes:
+                self.quit = True
+                return None
+            self.scenes[-1].on_enter()
+            return self.scenes[-1].on_result(t.result)
+        if isinstance(t, Replace):
+            if self.scenes:
+                self.scenes.pop()
+            self.scenes.append(t.scene)
+            t.scene.on_enter()
+            return None
+        if isinstance(t, Reset):
+            self.scenes = [t.scene]
+            t.scene.on_enter()
+            return None
+        if isinstance(t, Quit):
+            self.quit = True
+            return None
+        raise TypeError(f"unknown transition {t!r}")
+
+    def visible(self) -> list[Scene]:
+        """The scenes to draw, bottom first: from the topmost opaque scene up."""
+        start = 0
+        for i in range(len(self.scenes) - 1, -1, -1):
+            if self.scenes[i].opaque:
+                start = i
+                break
+        return self.scenes[start:]

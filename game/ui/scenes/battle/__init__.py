@@ -1,0 +1,1 @@
+"""The battle map: camera, unit views, event playback, HUD and the player's input modes."""

@@ -1,0 +1,113 @@
+"""Map HUD: turn and phase, terrain panel, unit hover panel, key hints, banners, popups."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.core import BattleState
+from game.ui.model.unit_info import terrain_info, unit_info
+from game.ui.render import theme
+from game.ui.render.art import Art
+from game.ui.render.text import Fonts
+from game.ui.render.widgets import bar, hp_colour
+
+HINT_ROOM = 16  # the key hints line at the bottom of the map
+
+
+def draw_phase(surface: pygame.Surface, fonts: Fonts, state: BattleState) -> None:
+    side = state.ctx.sides[state.phase]
+    label = f"Turn {state.turn}  ·  {side.name} Phase"
+    w = fonts.width(label, Fonts.SMALL, True) + 16
+    rect = pygame.Rect(4, 4, w, 20)
+    fonts.panel(surface, rect, edge=theme.SIDE_COLOURS.get(side.id, theme.PANEL_EDGE))
+    fonts.draw(surface, label, (rect.x + 8, rect.y + 4), size=Fonts.SMALL, bold=True)
+
+
+def draw_terrain_panel(
+    surface: pygame.Surface, fonts: Fonts, state: BattleState, pos: tuple[int, int], *, top: bool
+) -> None:
+    info = terrain_info(state, pos)
+    rect = pygame.Rect(4, 4 + 24 if top else surface.get_height() - 58 - HINT_ROOM, 132, 54)
+    fonts.panel(surface, rect)
+    fonts.draw(surface, info.name, (rect.x + 7, rect.y + 5), bold=True)
+    fonts.draw(surface, f"DEF {info.defense:+d}%   EVA {info.evade:+d}%", (rect.x + 7, rect.y + 23), size=Fonts.SMALL)
+    rec = []
+    if info.hp_recovery:
+        rec.append(f"HP +{info.hp_recovery}%")
+    if info.en_recovery:
+        rec.append(f"EN +{info.en_recovery}%")
+    fonts.draw(
+        surface,
+        "Recovery: " + (" ".join(rec) if rec else "none"),
+        (rect.x + 7, rect.y + 37),
+        size=Fonts.SMALL,
+        colour=theme.GOOD if rec else theme.TEXT_DIM,
+    )
+
+
+def draw_unit_panel(
+    surface: pygame.Surface, fonts: Fonts, art: Art, state: BattleState, uid: str, *, top: bool
+) -> None:
+    info = unit_info(state, uid)
+    u = state.unit(uid)
+    w, h = 236, 74
+    rect = pygame.Rect(surface.get_width() - w - 4, 4 if top else surface.get_height() - h - 4 - HINT_ROOM, w, h)
+    fonts.panel(surface, rect, edge=theme.SIDE_COLOURS.get(info.side, theme.PANEL_EDGE))
+    x = rect.x + 6
+    portrait = art.portrait(u.pilot_id) if u.pilot_id else None
+    if portrait is not None:
+        surface.blit(pygame.transform.scale(portrait, (48, 48)), (x, rect.y + 6))
+    else:
+        surface.blit(art.unit_sprite(u.unit_id, u.side), (x + 8, rect.y + 14))
+    x += 54
+    badge = art.ui(f"badge_{info.side}")
+    if badge is not None:
+        surface.blit(badge, (rect.right - badge.get_width() - 8, rect.y + 6))
+    fonts.draw(surface, info.name, (x, rect.y + 4), bold=True)
+    fonts.draw(surface, f"{info.pilot}  Lv{info.level}", (x, rect.y + 20), size=Fonts.SMALL, colour=theme.TEXT_DIM)
+    bx = x + 98  # bars to the right of the numbers
+    bw = rect.right - bx - 8
+    fonts.draw(surface, f"HP {info.hp}/{info.max_hp}", (x, rect.y + 33), size=Fonts.SMALL)
+    bar(surface, pygame.Rect(bx, rect.y + 37, bw, 6), info.hp, info.max_hp, hp_colour(info.hp, info.max_hp))
+    fonts.draw(surface, f"EN {info.en}/{info.max_en}", (x, rect.y + 46), size=Fonts.SMALL)
+    bar(surface, pygame.Rect(bx, rect.y + 50, bw, 6), info.en, info.max_en, theme.EN_BAR)
+    line = f"Will {info.will}"
+    if info.max_sp:
+        line += f"   SP {info.sp}/{info.max_sp}"
+    if info.flying:
+        line += "   Flying"
+    fonts.draw(surface, line, (x, rect.y + 58), size=Fonts.SMALL, colour=theme.ACCENT)
+    if info.effects:
+        fonts.draw(surface, ", ".join(info.effects), (rect.x + 6, rect.y + 58), size=Fonts.SMALL, colour=theme.GOOD)
+
+
+def draw_hints(surface: pygame.Surface, fonts: Fonts, text: str) -> None:
+    if not text:
+        return
+    w = fonts.width(text, Fonts.SMALL) + 14
+    rect = pygame.Rect((surface.get_width() - w) // 2, surface.get_height() - 18, w, 16)
+    layer = pygame.Surface(rect.size, pygame.SRCALPHA)
+    layer.fill((0, 0, 0, 150))
+    surface.blit(layer, rect)
+    fonts.draw(surface, text, (rect.centerx, rect.y + 2), size=Fonts.SMALL, align="center")
+
+
+def draw_banner(
+    surface: pygame.Surface, fonts: Fonts, text: str, sub: str, colour: tuple[int, int, int], progress: float
+) -> None:
+    """A full-width phase banner sliding in and out (progress 0..1)."""
+    h = 56
+    slide = min(1.0, progress * 5, (1 - progress) * 5)
+    y = surface.get_height() // 2 - h // 2
+    w = int(surface.get_width() * slide)
+    layer = pygame.Surface((w, h), pygame.SRCALPHA)
+    layer.fill((*theme.PANEL_DARK, 210))
+    pygame.draw.line(layer, colour, (0, 0), (w, 0), 2)
+    pygame.draw.line(layer, colour, (0, h - 2), (w, h - 2), 2)
+    surface.blit(layer, ((surface.get_width() - w) // 2, y))
+    if slide > 0.6:
+        fonts.draw(
+            surface, text, (surface.get_width() // 2, y + 8), size=Fonts.LARGE, bold=True, colour=colour, align="center"
+        )
+        if sub:
+            fonts.draw(surface, sub, (surface.get_width() // 2, y + 34), size=Fonts.SMALL, align="center")

@@ -1,0 +1,141 @@
+"""Scenario select and the briefing before a battle: story text and objectives."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.ui.input.actions import Action, InputEvent, Kind
+from game.ui.model.catalog import LoadedScenario, ScenarioInfo
+from game.ui.model.dialogue import reflow
+from game.ui.model.session import CampaignProgress
+from game.ui.render import theme
+from game.ui.render.text import Fonts
+from game.ui.scene import Pop, Scene, Transition
+from game.ui.scenes.backdrop import Backdrop
+from game.ui.services import Services
+
+
+def draw_briefing(surface: pygame.Surface, fonts: Fonts, info: ScenarioInfo, rect: pygame.Rect) -> None:
+    """Title, location, briefing text and the victory / defeat / bonus conditions."""
+    fonts.panel(surface, rect)
+    x, y, w = rect.x + 10, rect.y + 8, rect.w - 20
+    fonts.draw(surface, info.title, (x, y), size=Fonts.LARGE, bold=True, colour=theme.ACCENT)
+    y += 28
+    if info.location:
+        fonts.draw(surface, info.location, (x, y), size=Fonts.SMALL, colour=theme.TEXT_DIM)
+        y += 16
+    lh = fonts.line_height()
+    for line in fonts.wrap(reflow(info.briefing), w):
+        fonts.draw(surface, line, (x, y))
+        y += lh
+    y += 8
+    for heading, lines, colour in (
+        ("Victory", info.victory, theme.GOOD),
+        ("Defeat", info.defeat, theme.WARNING),
+        ("Bonus", info.bonus, theme.ACCENT),
+    ):
+        if not lines:
+            continue
+        fonts.draw(surface, heading, (x, y), colour=colour, bold=True)
+        y += lh
+        for text in lines:
+            for i, line in enumerate(fonts.wrap(text, w - 16, Fonts.SMALL)):
+                fonts.draw(surface, ("· " if i == 0 else "  ") + line, (x + 8, y), size=Fonts.SMALL)
+                y += fonts.line_height(Fonts.SMALL)
+        y += 4
+
+
+class BriefingScene(Scene):
+    def __init__(self, services: Services, loaded: LoadedScenario, campaign: CampaignProgress | None) -> None:
+        self.services = services
+        self.loaded = loaded
+        self.campaign = campaign
+        self.backdrop = Backdrop(services.art.ui("title_background"))
+        self.t = 0.0
+
+    def update(self, dt: float) -> Transition | None:
+        self.t += dt
+        return None
+
+    def handle(self, ev: InputEvent) -> Transition | None:
+        from game.ui.scene import Reset
+        from game.ui.scenes import launch
+        from game.ui.scenes.title import TitleScene
+
+        if ev.kind is not Kind.PRESS:
+            return None
+        if ev.action is Action.CONFIRM:
+            self.services.audio.sfx("confirm")
+            return launch.start_battle(self.services, self.loaded, self.campaign)
+        if ev.action is Action.CANCEL:
+            self.services.audio.sfx("cancel")
+            return Reset(TitleScene(self.services))
+        return None
+
+    def draw(self, surface: pygame.Surface) -> None:
+        self.backdrop.draw(surface, self.t)
+        fonts = self.services.fonts
+        if self.campaign is not None:
+            fonts.draw(
+                surface,
+                f"Campaign · Stage {self.campaign.index + 1} of {len(self.campaign.order)}",
+                (30, 12),
+                colour=theme.TEXT_DIM,
+            )
+        draw_briefing(surface, fonts, self.loaded.info, pygame.Rect(30, 34, 580, 290))
+        fonts.draw(
+            surface,
+            self.services.keys("{confirm} / click: sortie    {cancel}: back to title"),
+            (610, 334),
+            size=Fonts.SMALL,
+            colour=theme.TEXT,
+            align="right",
+        )
+
+
+class ScenarioSelectScene(Scene):
+    """Pick any scenario; the briefing of the highlighted one is shown beside the list."""
+
+    def __init__(self, services: Services) -> None:
+        from game.ui.render.menu import Entry, ListMenu
+
+        self.services = services
+        self.backdrop = Backdrop(services.art.ui("title_background"))
+        self.t = 0.0
+        self.infos = list(services.catalog.scenarios())
+        self.menu = ListMenu([Entry(i.title, i.id) for i in self.infos], title="Scenarios", width=200, max_rows=14)
+
+    def update(self, dt: float) -> Transition | None:
+        self.t += dt
+        return None
+
+    def handle(self, ev: InputEvent) -> Transition | None:
+        from game.ui.scenes import launch
+
+        result = self.menu.handle(ev)
+        if result == "moved":
+            self.services.audio.sfx("cursor")
+        elif result == "pick" and self.menu.current is not None:
+            self.services.audio.sfx("confirm")
+            return launch.briefing(self.services, self.menu.current.key)
+        elif result == "cancel":
+            self.services.audio.sfx("cancel")
+            return Pop(None)
+        return None
+
+    def draw(self, surface: pygame.Surface) -> None:
+        self.backdrop.draw(surface, self.t)
+        fonts = self.services.fonts
+        self.menu.draw(surface, fonts, (14, 30), show_help=False)
+        if self.infos:
+            draw_briefing(surface, fonts, self.infos[self.menu.index], pygame.Rect(224, 30, 404, 300))
+        else:
+            fonts.draw(surface, "No scenarios are installed.", (230, 40), colour=theme.WARNING)
+        fonts.draw(
+            surface,
+            self.services.keys("{confirm}: briefing    {cancel}: back"),
+            (620, 340),
+            size=Fonts.SMALL,
+            colour=theme.TEXT_DIM,
+            align="right",
+        )

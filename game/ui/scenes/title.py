@@ -1,0 +1,95 @@
+"""The title screen: new campaign, continue, scenario select, settings, quit."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.ui.input.actions import InputEvent
+from game.ui.render import theme
+from game.ui.render.menu import Entry, ListMenu
+from game.ui.render.text import Fonts
+from game.ui.scene import Push, Quit, Scene, Transition
+from game.ui.scenes.backdrop import Backdrop
+from game.ui.services import Services
+
+
+class TitleScene(Scene):
+    def __init__(self, services: Services) -> None:
+        self.services = services
+        self.backdrop = Backdrop(services.art.ui("title_background"))
+        self.t = 0.0
+        self.menu = ListMenu(self._entries(), width=180)
+
+    def _entries(self) -> list[Entry]:
+        has_suspend = self.services.saves.has_suspended()
+        return [
+            Entry("New Campaign", "new", help="Start the story from the first battle."),
+            Entry(
+                "Continue",
+                "continue",
+                has_suspend,
+                "No suspended battle or autosave to continue.",
+                help="Resume the suspended battle exactly where you left it (or the last autosave).",
+            ),
+            Entry("Scenario Select", "select", help="Play any battle on its own."),
+            Entry("Settings", "settings", help="Animations, speeds, volume, window and controls."),
+            Entry("Quit", "quit", help="Close the game."),
+        ]
+
+    def on_enter(self) -> None:
+        index = self.menu.index
+        self.menu = ListMenu(self._entries(), width=180, index=index)
+        self.services.audio.music("title")
+
+    def update(self, dt: float) -> Transition | None:
+        self.t += dt
+        return None
+
+    def handle(self, ev: InputEvent) -> Transition | None:
+        from game.ui.scenes import launch
+        from game.ui.scenes.briefing import ScenarioSelectScene
+        from game.ui.scenes.settings import SettingsScene
+
+        result = self.menu.handle(ev)
+        if result == "moved":
+            self.services.audio.sfx("cursor")
+        if result != "pick":
+            return None
+        entry = self.menu.current
+        assert entry is not None
+        if not entry.enabled:
+            self.services.audio.sfx("buzz")
+            return None
+        self.services.audio.sfx("confirm")
+        if entry.key == "new":
+            return launch.new_campaign(self.services)
+        if entry.key == "continue":
+            return launch.continue_suspended(self.services)
+        if entry.key == "select":
+            return Push(ScenarioSelectScene(self.services))
+        if entry.key == "settings":
+            return Push(SettingsScene(self.services))
+        return Quit()
+
+    def draw(self, surface: pygame.Surface) -> None:
+        fonts = self.services.fonts
+        self.backdrop.draw(surface, self.t)
+        logo = self.services.art.ui("logo")
+        if logo is not None:
+            surface.blit(logo, (40, 40))
+        else:
+            fonts.draw(surface, "BLUE COMET", (40, 44), size=Fonts.HUGE, bold=True, colour=(150, 200, 255))
+            fonts.draw(surface, "TACTICS", (44, 80), size=Fonts.HUGE, bold=True, colour=theme.TEXT)
+        fonts.draw(
+            surface,
+            "A Super Robot Wars-style battle game  ·  SPT Layzner",
+            (46, 118),
+            size=Fonts.SMALL,
+            colour=theme.TEXT_DIM,
+        )
+        self.menu.draw(surface, fonts, (46, 150))
+        hint = self.services.keys("Arrows move  ·  {confirm} confirm  ·  {cancel} back  ·  {fullscreen} fullscreen")
+        strip = pygame.Surface((fonts.width(hint, Fonts.SMALL) + 16, 16), pygame.SRCALPHA)
+        strip.fill((0, 0, 0, 150))
+        surface.blit(strip, strip.get_rect(midtop=(320, 338)))
+        fonts.draw(surface, hint, (320, 340), size=Fonts.SMALL, align="center")

@@ -1,0 +1,57 @@
+"""The implementations the composition root plugs in: the game data and scenarios, the AI,
+and the asset library's art, fonts and sounds. Only `game.ui.app` calls these."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from game.assets import AssetLibrary
+from game.ui.model.catalog import ScenarioCatalog
+from game.ui.model.controllers import Controller, ControllerFactory
+from game.ui.render.art import Art
+from game.ui.render.library_art import LibraryArt
+from game.ui.render.text import Fonts, library_font_loader
+
+AI_NAME = "srw"
+
+
+def scenario_catalog(mods: list[Path]) -> tuple[ScenarioCatalog, list[str]]:
+    """The shipped scenarios (plus mods) and messages about problems in the game data."""
+    from game.data import default_game_dir, load_game_data
+    from game.ui.model.scenario_catalog import PackageCatalog
+
+    game_dir = default_game_dir()
+    result = load_game_data(game_dir, mods)
+    messages = []
+    if result.errors:
+        first = result.errors[0]
+        more = f" (and {len(result.errors) - 1} more)" if len(result.errors) > 1 else ""
+        messages.append(f"Game data problem: {first}{more}. Run `run_game.py validate` for the full list.")
+    return PackageCatalog(game_dir, mods, result.definitions, result.data_hash), messages
+
+
+def controller_factory(difficulty: Callable[[], str] = lambda: "normal") -> ControllerFactory:
+    """One SRW-style AI per computer side and difficulty (read when asked, so a change in the
+    settings applies at once)."""
+    from game.ai import make_controller
+
+    made: dict[tuple[str, str], Controller] = {}
+
+    def factory(side: str) -> Controller:
+        key = (side, difficulty())
+        if key not in made:
+            made[key] = make_controller(AI_NAME, key[1])
+        return made[key]
+
+    return factory
+
+
+def asset_library(mods: list[Path]) -> AssetLibrary:
+    """The game's assets with each mod's `assets/` folder in front."""
+    return AssetLibrary.for_mods(mods)
+
+
+def art_and_fonts(library: AssetLibrary) -> tuple[Art, Fonts]:
+    art = LibraryArt(library)
+    return art, Fonts(library_font_loader(library), art.window)
