@@ -20,8 +20,8 @@ from game.campaign.upgrades import upgrades_of
 from game.core.defs import frozen_map
 from game.core.script import Deployment
 from game.core.state import BattleState
-from game.scenario import BattleSetup, Scenario, SetupError
-from game.scenario.setup import PLAYER, player_deployments
+from game.scenario import BattleSetup, SetupError
+from game.scenario.setup import PLAYER, Playable, player_deployments
 
 SEED_SPACE = 2**31
 
@@ -38,11 +38,11 @@ def battle_seed(state: CampaignState) -> int:
     return (state.seed * 1_000_003 + state.stage * 9_973 + state.attempts * 101) % SEED_SPACE
 
 
-def _player_units(scenario: Scenario) -> list[Deployment]:
+def _player_units(scenario: Playable) -> list[Deployment]:
     return list(player_deployments(scenario.listed or scenario.deployments, scenario.context.script.triggers))
 
 
-def roster(scenario: Scenario) -> tuple[list[str], list[str]]:
+def roster(scenario: Playable) -> tuple[list[str], list[str]]:
     """The player's units (unit ids) and pilots (pilot ids) a scenario may field, in order."""
     units: list[str] = []
     pilots: list[str] = []
@@ -54,7 +54,7 @@ def roster(scenario: Scenario) -> tuple[list[str], list[str]]:
     return units, pilots
 
 
-def _scenario_levels(scenario: Scenario) -> dict[str, int]:
+def _scenario_levels(scenario: Playable) -> dict[str, int]:
     """Each player pilot's level as the scenario deploys it (the highest if it appears twice)."""
     pilots = scenario.context.defs.pilots
     out: dict[str, int] = {}
@@ -66,7 +66,7 @@ def _scenario_levels(scenario: Scenario) -> dict[str, int]:
     return out
 
 
-def setup_for(state: CampaignState, scenario: Scenario, rules: CampaignRules) -> BattleSetup:
+def setup_for(state: CampaignState, scenario: Playable, rules: CampaignRules) -> BattleSetup:
     """What the campaign changes in `scenario` (as loaded, without a setup)."""
     levels = {
         p: max(level, state.pilots[p].level) if p in state.pilots else level
@@ -85,7 +85,7 @@ def setup_for(state: CampaignState, scenario: Scenario, rules: CampaignRules) ->
     return BattleSetup(deploy=picks, levels=frozen_map(levels), upgrades=frozen_map(upgrades))
 
 
-def choose_deployment(state: CampaignState, scenario: Scenario, picks: Iterable[str | None]) -> CampaignState:
+def choose_deployment(state: CampaignState, scenario: Playable, picks: Iterable[str | None]) -> CampaignState:
     """Remember who deploys where in `scenario` (a unit uid or None per deploy slot)."""
     if scenario.deploy is None:
         raise CampaignError(f"{scenario.title or scenario.id} has no deployment choice")
@@ -112,7 +112,7 @@ class BattleGains:
     pilots: tuple[PilotGain, ...]
 
 
-def _start_levels(played: Scenario) -> dict[str, int]:
+def _start_levels(played: Playable) -> dict[str, int]:
     """Each pilot's level at the start of the battle that was played (its setup applied)."""
     levels = _scenario_levels(played)
     levels.update({p: lv for p, lv in played.setup.levels.items() if p in levels})
@@ -129,7 +129,7 @@ def _add_exp(level: int, exp: int, gained: int, rules: CampaignRules) -> tuple[i
 
 
 def record_victory(
-    state: CampaignState, played: Scenario, final: BattleState, rules: CampaignRules
+    state: CampaignState, played: Playable, final: BattleState, rules: CampaignRules
 ) -> tuple[CampaignState, BattleGains]:
     """Carry a won battle into the campaign: EXP and levels, kills, funds; on to the next stage.
 

@@ -28,10 +28,19 @@ class CampaignRules:
     max_level: int = 99
 
     @classmethod
+    def defaults(cls) -> CampaignRules:
+        """The rules.yaml defaults, with no unit-specific caps (battles built in code)."""
+        from game.data.schema import Rules
+
+        return cls._build(Rules(), {})
+
+    @classmethod
     def from_data(cls, result: Any) -> CampaignRules:
         """From the data layer's LoadResult (`game.data.load_game_data`)."""
-        rules = result.rules
-        units = result.entries.get("units", {})
+        return cls._build(result.rules, result.entries.get("units", {}))
+
+    @classmethod
+    def _build(cls, rules: Any, units: Mapping[str, Any]) -> CampaignRules:
         return cls(
             costs=frozen_map({stat: tuple(prices) for stat, prices in rules.upgrade_costs.items()}),
             default_cap=rules.upgrade_cap,

@@ -19,9 +19,11 @@ from game.core.errors import IllegalCommand
 from game.core.events import Event
 from game.core.state import BattleState
 from game.saves.records import CHECKPOINT_CHARS, BattleRecord
-from game.scenario import Scenario, ScenarioError, SetupError
+from game.scenario import ScenarioError, SetupError
+from game.scenario.setup import Playable
 
-ScenarioLoader = Callable[[str], Scenario]  # scenario id -> the loaded scenario (raises ScenarioError)
+# scenario id -> the loaded scenario; raises ScenarioError (or ReplayError with its own message)
+ScenarioLoader = Callable[[str], Playable]
 
 
 class ReplayError(Exception):
@@ -40,11 +42,11 @@ def where(state: BattleState) -> str:
     return f"turn {state.turn}, {state.side} phase"
 
 
-def scenario_for(record: BattleRecord, load: ScenarioLoader) -> Scenario:
+def scenario_for(record: BattleRecord, load: ScenarioLoader) -> Playable:
     """The record's scenario with its setup applied; ReplayError when that is impossible."""
     try:
         scenario = load(record.scenario)
-    except ScenarioError as exc:
+    except (ScenarioError, ReplayError) as exc:
         raise ReplayError(f"its scenario {record.scenario!r} cannot be loaded:\n{exc}") from None
     try:
         return scenario.with_setup(record.setup)
@@ -70,14 +72,14 @@ def checkpoint(state: BattleState) -> str:
 class Cursor:
     """Steps through a command log from the scenario's start: the viewer and verify use it."""
 
-    scenario: Scenario
+    scenario: Playable
     commands: Sequence[Command]
     state: BattleState
     opening: list[Event] = field(default_factory=list)  # events of the battle's start
     index: int = 0  # commands applied so far
 
     @classmethod
-    def start(cls, scenario: Scenario, seed: int, commands: Sequence[Command]) -> Cursor:
+    def start(cls, scenario: Playable, seed: int, commands: Sequence[Command]) -> Cursor:
         state, events = scenario.start(seed)
         return cls(scenario, commands, state, list(events))
 
@@ -100,7 +102,7 @@ class Cursor:
 
 
 def record_replay(
-    scenario: Scenario,
+    scenario: Playable,
     seed: int,
     commands: Sequence[Command],
     *,

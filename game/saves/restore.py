@@ -14,12 +14,12 @@ from game.core.commands import Command
 from game.core.state import BattleState
 from game.saves.records import BattleRecord
 from game.saves.replays import Cursor, ReplayError, ScenarioLoader, data_mismatch, scenario_for
-from game.scenario import Scenario
+from game.scenario.setup import Playable
 
 
 @dataclass(frozen=True)
 class Restored:
-    scenario: Scenario  # the record's setup applied
+    scenario: Playable  # the record's setup applied
     state: BattleState
     commands: tuple[Command, ...]
     note: str | None = None  # tell the player this (the battle was rebuilt)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from game.saves.files import SaveError
+from game.saves.files import SaveError, backup_path
 from game.saves.records import BattleRecord
 from game.saves.slots import AUTOSAVE, SUSPEND, SaveSlots
 
@@ -56,6 +56,9 @@ class SuspendFiles:
             except SaveError as exc:
                 return Resumable(name, path, None, exc)
         return None
+
+    def has_backup(self, name: str) -> bool:
+        return backup_path(self.slots.path(name)).exists()
 
     def backup(self, name: str) -> BattleRecord:
         """The backup of `name` (the save before the last one); SaveError if it is unusable too."""

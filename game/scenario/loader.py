@@ -33,7 +33,7 @@ from game.scenario.problems import (
     read_yaml,
     suggest,
 )
-from game.scenario.setup import BattleSetup, DeployPlan, SetupError, adjust_deployment, adjust_trigger, deployments_for
+from game.scenario.setup import BattleSetup, DeployPlan, apply_setup, deployments_for
 
 SCENARIO_FILE = "scenario.yaml"
 
@@ -80,15 +80,7 @@ class Scenario:
         player's side (scripted player reinforcements included). SetupError says what does not fit."""
         if setup.empty:
             return replace(self, setup=setup)
-        chosen = deployments_for(self.listed, self.deploy, setup.deploy)
-        deployments = tuple(adjust_deployment(d, setup) for d in chosen)
-        script = self.context.script
-        script = replace(script, triggers=tuple(adjust_trigger(t, setup) for t in script.triggers))
-        ctx = replace(self.context, script=script, _memo={})
-        try:
-            new_battle(ctx, deployments, 0)
-        except DeploymentError as exc:
-            raise SetupError(f"{self.id}: the units cannot be placed ({exc})") from None
+        ctx, deployments = apply_setup(self.context, self.listed, self.deploy, setup, self.id)
         return replace(self, context=ctx, deployments=deployments, setup=setup)
 
 

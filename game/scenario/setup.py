@@ -9,11 +9,18 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any, Protocol
 
+from game.core.context import BattleContext
 from game.core.defs import frozen_map
+from game.core.deploy import DeploymentError
+from game.core.engine import new_battle
 from game.core.grid import Pos
 from game.core.script import Deployment, Spawn, Trigger
+
+if TYPE_CHECKING:
+    from game.core.events import Event
+    from game.core.state import BattleState
 
 PLAYER = "player"
 UPGRADE_KEYS = ("hp", "en", "armor", "mobility", "weapons")  # what UnitState.upgrades may hold
@@ -162,3 +169,49 @@ def deployments_for(
         for d in listed
         if d.uid not in pool or d.uid in placed
     )
+
+
+def apply_setup(
+    ctx: BattleContext, listed: tuple[Deployment, ...], plan: DeployPlan | None, setup: BattleSetup, name: str
+) -> tuple[BattleContext, tuple[Deployment, ...]]:
+    """The context (player reinforcements adjusted) and starting units of a battle with
+    `setup` applied to the scenario's `listed` units. SetupError says what does not fit."""
+    chosen = deployments_for(listed, plan, setup.deploy)
+    deployments = tuple(adjust_deployment(d, setup) for d in chosen)
+    script = replace(ctx.script, triggers=tuple(adjust_trigger(t, setup) for t in ctx.script.triggers))
+    ctx = replace(ctx, script=script, _memo={})
+    try:
+        new_battle(ctx, deployments, 0)
+    except DeploymentError as exc:
+        raise SetupError(f"{name}: the units cannot be placed ({exc})") from None
+    return ctx, deployments
+
+
+class Playable(Protocol):
+    """What saves, replays and the campaign need of a scenario: `game.scenario.Scenario`, or a
+    window's code-built battle."""
+
+    @property
+    def id(self) -> str: ...
+
+    @property
+    def title(self) -> str: ...
+
+    @property
+    def context(self) -> BattleContext: ...
+
+    @property
+    def deployments(self) -> tuple[Deployment, ...]: ...
+
+    @property
+    def listed(self) -> tuple[Deployment, ...]: ...
+
+    @property
+    def deploy(self) -> DeployPlan | None: ...
+
+    @property
+    def setup(self) -> BattleSetup: ...
+
+    def with_setup(self, setup: BattleSetup) -> Playable: ...
+
+    def start(self, seed: int) -> tuple[BattleState, list[Event]]: ...

@@ -119,7 +119,7 @@ def build_services(
     args: argparse.Namespace | None, *, config_dir: Path | None = None, headless: bool = False
 ) -> Services:
     """Everything the scenes share. `headless` skips the window (tests draw to a surface)."""
-    from game.saves.slots import SaveSlots, default_save_dir
+    from game.saves.slots import default_save_dir
     from game.ui.audio import Audio
     from game.ui.display import Display
     from game.ui.input.mapper import InputMapper
@@ -148,7 +148,7 @@ def build_services(
         audio=audio,
         input=mapper,
         catalog=catalog,
-        saves=SlotSessionStore(SaveSlots(directory / "saves" if config_dir else default_save_dir())),
+        saves=SlotSessionStore(directory / "saves" if config_dir else default_save_dir()),
         controllers=controller_factory(lambda: settings.difficulty),
         display=display,
     )
