@@ -36,6 +36,8 @@ def run(args: argparse.Namespace) -> int:
         return _fail(str(exc))
     except RecordError as exc:
         return _fail(f"{args.file}: {exc}.")
+    if not args.verify:
+        return _watch(args, record)
     result = load_from_args(args, check_assets=False)
     if not result.ok:
         return _fail("the game data has errors (run `run_game.py validate`):\n" + result.format_problems())
@@ -44,8 +46,6 @@ def run(args: argparse.Namespace) -> int:
     def loader(sid: str):  # type: ignore[no-untyped-def]
         return load_scenario(sid, result, root=args.game_dir, mods=mods)
 
-    if not args.verify:
-        return _watch(args, record, result.data_hash, loader)
     try:
         outcome = verify(record, result.data_hash, loader, force=args.force)
     except ReplayError as exc:
@@ -56,12 +56,13 @@ def run(args: argparse.Namespace) -> int:
     return _fail(f"{args.file}: MISMATCH: {outcome.message}")
 
 
-def _watch(args: argparse.Namespace, record: object, data_hash: str, loader: object) -> int:
+def _watch(args: argparse.Namespace, record: object) -> int:
+    """The window plays it back, with the game's data and mods (user mods and --mods)."""
     try:
-        from game.ui.replay_app import run_replay
+        from game.ui.app import run_replay
     except ImportError as exc:  # the window is not part of this build
         return _fail(f"the replay viewer is not available in this build ({exc}); use --verify")
-    return int(run_replay(args, record, data_hash, loader))  # type: ignore[arg-type]
+    return int(run_replay(args, record))  # type: ignore[arg-type]
 
 
 def _fail(message: str) -> int:

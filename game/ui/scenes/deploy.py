@@ -19,6 +19,8 @@ from game.ui.services import Services
 
 EMPTY = "-"
 DONE = "done"
+PREVIEW = (280, 240)  # the map preview's largest size
+PREVIEW_AT = (334, 46)
 
 
 class DeployScene(Scene):
@@ -37,7 +39,26 @@ class DeployScene(Scene):
         self.t = 0.0
         self.slot: int | None = None  # the slot whose candidates are shown
         self.menu = ListMenu([], width=300)
+        self.preview, self.scale = self._preview()
         self._refresh()
+
+    def _preview(self) -> tuple[pygame.Surface, float]:
+        """The battle map, scaled to fit beside the list, with the fixed units on it."""
+        from game.ui.scenes.battle.view import render_terrain
+
+        state, _ = self.scenario.start(0)
+        terrain = render_terrain(state, self.services.art, False, self.scenario.map_source)
+        scale = min(PREVIEW[0] / terrain.get_width(), PREVIEW[1] / terrain.get_height())
+        size = (int(terrain.get_width() * scale), int(terrain.get_height() * scale))
+        picture = pygame.transform.smoothscale(terrain, size)
+        pool = set(self.plan.pool)
+        tile = max(4, int(theme.TILE * scale))
+        for u in state.active_units():
+            if u.uid in pool:
+                continue
+            sprite = pygame.transform.scale(self.services.art.unit_sprite(u.unit_id, u.side), (tile, tile))
+            picture.blit(sprite, (int(u.x * theme.TILE * scale), int(u.y * theme.TILE * scale)))
+        return picture, scale
 
     def _label(self, uid: str | None) -> str:
         if uid is None:
@@ -109,7 +130,7 @@ class DeployScene(Scene):
                         detail=f"(slot {self.picks.index(uid) + 1})" if uid in self.picks else "",
                     )
                 )
-            return Push(MenuScene(self.services, options, title=f"Slot {self.slot + 1}", anchor=(330, 60), width=280))
+            return Push(MenuScene(self.services, options, title=f"Slot {self.slot + 1}", anchor=(24, 172), width=300))
         return None
 
     def on_result(self, result: Any) -> Transition | None:
@@ -129,11 +150,32 @@ class DeployScene(Scene):
         fonts.draw(surface, "DEPLOY", (24, 12), size=Fonts.LARGE, bold=True, colour=theme.ACCENT)
         fonts.draw(surface, self.scenario.title, (120, 18), colour=theme.TEXT)
         self.menu.draw(surface, fonts, (24, 50))
+        self._draw_preview(surface)
         sent = [u for u in self.picks if u is not None]
         home = [c.label for uid, c in self.candidates.items() if uid not in sent]
-        y = 250
         if home:
-            fonts.draw(surface, "Staying behind: " + ", ".join(home), (24, y), size=Fonts.SMALL, colour=theme.TEXT_DIM)
+            text = "Staying behind: " + ", ".join(home)
+            for i, line in enumerate(fonts.wrap(text, 290, Fonts.SMALL)):
+                fonts.draw(surface, line, (24, 200 + i * 15), size=Fonts.SMALL, colour=theme.TEXT_DIM)
+
+    def _draw_preview(self, surface: pygame.Surface) -> None:
+        fonts = self.services.fonts
+        frame = pygame.Rect(PREVIEW_AT, (self.preview.get_width() + 8, self.preview.get_height() + 8))
+        fonts.panel(surface, frame)
+        surface.blit(self.preview, (frame.x + 4, frame.y + 4))
+        tile = max(6, int(theme.TILE * self.scale))
+        highlighted = self.menu.current.key if self.menu.current is not None else None
+        for i, (x, y) in enumerate(self.plan.slots):
+            px = frame.x + 4 + int(x * theme.TILE * self.scale)
+            py = frame.y + 4 + int(y * theme.TILE * self.scale)
+            uid = self.picks[i]
+            if uid is not None:
+                unit = next(d.unit for d in self.scenario.listed if d.uid == uid)
+                sprite = pygame.transform.scale(self.services.art.unit_sprite(unit, "player"), (tile, tile))
+                surface.blit(sprite, (px, py))
+            colour = theme.CURSOR if highlighted == i else theme.SIDE_COLOURS["player"]
+            pygame.draw.rect(surface, colour, (px, py, tile, tile), 1)
+            fonts.draw(surface, str(i + 1), (px + 1, py - 13), size=Fonts.SMALL, colour=colour, bold=True)
         fonts.draw(
             surface,
             self.services.keys("{confirm}: choose    {cancel}: back"),

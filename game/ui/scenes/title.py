@@ -73,7 +73,7 @@ class TitleScene(Scene):
         if entry.key == "continue":
             return launch.continue_suspended(self.services)
         if entry.key == "load":
-            from game.ui.scenes.intermission import CampaignSlotsScene
+            from game.ui.scenes.campaign_slots import CampaignSlotsScene
 
             return Push(CampaignSlotsScene(self.services, None))
         if entry.key == "select":

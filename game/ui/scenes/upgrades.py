@@ -53,19 +53,18 @@ class UpgradeScene(Scene):
         if self.unit is None:
             self.stat_menu = ListMenu([], width=396)
             return
-        row = unit_row(self.campaign, self.unit, self.defs, self.rules)
+        self.row = unit_row(self.campaign, self.unit, self.defs, self.rules)
         entries = []
-        for s in row.stats:
+        for s in self.row.stats:
             o = s.option
-            value = f"{s.now}" if s.after is None else f"{s.now} -> {s.after}"
             price = "max" if o.price is None else f"{o.price:,}"
             entries.append(
                 Entry(
-                    f"{o.name:<9} {value}",
+                    o.name,
                     o.stat,
                     o.problem is None,
                     o.problem or "",
-                    detail=f"{o.steps}/{o.cap}   {price}",
+                    detail=price,
                     help=f"One more step of {o.name} for {o.price:,} funds." if o.price is not None else "",
                 )
             )
@@ -113,6 +112,17 @@ class UpgradeScene(Scene):
             self._refresh()
         return None
 
+    def _draw_columns(self, surface: pygame.Surface) -> None:
+        """Value now -> after one step, and steps bought / cap, in fixed columns of the stat rows."""
+        fonts = self.services.fonts
+        for index, rect in self.stat_menu.row_rects():
+            s = self.row.stats[index]
+            colour = theme.TEXT if s.option.problem is None else theme.TEXT_DISABLED
+            fonts.draw(surface, str(s.now), (rect.x + 150, rect.y + 3), align="right", colour=colour)
+            if s.after is not None:
+                fonts.draw(surface, f"-> {s.after}", (rect.x + 160, rect.y + 3), colour=theme.GOOD)
+            fonts.draw(surface, f"{s.option.steps}/{s.option.cap}", (rect.x + 290, rect.y + 3), align="right")
+
     def draw(self, surface: pygame.Surface) -> None:
         self.backdrop.draw(surface, self.t)
         fonts = self.services.fonts
@@ -130,10 +140,8 @@ class UpgradeScene(Scene):
         fonts.draw(surface, row.name, (head.x + 54, head.y + 6), bold=True)
         note = f"Carries the {row.inherited}'s upgrades" if row.inherited else "Steps bought / cap    next price"
         fonts.draw(surface, note, (head.x + 54, head.y + 28), size=Fonts.SMALL, colour=theme.TEXT_DIM)
-        if self.focus == "stats":
-            self.stat_menu.draw(surface, fonts, (222, 104))
-        else:
-            self.stat_menu.draw(surface, fonts, (222, 104), show_help=False)
+        self.stat_menu.draw(surface, fonts, (222, 104), show_help=self.focus == "stats")
+        self._draw_columns(surface)
         hint = (
             "{confirm}: buy one step    {cancel}: back to units"
             if self.focus == "stats"
