@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import Any
 
 from game.tools.data_options import add_data_arguments, load_from_args
 
@@ -22,7 +23,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--force", action="store_true", help="replay even if the file was recorded with different game data"
     )
-    add_data_arguments(parser)
+    add_data_arguments(parser, overrides=True)
     parser.add_argument("--windowed", action="store_true", help="watch in a window even if fullscreen is set")
 
 
@@ -49,7 +50,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         outcome = verify(record, result.data_hash, loader, force=args.force)
     except ReplayError as exc:
-        return _fail(f"{args.file}: cannot verify: {exc}")
+        return _fail(f"{args.file}: cannot verify: {exc}{_recorded_with(record)}")
     if outcome.ok:
         print(f"{args.file}: {outcome.message}")
         return 0
@@ -63,6 +64,16 @@ def _watch(args: argparse.Namespace, record: object) -> int:
     except ImportError as exc:  # the window is not part of this build
         return _fail(f"the replay viewer is not available in this build ({exc}); use --verify")
     return int(run_replay(args, record))  # type: ignore[arg-type]
+
+
+def _recorded_with(record: Any) -> str:
+    """How the file says it was made (simulate writes its mods and --set overrides)."""
+    mods = record.extra.get("mods") or []
+    overrides = record.extra.get("overrides") or []
+    if not mods and not overrides:
+        return ""
+    parts = [f"--mods {m}" for m in mods] + [f"--set {o}" for o in overrides]
+    return f"\nIt was recorded with: {' '.join(parts)}"
 
 
 def _fail(message: str) -> int:

@@ -11,7 +11,7 @@ import pytest
 
 from game.data import LoadResult
 from game.saves import record_replay
-from tests.saves.conftest import ROOT, Played
+from tests.saves.conftest import ROOT, SEED, Played
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
@@ -76,3 +76,23 @@ def test_bad_files_are_named(tmp_path: Path, content: bytes, message: str) -> No
     out = run(str(path), "--verify")
     assert out.returncode == 1 and str(path) in out.stderr and message in out.stderr
     assert "Traceback" not in out.stderr
+
+
+def test_a_replay_of_a_data_variant_verifies_with_the_same_set(played: dict[str, Played], tmp_path: Path) -> None:
+    """`simulate --set ... --replay-out` files name their overrides; verify takes the same --set."""
+    from game.data import load_game_data
+    from game.scenario import load_scenario
+
+    variant = load_game_data(ROOT, user_mods=False, check_assets_exist=False, overrides=["units.braver.hp=3000"])
+    assert variant.ok
+    scenario = load_scenario("blue_comet_falls", variant, root=ROOT)
+    commands = played["blue_comet_falls"].commands[:3]
+    record = record_replay(
+        scenario, SEED, commands, data_hash=variant.data_hash, extra={"overrides": ["units.braver.hp=3000"]}
+    )
+    path = tmp_path / "variant.json"
+    path.write_text(json.dumps(record.to_json()))
+    refused = run(str(path), "--verify")
+    assert refused.returncode == 1 and "It was recorded with: --set units.braver.hp=3000" in refused.stderr
+    ok = run(str(path), "--verify", "--set", "units.braver.hp=3000")
+    assert ok.returncode == 0, ok.stderr
