@@ -74,6 +74,12 @@ def setup_for(state: CampaignState, scenario: Playable, rules: CampaignRules) ->
     }
     units, _ = roster(scenario)
     upgrades = {u: frozen_map(steps) for u in units if (steps := upgrades_of(state, u, rules))}
+    # EXP toward the next level rides into the battle, so a level-up happens at the right blow.
+    exp = {
+        p: state.pilots[p].exp
+        for p, level in levels.items()
+        if p in state.pilots and state.pilots[p].level == level and state.pilots[p].exp
+    }
     picks = state.deploy.get(scenario.id)
     if picks is not None and scenario.deploy is not None:
         try:
@@ -82,7 +88,7 @@ def setup_for(state: CampaignState, scenario: Playable, rules: CampaignRules) ->
             picks = None  # the scenario changed since the choice was made: its default again
     else:
         picks = None
-    return BattleSetup(deploy=picks, levels=frozen_map(levels), upgrades=frozen_map(upgrades))
+    return BattleSetup(deploy=picks, levels=frozen_map(levels), upgrades=frozen_map(upgrades), exp=frozen_map(exp))
 
 
 def choose_deployment(state: CampaignState, scenario: Playable, picks: Iterable[str | None]) -> CampaignState:
@@ -119,15 +125,6 @@ def _start_levels(played: Playable) -> dict[str, int]:
     return levels
 
 
-def _add_exp(level: int, exp: int, gained: int, rules: CampaignRules) -> tuple[int, int]:
-    total = exp + gained
-    level += total // rules.exp_per_level
-    exp = total % rules.exp_per_level
-    if level >= rules.max_level:
-        return rules.max_level, 0
-    return level, exp
-
-
 def record_victory(
     state: CampaignState, played: Playable, final: BattleState, rules: CampaignRules
 ) -> tuple[CampaignState, BattleGains]:
@@ -143,24 +140,28 @@ def record_victory(
     if final.outcome is None or final.outcome.winner != PLAYER:
         raise CampaignError("only a won battle moves the campaign on (retry the battle)")
     start = _start_levels(played)
+    start_exp = played.setup.exp
     gained: dict[str, int] = {}
     kills: dict[str, int] = {}
+    end: dict[str, tuple[int, int]] = {}  # the pilot's level and EXP as the battle ended
     for u in final.units.values():
         if u.side != PLAYER or u.pilot_id is None:
             continue
-        begin = start.get(u.pilot_id, u.level)
-        gained[u.pilot_id] = gained.get(u.pilot_id, 0) + (u.level - begin) * rules.exp_per_level + u.exp
-        kills[u.pilot_id] = kills.get(u.pilot_id, 0) + u.kills
+        pid = u.pilot_id
+        begin = start.get(pid, u.level)
+        earned = (u.level - begin) * rules.exp_per_level + u.exp - start_exp.get(pid, 0)
+        gained[pid] = gained.get(pid, 0) + max(0, earned)
+        kills[pid] = kills.get(pid, 0) + u.kills
+        end[pid] = max(end.get(pid, (0, 0)), (u.level, u.exp))
     pilots = dict(state.pilots)
     report = []
     for pid, exp in gained.items():
         old = pilots.get(pid)
-        begin = start.get(pid, old.level if old else 1)
-        # A scenario that raised the pilot above its record starts it afresh at that level.
-        carried = old.exp if old is not None and old.level == begin else 0
-        level, rest = _add_exp(begin, carried, max(0, exp), rules)
+        level, rest = end[pid]
+        if level >= rules.max_level:
+            level, rest = rules.max_level, 0
         pilots[pid] = PilotRecord(level, rest, (old.kills if old else 0) + kills[pid])
-        report.append(PilotGain(pid, old.level if old else begin, level, max(0, exp), kills[pid]))
+        report.append(PilotGain(pid, old.level if old else start.get(pid, level), level, exp, kills[pid]))
     side = final.results.get(PLAYER)
     funds = side.funds if side is not None else 0
     result = StageResult(

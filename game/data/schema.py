@@ -311,6 +311,15 @@ class Terrain(Strict):
 _R = RulesDef()
 
 
+def _gain_default(value: int | tuple[int, ...]) -> int | list[int]:
+    return value if isinstance(value, int) else list(value)
+
+
+UPGRADE_GAIN_HELP = (
+    "what each upgrade step adds: one number for every step, or a list of gains by step (the last repeats)"
+)
+
+
 class WillGains(Strict):
     hit: Signed
     miss: Signed
@@ -358,11 +367,11 @@ class Rules(Strict):
     exp_min: Count = _R.exp_min
     exp_repair: Count = _R.exp_repair
     exp_supply: Count = _R.exp_supply
-    upgrade_hp: Count = _R.upgrade_hp
-    upgrade_en: Count = _R.upgrade_en
-    upgrade_mobility: Count = _R.upgrade_mobility
-    upgrade_armor: Count = _R.upgrade_armor
-    upgrade_weapon: Count = _R.upgrade_weapon
+    upgrade_hp: Count | list[Count] = Field(_gain_default(_R.upgrade_hp), description=UPGRADE_GAIN_HELP)
+    upgrade_en: Count | list[Count] = Field(_gain_default(_R.upgrade_en), description=UPGRADE_GAIN_HELP)
+    upgrade_mobility: Count | list[Count] = Field(_gain_default(_R.upgrade_mobility), description=UPGRADE_GAIN_HELP)
+    upgrade_armor: Count | list[Count] = Field(_gain_default(_R.upgrade_armor), description=UPGRADE_GAIN_HELP)
+    upgrade_weapon: Count | list[Count] = Field(_gain_default(_R.upgrade_weapon), description=UPGRADE_GAIN_HELP)
     # The campaign's upgrade shop (SRW 64 style, REFERENCE.md A14): a unit's own `upgrade_cap`
     # or this default, and the price of each step by stat (step n costs the n-th entry).
     upgrade_cap: int = Field(10, ge=0, le=99, description="upgrade steps allowed per stat when a unit sets none")

@@ -62,22 +62,27 @@ class DeployPlan:
 @dataclass(frozen=True)
 class BattleSetup:
     """Changes to the player side: `deploy` picks (a uid or None per slot; None for the
-    scenario's default), pilot levels by pilot id and upgrades by unit id."""
+    scenario's default), pilot levels and EXP toward the next level by pilot id, and upgrades
+    by unit id."""
 
     deploy: tuple[str | None, ...] | None = None
     levels: Mapping[str, int] = field(default_factory=frozen_map)
     upgrades: Mapping[str, Mapping[str, int]] = field(default_factory=frozen_map)
+    exp: Mapping[str, int] = field(default_factory=frozen_map)
 
     @property
     def empty(self) -> bool:
-        return self.deploy is None and not self.levels and not self.upgrades
+        return self.deploy is None and not self.levels and not self.upgrades and not self.exp
 
     def to_json(self) -> dict[str, Any]:
-        return {
+        out: dict[str, Any] = {
             "deploy": None if self.deploy is None else list(self.deploy),
             "levels": dict(sorted(self.levels.items())),
             "upgrades": {u: dict(sorted(v.items())) for u, v in sorted(self.upgrades.items())},
         }
+        if self.exp:  # absent in setups without carried EXP, so older records read back unchanged
+            out["exp"] = dict(sorted(self.exp.items()))
+        return out
 
     @classmethod
     def from_json(cls, data: Any) -> BattleSetup:
@@ -102,10 +107,17 @@ class BattleSetup:
             raise SetupError("setup 'upgrades' must map unit ids to upgrades")
         for unit, steps in upgrades.items():
             check_upgrades(steps, f"setup upgrades of {unit!r}")
+        exp = data.get("exp") or {}
+        if not isinstance(exp, dict):
+            raise SetupError("setup 'exp' must map pilot ids to EXP")
+        for pilot, value in exp.items():
+            if type(value) is not int or not 0 <= value <= 10**9:
+                raise SetupError(f"setup EXP of {pilot!r} must be a whole number 0 or more, got {value!r}")
         return cls(
             deploy,
             frozen_map({str(k): int(v) for k, v in levels.items()}),
             frozen_map({str(k): frozen_map(dict(v)) for k, v in upgrades.items()}),
+            frozen_map({str(k): int(v) for k, v in exp.items()}),
         )
 
 
@@ -136,6 +148,8 @@ def adjust_deployment(d: Deployment, setup: BattleSetup) -> Deployment:
     changes: dict[str, Any] = {}
     if d.pilot is not None and d.pilot in setup.levels:
         changes["level"] = setup.levels[d.pilot]
+    if d.pilot is not None and d.pilot in setup.exp:
+        changes["exp"] = setup.exp[d.pilot]
     if d.unit in setup.upgrades:
         changes["upgrades"] = frozen_map(dict(setup.upgrades[d.unit]))
     return replace(d, **changes) if changes else d

@@ -17,6 +17,7 @@ from game.campaign import (
 )
 from game.core.defs import Definitions
 from game.core.script import Deployment
+from game.core.stats import upgrade_gain
 from game.scenario.setup import Playable
 
 
@@ -88,8 +89,8 @@ def unit_row(campaign: CampaignState, unit: str, defs: Definitions, rules: Campa
     per_step["weapons"] = r.upgrade_weapon
     stats = []
     for opt in upgrade_options(campaign, unit, rules):
-        now = base[opt.stat] + opt.steps * per_step[opt.stat]
-        after = now + per_step[opt.stat] if opt.price is not None else None
+        now = base[opt.stat] + upgrade_gain(per_step[opt.stat], opt.steps)
+        after = base[opt.stat] + upgrade_gain(per_step[opt.stat], opt.steps + 1) if opt.price is not None else None
         stats.append(StatRow(opt, base[opt.stat], now, after))
     source = inherited_from(campaign, unit, rules)
     inherited = defs.units[source].name if source is not None and source in defs.units else source
