@@ -25,6 +25,7 @@ SUBCOMMANDS: dict[str, tuple[str, str]] = {
     ),
     "schema": ("game.tools.schema", "write JSON Schema files for the data files (editor completion)"),
     "simulate": ("game.tools.simulate", "play a scenario headless with the AI on every side"),
+    "replay": ("game.tools.replay", "watch a recorded battle, or check it headless with --verify"),
 }
 
 

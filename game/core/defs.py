@@ -103,12 +103,13 @@ class RulesDef:
     exp_min: int = 10
     exp_repair: int = 30
     exp_supply: int = 30
-    # Unit upgrades: what one step adds.
-    upgrade_hp: int = 200
-    upgrade_en: int = 10
-    upgrade_mobility: int = 5
-    upgrade_armor: int = 100
-    upgrade_weapon: int = 100
+    # Unit upgrades: what each step adds, either the same every step (an int) or a curve of
+    # gains by step (SRW 64: EN +10 for steps 1-5, then +20); past the curve its last gain repeats.
+    upgrade_hp: int | tuple[int, ...] = 200
+    upgrade_en: int | tuple[int, ...] = (10, 10, 10, 10, 10, 20)
+    upgrade_mobility: int | tuple[int, ...] = (5, 5, 5, 5, 5, 10)
+    upgrade_armor: int | tuple[int, ...] = (100, 100, 100, 100, 100, 150)
+    upgrade_weapon: int | tuple[int, ...] = (100, 100, 100, 100, 100, 200, 200, 200, 200, 200, 300)
     # Derived: (attacker size, defender size) -> the damage size factor as (num, den).
     size_factors: Mapping[tuple[str, str], tuple[int, int]] = field(init=False, repr=False, compare=False)
 

@@ -96,6 +96,7 @@ def place(tx: Tx, dep: Deployment, *, strict: bool) -> UnitState | None:
         will=start_will(ctx, pilot) if dep.will is None else dep.will,
         sp=0,
         level=level,
+        exp=max(0, dep.exp),
         flying=flying,
         tags=tuple(dep.tags),
         ai=dict(dep.ai),

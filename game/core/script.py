@@ -228,6 +228,7 @@ class Deployment:
     spawn: str | None = None  # a named spawn point, used when pos is None
     uid: str | None = None
     level: int | None = None
+    exp: int = 0  # EXP toward the next level, carried over by the campaign
     will: int | None = None
     hp_pct: int = 100
     flying: bool | None = None

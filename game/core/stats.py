@@ -33,24 +33,37 @@ def pilot_stats(ctx: BattleContext, u: UnitState) -> PilotStats:
     return found  # type: ignore[no-any-return]
 
 
+def upgrade_gain(per_step: int | tuple[int, ...], steps: int) -> int:
+    """What `steps` upgrade steps add: a flat gain per step, or the sum of a gain curve whose
+    last value repeats past its end."""
+    if steps <= 0:
+        return 0
+    if isinstance(per_step, int):
+        return per_step * steps
+    if not per_step:
+        return 0
+    return sum(per_step[:steps]) + max(0, steps - len(per_step)) * per_step[-1]
+
+
 def max_hp(ctx: BattleContext, u: UnitState) -> int:
-    return ctx.defs.units[u.unit_id].hp + u.upgrades.get("hp", 0) * ctx.defs.rules.upgrade_hp
+    return ctx.defs.units[u.unit_id].hp + upgrade_gain(ctx.defs.rules.upgrade_hp, u.upgrades.get("hp", 0))
 
 
 def max_en(ctx: BattleContext, u: UnitState) -> int:
-    return ctx.defs.units[u.unit_id].en + u.upgrades.get("en", 0) * ctx.defs.rules.upgrade_en
+    return ctx.defs.units[u.unit_id].en + upgrade_gain(ctx.defs.rules.upgrade_en, u.upgrades.get("en", 0))
 
 
 def base_mobility(ctx: BattleContext, u: UnitState) -> int:
-    return ctx.defs.units[u.unit_id].mobility + u.upgrades.get("mobility", 0) * ctx.defs.rules.upgrade_mobility
+    gain = upgrade_gain(ctx.defs.rules.upgrade_mobility, u.upgrades.get("mobility", 0))
+    return ctx.defs.units[u.unit_id].mobility + gain
 
 
 def base_armor(ctx: BattleContext, u: UnitState) -> int:
-    return ctx.defs.units[u.unit_id].armor + u.upgrades.get("armor", 0) * ctx.defs.rules.upgrade_armor
+    return ctx.defs.units[u.unit_id].armor + upgrade_gain(ctx.defs.rules.upgrade_armor, u.upgrades.get("armor", 0))
 
 
 def weapon_power(ctx: BattleContext, u: UnitState, w: WeaponDef) -> int:
-    return w.power + u.upgrades.get("weapons", 0) * ctx.defs.rules.upgrade_weapon
+    return w.power + upgrade_gain(ctx.defs.rules.upgrade_weapon, u.upgrades.get("weapons", 0))
 
 
 def max_sp(ctx: BattleContext, u: UnitState) -> int:

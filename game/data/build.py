@@ -157,6 +157,10 @@ def terrain(t: s.Terrain) -> TerrainDef:
     )
 
 
+def _gain(value: int | list[int]) -> int | tuple[int, ...]:
+    return value if isinstance(value, int) else tuple(value)
+
+
 def rules(r: s.Rules) -> RulesDef:
     table = dict(DEFAULT_WILL_TABLE)  # personalities the file leaves out keep RULES.md's values
     table.update({k: WillGains(**v.model_dump()) for k, v in r.will_table.items()})
@@ -190,11 +194,11 @@ def rules(r: s.Rules) -> RulesDef:
         exp_min=r.exp_min,
         exp_repair=r.exp_repair,
         exp_supply=r.exp_supply,
-        upgrade_hp=r.upgrade_hp,
-        upgrade_en=r.upgrade_en,
-        upgrade_mobility=r.upgrade_mobility,
-        upgrade_armor=r.upgrade_armor,
-        upgrade_weapon=r.upgrade_weapon,
+        upgrade_hp=_gain(r.upgrade_hp),
+        upgrade_en=_gain(r.upgrade_en),
+        upgrade_mobility=_gain(r.upgrade_mobility),
+        upgrade_armor=_gain(r.upgrade_armor),
+        upgrade_weapon=_gain(r.upgrade_weapon),
     )
 
 

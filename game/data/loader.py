@@ -23,7 +23,7 @@ from game.data.located import YMap
 from game.data.mods import ModInfo, ModStatus, discover, order, requires_closure
 from game.data.overrides import apply_to_catalog, parse_overrides
 from game.data.problems import Mark, Problem, did_you_mean, format_problems
-from game.data.references import Failures, Loaded, build_index, check_references
+from game.data.references import Failures, Loaded, build_index, check_references, check_upgrades
 from game.data.schema import ENTRY_MODELS, Rules
 from game.data.validation import problems_from_validation
 from game.data.yaml_reader import DEFAULT_LIMITS, Limits
@@ -113,6 +113,7 @@ def load_game_data(
     index, alias_problems = build_index(store)
     problems.extend(alias_problems)
     problems.extend(check_references(store, index, failures))
+    problems.extend(check_upgrades(store, rules_model))
     asset_dirs = (game_dir / "assets", *(m.assets_dir for m in mods if m.assets_dir.is_dir()))
     if check_assets_exist:
         problems.extend(check_assets(store, asset_dirs))

@@ -17,7 +17,7 @@ from game.data.aliases import SINGULAR, AliasIndex
 from game.data.catalog import Entry
 from game.data.located import locate
 from game.data.problems import WARNING, Problem, did_you_mean, format_path
-from game.data.schema import Pilot, Spirit, Unit
+from game.data.schema import Pilot, Rules, Spirit, Unit
 
 
 @dataclass
@@ -166,6 +166,14 @@ def _check_unit(item: Loaded, index: AliasIndex, failed: Failures, terrain_kinds
             continue
         seen.add(rid)
         abilities.append(ref.model_copy(update={"id": rid}))
+    successor_of = u.upgrades_from
+    if successor_of is not None:
+        successor_of, problem = _resolve(index, failed, "units", successor_of, item, ("upgrades_from",))
+        if problem:
+            yield problem
+        elif successor_of == u.id:
+            yield item.problem(("upgrades_from",), "a unit cannot inherit upgrades from itself")
+            successor_of = None
     weapons = []
     for i, w in enumerate(u.weapons):
         if w.user_status is None:
@@ -188,7 +196,40 @@ def _check_unit(item: Loaded, index: AliasIndex, failed: Failures, terrain_kinds
             + did_you_mean(u.movement, terrain_kinds - {"default"}),
             severity=WARNING,
         )
-    item.model = u.model_copy(update={"abilities": abilities, "weapons": weapons})
+    item.model = u.model_copy(update={"abilities": abilities, "weapons": weapons, "upgrades_from": successor_of})
+
+
+def check_upgrades(store: Store, rules: Rules) -> list[Problem]:
+    """Every unit's upgrade cap has a price for each step, and `upgrades_from` has no cycle."""
+    problems: list[Problem] = []
+    units = store.get("units", {})
+    steps = min((len(c) for c in rules.upgrade_costs.values()), default=0)
+    for ident, item in sorted(units.items()):
+        cap = item.model.upgrade_cap if item.model.upgrade_cap is not None else rules.upgrade_cap
+        if cap > steps:
+            where = ("upgrade_cap",) if item.model.upgrade_cap is not None else ()
+            problems.append(
+                item.problem(
+                    where,
+                    f"upgrade cap {cap} is above the {steps} steps priced in rules.yaml upgrade_costs; "
+                    f"only {steps} can be bought",
+                    severity=WARNING,
+                )
+            )
+        seen = [ident]
+        parent = item.model.upgrades_from
+        while parent is not None and parent in units:
+            if parent in seen:
+                problems.append(
+                    item.problem(
+                        ("upgrades_from",), f"upgrades_from goes round in a circle: {' -> '.join([*seen, parent])}"
+                    )
+                )
+                item.model = item.model.model_copy(update={"upgrades_from": None})
+                break
+            seen.append(parent)
+            parent = units[parent].model.upgrades_from
+    return problems
 
 
 def _check_effects(kind: str, item: Loaded, weapon_types: set[str], weapon_tags: set[str]) -> Iterable[Problem]:

@@ -363,6 +363,15 @@ class RegionSpec(Strict):
     tiles: list[Position] | None = None
 
 
+class DeploySpec(Strict):
+    """Where the player chooses who fights: `units` (uids of player units listed in `units:`)
+    compete for `slots` (spawn points or [x, y]); every other player unit always deploys."""
+
+    slots: Annotated[list[Position | str], Field(min_length=1, max_length=64)]
+    units: Annotated[list[str], Field(min_length=1, max_length=64)]
+    min: int = Field(1, ge=0, description="fewest units the player may send (default 1)")
+
+
 class ClosingSpec(Strict):
     victory: list[LineSpec] = []
     defeat: list[LineSpec] = []
@@ -383,6 +392,7 @@ class ScenarioSpec(Strict):
     regions: dict[str, RegionSpec] = {}
     spawn_points: dict[str, Position] = {}
     units: list[DeploymentSpec] = []
+    deploy: DeploySpec | None = None
     objectives: dict[str, ObjectiveSetSpec]
     events: list[TriggerSpec] = []
     closing: ClosingSpec = ClosingSpec()

@@ -36,6 +36,18 @@ SpiritTarget = Literal[SPIRIT_TARGETS]  # type: ignore[valid-type]
 UNIT_KINDS: tuple[str, ...] = ("mech", "vehicle", "aircraft", "ship", "building", "person")
 UnitKind = Literal[UNIT_KINDS]  # type: ignore[valid-type]
 MAX_SPIRITS = 6  # RULES §9: each pilot learns up to 6
+UPGRADE_STATS: tuple[str, ...] = ("hp", "en", "armor", "mobility", "weapons")  # the keys of UnitState.upgrades
+UpgradeStat = Literal[UPGRADE_STATS]  # type: ignore[valid-type]
+# SRW 64 prices by step (REFERENCE.md A14): HP 2000 x n, Mobility 5000, 8000 ... 65000, weapons
+# 5000 x (n + 1). The reference gives no table for EN and Armor; they cost what HP does.
+_HP_COSTS = tuple(2000 * n for n in range(1, 16))
+DEFAULT_UPGRADE_COSTS: dict[str, tuple[int, ...]] = {
+    "hp": _HP_COSTS,
+    "en": _HP_COSTS,
+    "armor": _HP_COSTS,
+    "mobility": (5000, 8000, 11000, 15000, 19000, 23000, 28000, 33000, 38000, 43000, 48000, 53000, 58000, 62000, 65000),
+    "weapons": tuple(5000 * (n + 1) for n in range(1, 16)),
+}
 
 Aliases = list[Text]
 EffectList = list[Effect]  # type: ignore[valid-type]
@@ -130,6 +142,12 @@ class Unit(Strict):
     funds: Count = 1000
     capturable: bool = Field(False, description="Mercy leaves it at 10 HP and its pilot ejects")
     sprite: Id | None = Field(None, description="map sprite id (assets/sprites/units/<id>.png); default: the unit id")
+    upgrade_cap: int | None = Field(
+        None, ge=0, le=99, description="how many steps each stat may be upgraded in the campaign; default: rules"
+    )
+    upgrades_from: Ref | None = Field(
+        None, description="a unit this one succeeds in the campaign: it starts with that unit's upgrades"
+    )
 
     @model_validator(mode="after")
     def _consistent(self) -> Unit:
@@ -293,6 +311,15 @@ class Terrain(Strict):
 _R = RulesDef()
 
 
+def _gain_default(value: int | tuple[int, ...]) -> int | list[int]:
+    return value if isinstance(value, int) else list(value)
+
+
+UPGRADE_GAIN_HELP = (
+    "what each upgrade step adds: one number for every step, or a list of gains by step (the last repeats)"
+)
+
+
 class WillGains(Strict):
     hit: Signed
     miss: Signed
@@ -340,11 +367,30 @@ class Rules(Strict):
     exp_min: Count = _R.exp_min
     exp_repair: Count = _R.exp_repair
     exp_supply: Count = _R.exp_supply
-    upgrade_hp: Count = _R.upgrade_hp
-    upgrade_en: Count = _R.upgrade_en
-    upgrade_mobility: Count = _R.upgrade_mobility
-    upgrade_armor: Count = _R.upgrade_armor
-    upgrade_weapon: Count = _R.upgrade_weapon
+    upgrade_hp: Count | list[Count] = Field(_gain_default(_R.upgrade_hp), description=UPGRADE_GAIN_HELP)
+    upgrade_en: Count | list[Count] = Field(_gain_default(_R.upgrade_en), description=UPGRADE_GAIN_HELP)
+    upgrade_mobility: Count | list[Count] = Field(_gain_default(_R.upgrade_mobility), description=UPGRADE_GAIN_HELP)
+    upgrade_armor: Count | list[Count] = Field(_gain_default(_R.upgrade_armor), description=UPGRADE_GAIN_HELP)
+    upgrade_weapon: Count | list[Count] = Field(_gain_default(_R.upgrade_weapon), description=UPGRADE_GAIN_HELP)
+    # The campaign's upgrade shop (SRW 64 style, REFERENCE.md A14): a unit's own `upgrade_cap`
+    # or this default, and the price of each step by stat (step n costs the n-th entry).
+    upgrade_cap: int = Field(10, ge=0, le=99, description="upgrade steps allowed per stat when a unit sets none")
+    upgrade_costs: dict[UpgradeStat, list[Count]] = Field(
+        default_factory=lambda: {stat: list(costs) for stat, costs in DEFAULT_UPGRADE_COSTS.items()},
+        description="price of each upgrade step by stat: hp, en, armor, mobility, weapons",
+    )
+    start_funds: Count = Field(0, description="funds a new campaign starts with")
+
+    @field_validator("upgrade_costs")
+    @classmethod
+    def _every_stat_priced(cls, table: dict[str, list[int]]) -> dict[str, list[int]]:
+        table = _complete(table, UPGRADE_STATS, "upgradable stat")
+        for stat, costs in table.items():
+            if len(costs) > 99:
+                raise PydanticCustomError(
+                    "upgrade_steps", "{stat} lists {n} steps; at most 99", {"stat": stat, "n": len(costs)}
+                )
+        return table
 
     @field_validator("rank_values", "weapon_rank")
     @classmethod

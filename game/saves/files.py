@@ -89,7 +89,10 @@ def read_json(path: Path) -> Any:
     if size == 0:
         raise SaveError(path, "is empty (the save was interrupted)", backup=backup)
     try:
-        text = path.read_bytes().decode("utf-8")
+        raw = path.read_bytes()
+        if b"\x00" in raw:  # JSON text never holds NUL: an image, an archive, a disk error
+            raise UnicodeDecodeError("utf-8", raw, raw.index(b"\x00"), raw.index(b"\x00") + 1, "NUL byte")
+        text = raw.decode("utf-8")
         return json.loads(text)
     except UnicodeDecodeError:
         raise SaveError(path, "is not a text save file (binary or foreign data)", backup=backup) from None

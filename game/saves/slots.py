@@ -12,6 +12,13 @@ SUSPEND = "suspend"
 AUTOSAVE = "autosave"
 
 
+def slot_file(folder: Path, name: str) -> Path:
+    """`folder/<name>.json`; a name that could leave the folder or hide a file is refused."""
+    if not name or any(c in name for c in "/\\.:") or len(name) > 64 or name != name.strip():
+        raise ValueError(f"bad save slot name {name!r}")
+    return folder / f"{name}.json"
+
+
 def default_save_dir() -> Path:
     import platformdirs
 
@@ -34,9 +41,7 @@ class SaveSlots:
         self.folder = folder
 
     def path(self, name: str) -> Path:
-        if not name or any(c in name for c in "/\\.") or len(name) > 64:
-            raise ValueError(f"bad save slot name {name!r}")
-        return self.folder / f"{name}.json"
+        return slot_file(self.folder, name)
 
     def write(self, name: str, record: BattleRecord) -> Path:
         path = self.path(name)
@@ -58,8 +63,10 @@ class SaveSlots:
         return self.path(name).exists()
 
     def delete(self, name: str) -> None:
+        """Remove the save and its backup (a stale backup must never be offered for a later save)."""
         path = self.path(name)
         path.unlink(missing_ok=True)
+        backup_path(path).unlink(missing_ok=True)
 
     def slots(self) -> list[SlotInfo]:
         """Every slot in the folder, loadable or not, sorted by name."""

@@ -10,12 +10,16 @@ from game.scenario.loader import (
     load_scenario_file,
 )
 from game.scenario.problems import Problem, ScenarioError
+from game.scenario.setup import BattleSetup, DeployPlan, SetupError
 
 __all__ = [
+    "BattleSetup",
+    "DeployPlan",
     "Problem",
     "Scenario",
     "ScenarioError",
     "ScenarioInfo",
+    "SetupError",
     "check_all",
     "list_scenarios",
     "load_scenario",

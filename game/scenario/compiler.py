@@ -53,6 +53,7 @@ from game.data.located import plain
 from game.maps import MapData
 from game.scenario.conditions import Captured, HpAtLeast, ObjectivesAre
 from game.scenario.problems import KeyPath, Problem, YamlDoc, suggest
+from game.scenario.setup import DeployPlan
 
 WHEN_FIELDS = frozenset(f.name for f in dc_fields(When))
 
@@ -69,12 +70,13 @@ class Compiler:
         self.spawns: dict[str, Pos] = dict(map_data.spawn_points)
         self.uids: set[str] = set()
         self.deploy_queue = list(map_data.deploy_points)
+        self.pool = set(spec.deploy.units) if spec.deploy is not None else set()
 
     def err(self, path: KeyPath, message: str) -> None:
         self.problems.append(self.doc.problem(path, message))
 
     # ---- whole scenario ----------------------------------------------------------------------
-    def compile(self, scenario_id: str) -> tuple[BattleContext | None, tuple[Deployment, ...]]:
+    def compile(self, scenario_id: str) -> tuple[BattleContext | None, tuple[Deployment, ...], DeployPlan | None]:
         spec = self.spec
         if spec.id != scenario_id:
             self.err(("id",), f"the id {spec.id!r} must match the scenario's folder name {scenario_id!r}")
@@ -84,11 +86,12 @@ class Compiler:
         deployments = tuple(
             d for i, u in enumerate(spec.units) if (d := self._deployment(u, ("units", i), initial=True)) is not None
         )
+        plan = self._deploy_plan()
         objectives = {name: self._objective_set(name, o, ("objectives", name)) for name, o in spec.objectives.items()}
         triggers = self._triggers(objectives)
         effects = self._weather()
         if self.problems:
-            return None, ()
+            return None, (), None
         script = Script(
             regions=frozen_map(self.regions),
             spawn_points=frozen_map(self.spawns),
@@ -112,7 +115,7 @@ class Compiler:
             global_effects=tuple(effects),
             info=frozen_map(info),
         )
-        return ctx, deployments
+        return ctx, deployments, plan
 
     def _sides(self) -> None:
         seen: set[str] = set()
@@ -216,6 +219,8 @@ class Compiler:
                 pos = self.spawns[d.at]  # start positions are fixed tiles
             else:
                 spawn = d.at
+        elif initial and d.uid in self.pool:
+            pass  # placed on a deploy slot the player picks (see _deploy_plan)
         elif initial and d.side == self._player_side() and self.deploy_queue:
             pos = self.deploy_queue.pop(0)[1]
         else:
@@ -238,6 +243,45 @@ class Compiler:
             ai=frozen_map(plain(d.ai)),  # plain data: it goes into the saved battle state
             upgrades=frozen_map(d.upgrades),
         )
+
+    def _deploy_plan(self) -> DeployPlan | None:
+        spec = self.spec.deploy
+        if spec is None:
+            return None
+        path: KeyPath = ("deploy",)
+        listed = {u.uid: (i, u) for i, u in enumerate(self.spec.units) if u.uid is not None}
+        for j, uid in enumerate(spec.units):
+            where = (*path, "units", j)
+            if uid not in listed:
+                self.err(where, f"no unit in `units:` has the uid {uid!r}{suggest(uid, listed)}")
+            elif listed[uid][1].side != self._player_side():
+                side = self._player_side()
+                self.err(where, f"{uid!r} is not a {side} unit; only the player's units deploy by choice")
+            elif listed[uid][1].at is not None:
+                i = listed[uid][0]
+                self.err(("units", i, "at"), f"{uid!r} is in the deploy pool and takes a deploy slot: remove `at`")
+            if spec.units.index(uid) != j:
+                self.err(where, f"{uid!r} is listed twice")
+        slots: list[Pos] = []
+        grid = self.map.grid
+        for j, at in enumerate(spec.slots):
+            where = (*path, "slots", j)
+            if isinstance(at, str):
+                if at not in self.spawns:
+                    self.err(where, f"unknown spawn point {at!r}{suggest(at, self.spawns)}")
+                    continue
+                pos = self.spawns[at]
+            else:
+                pos = (at[0], at[1])
+                if not grid.in_bounds(pos):
+                    self.err(where, f"{pos} is outside the {grid.width}x{grid.height} map")
+                    continue
+            if pos in slots:
+                self.err(where, f"two slots are the same tile {pos}")
+            slots.append(pos)
+        if spec.min > min(len(spec.slots), len(spec.units)):
+            self.err((*path, "min"), f"min {spec.min} is more than the slots or units there are")
+        return DeployPlan(tuple(slots), tuple(spec.units), spec.min)
 
     # ---- selectors and conditions ------------------------------------------------------------
     def select(self, sel: str | s.SelectFields, path: KeyPath) -> Select:
@@ -422,7 +466,9 @@ class Compiler:
 
 def compile_scenario(
     doc: YamlDoc, spec: s.ScenarioSpec, map_data: MapData, defs: Definitions, scenario_id: str
-) -> tuple[BattleContext | None, tuple[Deployment, ...], list[Problem]]:
+) -> tuple[BattleContext | None, tuple[Deployment, ...], DeployPlan | None, list[Problem]]:
+    """The context, the units of `units:` in file order (deploy-pool units without a
+    position), the deploy plan (None without a `deploy` block) and every problem."""
     c = Compiler(doc, spec, map_data, defs)
-    ctx, deployments = c.compile(scenario_id)
-    return ctx, deployments, c.problems
+    ctx, listed, plan = c.compile(scenario_id)
+    return ctx, listed, plan, c.problems

@@ -8,7 +8,7 @@ shipped one; later mods win.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +17,7 @@ from game.core.defs import Definitions
 from game.core.deploy import DeploymentError
 from game.core.engine import new_battle
 from game.core.events import Event
+from game.core.movement import can_stand
 from game.core.script import Deployment
 from game.core.state import BattleState
 from game.data.paths import default_game_dir
@@ -32,6 +33,7 @@ from game.scenario.problems import (
     read_yaml,
     suggest,
 )
+from game.scenario.setup import BattleSetup, DeployPlan, apply_setup, deployments_for
 
 SCENARIO_FILE = "scenario.yaml"
 
@@ -64,11 +66,22 @@ class Scenario:
     path: Path
     map: MapData
     context: BattleContext
-    deployments: tuple[Deployment, ...]
+    deployments: tuple[Deployment, ...]  # the units that start the battle
+    listed: tuple[Deployment, ...] = ()  # `units:` in file order; deploy-pool units have no position
+    deploy: DeployPlan | None = None  # the player's choice of units, if the scenario offers one
+    setup: BattleSetup = BattleSetup()  # what `with_setup` applied
 
     def start(self, seed: int) -> tuple[BattleState, list[Event]]:
         """Turn 1 with the starting units placed (opening events have fired)."""
         return new_battle(self.context, self.deployments, seed)
+
+    def with_setup(self, setup: BattleSetup) -> Scenario:
+        """This scenario with a campaign's deploy picks, pilot levels and unit upgrades on the
+        player's side (scripted player reinforcements included). SetupError says what does not fit."""
+        if setup.empty:
+            return replace(self, setup=setup)
+        ctx, deployments = apply_setup(self.context, self.listed, self.deploy, setup, self.id)
+        return replace(self, context=ctx, deployments=deployments, setup=setup)
 
 
 def scenario_files(root: Path | None = None, mods: Sequence[Path | str] = ()) -> dict[str, tuple[Path, str]]:
@@ -141,10 +154,13 @@ def load_scenario_file(path: Path, defs: Any) -> Scenario:
         map_data = load_map(map_path, definitions.terrains)
     except MapError as exc:
         raise ScenarioError([doc.problem(("map",), f"the map cannot be used: {exc}")]) from None
-    ctx, deployments, problems = compile_scenario(doc, spec, map_data, definitions, path.parent.name)
+    ctx, listed, plan, problems = compile_scenario(doc, spec, map_data, definitions, path.parent.name)
     if problems or ctx is None:
         raise ScenarioError(problems)
+    deployments = deployments_for(listed, plan, None)
     _check_start(doc, ctx, deployments)
+    if plan is not None:
+        _check_slots(doc, ctx, listed, plan)
     return Scenario(
         id=spec.id,
         title=spec.title,
@@ -154,6 +170,8 @@ def load_scenario_file(path: Path, defs: Any) -> Scenario:
         map=map_data,
         context=ctx,
         deployments=deployments,
+        listed=listed,
+        deploy=plan,
     )
 
 
@@ -215,3 +233,26 @@ def _check_start(doc: YamlDoc, ctx: BattleContext, deployments: tuple[Deployment
             new_battle(ctx, deployments[: i + 1], 0)
         except DeploymentError as exc:
             raise ScenarioError([doc.problem(("units", i), f"cannot place this unit: {exc}")]) from None
+
+
+def _check_slots(doc: YamlDoc, ctx: BattleContext, listed: tuple[Deployment, ...], plan: DeployPlan) -> None:
+    """Every pool unit can stand on every deploy slot, and no fixed unit holds a slot."""
+    pool = set(plan.pool)
+    fixed = {d.pos for d in listed if d.uid not in pool and d.pos is not None}
+    problems: list[Problem] = []
+    for j, slot in enumerate(plan.slots):
+        if slot in fixed:
+            problems.append(doc.problem(("deploy", "slots", j), f"a unit of `units:` already starts on {slot}"))
+            continue
+        for d in listed:
+            if d.uid not in pool:
+                continue
+            udef = ctx.defs.units[d.unit]
+            flies = d.flying if d.flying is not None else (udef.can_fly or udef.always_flying)
+            if not (can_stand(ctx, udef, slot, False) and not udef.always_flying) and not (
+                flies and can_stand(ctx, udef, slot, True)
+            ):
+                where = ("deploy", "slots", j)
+                problems.append(doc.problem(where, f"{d.uid} ({udef.name}) cannot stand on {slot}"))
+    if problems:
+        raise ScenarioError(problems)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import argparse
 import os
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 import pygame
 
@@ -19,6 +19,9 @@ from game.ui.input.actions import Action, InputEvent, Kind
 from game.ui.render import theme
 from game.ui.scene import Reset, Scene, SceneStack, Transition
 from game.ui.services import Services
+
+if TYPE_CHECKING:
+    from game.saves import BattleRecord
 
 FPS = 60
 MAX_STEP = 0.1  # seconds: a long stall must not make animations jump ahead
@@ -119,7 +122,7 @@ def build_services(
     args: argparse.Namespace | None, *, config_dir: Path | None = None, headless: bool = False
 ) -> Services:
     """Everything the scenes share. `headless` skips the window (tests draw to a surface)."""
-    from game.saves.slots import SaveSlots, default_save_dir
+    from game.saves.slots import default_save_dir
     from game.ui.audio import Audio
     from game.ui.display import Display
     from game.ui.input.mapper import InputMapper
@@ -148,7 +151,7 @@ def build_services(
         audio=audio,
         input=mapper,
         catalog=catalog,
-        saves=SlotSessionStore(SaveSlots(directory / "saves" if config_dir else default_save_dir())),
+        saves=SlotSessionStore(directory / "saves" if config_dir else default_save_dir()),
         controllers=controller_factory(lambda: settings.difficulty),
         display=display,
     )
@@ -170,5 +173,27 @@ def run_app(args: argparse.Namespace) -> int:
             services.notify("Gamepads are not available on this system.")
         app = App(services, TitleScene(services))
         return app.run(pygame.time.Clock())
+    finally:
+        pygame.quit()
+
+
+def run_replay(args: argparse.Namespace, record: BattleRecord) -> int:
+    """`run_game.py replay FILE`: watch `record` in the window (1 with a message if it cannot be played)."""
+    import sys
+
+    from game.saves import ReplayError
+    from game.ui.scene import Quit
+    from game.ui.scenes.replay import open_replay
+
+    os.environ.setdefault("SDL_HINT_VIDEO_HIGHDPI_DISABLED", "1")
+    pygame.init()
+    try:
+        services = build_services(args)
+        try:
+            scene = open_replay(services, record, force=bool(getattr(args, "force", False)), leave=Quit)
+        except ReplayError as exc:
+            print(f"replay: {getattr(args, 'file', 'the file')}: cannot play: {exc}", file=sys.stderr)
+            return 1
+        return App(services, scene).run(pygame.time.Clock())
     finally:
         pygame.quit()

@@ -28,7 +28,7 @@ def scenario_catalog(mods: list[Path]) -> tuple[ScenarioCatalog, list[str]]:
         first = result.errors[0]
         more = f" (and {len(result.errors) - 1} more)" if len(result.errors) > 1 else ""
         messages.append(f"Game data problem: {first}{more}. Run `run_game.py validate` for the full list.")
-    return PackageCatalog(game_dir, mods, result.definitions, result.data_hash), messages
+    return PackageCatalog(game_dir, mods, result), messages
 
 
 def controller_factory(difficulty: Callable[[], str] = lambda: "normal") -> ControllerFactory:

@@ -108,3 +108,28 @@ def test_importing_core_loads_no_io_libraries() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_upgrade_curves_and_flat_gains() -> None:
+    from game.core.stats import upgrade_gain
+
+    assert upgrade_gain(200, 3) == 600
+    assert upgrade_gain((10, 10, 10, 10, 10, 20), 5) == 50
+    assert upgrade_gain((10, 10, 10, 10, 10, 20), 8) == 50 + 3 * 20  # the last gain repeats
+    assert upgrade_gain((5, 10), 0) == 0
+
+
+def test_deployment_carries_exp_toward_the_next_level() -> None:
+    from game.core.headless import Battle
+
+    b = battle()
+    ctx = b.state.ctx
+    again = Battle.start(
+        ctx,
+        [
+            Deployment("layzner", "player", pilot="eiji", pos=(0, 0), uid="l", exp=480),
+            Deployment("braver", "enemy", pilot="grunt", pos=(4, 1), uid="b"),
+        ],
+        seed=1,
+    )
+    assert again.unit("l").exp == 480

@@ -98,9 +98,11 @@ def test_migration_upgrades_old_schemas_step_by_step() -> None:
         d["schema"] = 1
         return d
 
-    assert migrate(old, {0: zero_to_one}) == {"format": FORMAT, "schema": 1, "commands": []}
-    with pytest.raises(RecordError, match="can no longer read"):
-        migrate(old, {})
+    assert migrate(old, {0: zero_to_one}, target=1) == {"format": FORMAT, "schema": 1, "commands": []}
+    with pytest.raises(RecordError, match="schema 0, which this version can no longer read"):
+        migrate(old, {}, target=1)
+    with pytest.raises(RecordError, match="migration from schema 0 failed"):
+        migrate(old, {0: lambda d: d}, target=1)
 
 
 WRITER = textwrap.dedent(

@@ -15,6 +15,7 @@ from game.ui.scenes import launch
 from game.ui.scenes.battle.scene import IDLE, MOVE, BattleScene
 from game.ui.scenes.briefing import BriefingScene
 from game.ui.scenes.combat import CombatScene
+from game.ui.scenes.intermission import IntermissionScene
 from game.ui.scenes.menu import ConfirmScene, MenuScene
 from game.ui.scenes.pause import PauseScene
 from game.ui.scenes.result import ResultScene
@@ -46,7 +47,7 @@ def play_to_end(d: Driver, reactions: tuple[str, ...] = ("counter",), max_turns:
 
 def test_duel_from_title_to_victory(config_dir: Path) -> None:
     d = Driver(config_dir)
-    d.press(Action.DOWN, 2)  # Scenario Select
+    d.press(Action.DOWN, 3)  # Scenario Select (after New Campaign, Continue, Load Campaign)
     d.press(Action.CONFIRM)
     d.press(Action.DOWN)  # the duel
     d.press(Action.CONFIRM)
@@ -219,17 +220,22 @@ def test_campaign_moves_to_the_next_scenario_on_victory(config_dir: Path) -> Non
     play_to_end(d)
     result = d.top
     assert isinstance(result, ResultScene) and result.summary.won
-    assert result.menu.entries[0].key == "next"
+    assert result.menu.entries[0].key == "intermission"
+    assert result.campaign is not None and result.campaign.stage == 1
+    d.press(Action.CONFIRM)
+    hub = d.top
+    assert isinstance(hub, IntermissionScene) and hub.campaign.funds == result.summary.funds
+    assert hub.campaign.pilots["eiji"].kills == result.summary.kills
+    assert hub.menu.current is not None and hub.menu.current.key == "next"
     d.press(Action.CONFIRM)
     briefing = d.top
     assert isinstance(briefing, BriefingScene)
-    assert briefing.loaded.info.id == "second" and briefing.campaign is not None and briefing.campaign.index == 1
-    assert briefing.campaign.funds == result.summary.funds
+    assert briefing.loaded.info.id == "second" and briefing.campaign is not None and briefing.campaign.stage == 1
 
 
 def test_settings_scene_changes_are_saved(config_dir: Path) -> None:
     d = Driver(config_dir)
-    d.press(Action.DOWN, 3)
+    d.press(Action.DOWN, 4)
     d.press(Action.CONFIRM)
     assert isinstance(d.top, SettingsScene)
     d.press(Action.RIGHT)  # animation: full -> map
@@ -299,12 +305,15 @@ def test_click_on_a_ready_unit_selects_and_moves(config_dir: Path) -> None:
 
 def test_a_battle_continued_in_the_enemy_phase_lets_the_ai_carry_on(config_dir: Path) -> None:
     from game.core import EndPhase
+    from game.saves import restore
     from game.ui.model.session import BattleSession
 
     d = Driver(config_dir)
     s = BattleSession.start(duel())
     s.do(EndPhase())
     assert not s.player_phase
-    d.app.apply(launch.Reset(BattleScene(d.services, BattleSession.restore(duel(), s.snapshot()), resumed=True)))  # type: ignore[attr-defined]
+    restored = restore(s.record("suspend"), "", lambda sid: duel())
+    session = BattleSession(restored.scenario, restored.state, [], list(restored.commands))  # type: ignore[arg-type]
+    d.app.apply(launch.Reset(BattleScene(d.services, session, resumed=True)))  # type: ignore[attr-defined]
     wait_for_input(d)
     assert isinstance(d.top, ResultScene) or battle(d).state.turn == 2

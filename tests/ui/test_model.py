@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from game.campaign import CampaignState
 from game.core import Attack, EndPhase, Move, Wait
+from game.saves import restore
 from game.ui.model.forecast_view import reaction_options
 from game.ui.model.objectives import current_objectives
 from game.ui.model.ranges import attack_tiles, danger_zone, move_tiles
-from game.ui.model.session import BattleSession, CampaignProgress
+from game.ui.model.session import BattleSession
 from game.ui.model.summary import summarize
 from game.ui.model.unit_actions import spirit_rows, unit_menu, weapon_rows
 from game.ui.model.unit_info import terrain_info, unit_info
@@ -91,13 +93,15 @@ def test_greedy_controller_finishes_a_battle() -> None:
     assert s.state.outcome is not None
 
 
-def test_session_snapshot_restores_exactly() -> None:
-    s = BattleSession.start(duel(), campaign=CampaignProgress(["a", "b"], 0, 100))
+def test_session_record_restores_exactly() -> None:
+    campaign = CampaignState(order=("a", "b"), funds=100)
+    s = BattleSession.start(duel(), campaign=campaign)
     s.do(Move("layzner", (2, 2)))
-    snap = s.snapshot()
-    back = BattleSession.restore(duel(), snap)
-    assert back.state.digest() == s.state.digest()
-    assert back.log == s.log and back.campaign == s.campaign
+    record = s.record("suspend")
+    assert record.kind == "suspend" and record.extra["campaign"] == campaign.to_json()
+    back = restore(record, "", lambda sid: duel())
+    assert back.state.digest() == s.state.digest() and list(back.commands) == s.log
+    assert CampaignState.from_json(record.extra["campaign"]) == campaign
 
 
 def test_objectives_and_summary() -> None:

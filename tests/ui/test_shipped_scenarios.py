@@ -66,5 +66,5 @@ def test_suspend_records_carry_the_game_data_hash(config_dir: Path) -> None:
 
     d = _real(config_dir)
     loaded = d.services.catalog.load(next(iter(d.services.catalog.campaign())))
-    snap = BattleSession.start(loaded).snapshot()
-    assert snap["data_hash"] == load_game_data(default_game_dir()).data_hash
+    record = BattleSession.start(loaded).record("suspend")
+    assert record.data_hash == load_game_data(default_game_dir()).data_hash

@@ -18,9 +18,12 @@ DEFAULT_SEED = 1985
 
 
 class PackageCatalog:
-    def __init__(self, game_dir: Path, mods: Sequence[Path], definitions: Any, data_hash: str | None = None) -> None:
+    def __init__(self, game_dir: Path, mods: Sequence[Path], data: Any) -> None:
+        """`data`: the data layer's LoadResult (definitions, data hash, rules)."""
         self.game_dir = game_dir
-        self.data_hash = data_hash
+        self.data = data
+        self.data_hash = data.data_hash
+        definitions = data.definitions
         self.mods = list(mods)
         self.definitions = definitions
         self._infos: dict[str, ScenarioInfo] | None = None
@@ -96,4 +99,11 @@ class PackageCatalog:
             DEFAULT_SEED,
             map_source=str(scenario.map.path),
             data_hash=self.data_hash,
+            listed=tuple(scenario.listed),
+            deploy=scenario.deploy,
         )
+
+    def campaign_rules(self) -> Any:
+        from game.campaign import CampaignRules
+
+        return CampaignRules.from_data(self.data)

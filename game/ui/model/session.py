@@ -7,36 +7,17 @@ that a suspended battle can be written out and continued exactly.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING
 
-from game.core import Attack, BattleState, Command, IllegalCommand, apply, command_from_json, new_battle
+from game.core import Attack, BattleState, Command, IllegalCommand, apply
 from game.core.events import Event
+from game.saves import BattleRecord, record_replay
 from game.ui.model.catalog import LoadedScenario
 
+if TYPE_CHECKING:
+    from game.campaign import CampaignState
+
 PLAYER_SIDE = "player"
-
-
-@dataclass
-class CampaignProgress:
-    """Where a campaign stands: the scenario order and how far the player got."""
-
-    order: list[str]
-    index: int = 0
-    funds: int = 0
-    turns: int = 0
-
-    def to_json(self) -> dict[str, Any]:
-        return {"order": list(self.order), "index": self.index, "funds": self.funds, "turns": self.turns}
-
-    @classmethod
-    def from_json(cls, data: dict[str, Any]) -> CampaignProgress:
-        return cls(
-            [str(x) for x in data["order"]], int(data["index"]), int(data.get("funds", 0)), int(data.get("turns", 0))
-        )
-
-    @property
-    def next_id(self) -> str | None:
-        return self.order[self.index + 1] if self.index + 1 < len(self.order) else None
 
 
 @dataclass
@@ -45,13 +26,14 @@ class BattleSession:
     state: BattleState
     opening: list[Event] = field(default_factory=list)  # events of new_battle, played on entry
     log: list[Command] = field(default_factory=list)
-    campaign: CampaignProgress | None = None
+    campaign: CampaignState | None = None  # the campaign as it stood when this battle began
 
     @classmethod
     def start(
-        cls, scenario: LoadedScenario, seed: int | None = None, campaign: CampaignProgress | None = None
+        cls, scenario: LoadedScenario, seed: int | None = None, campaign: CampaignState | None = None
     ) -> BattleSession:
-        state, events = new_battle(scenario.ctx, scenario.deployments, scenario.seed if seed is None else seed)
+        """`scenario` with the campaign's setup applied already (`LoadedScenario.with_setup`)."""
+        state, events = scenario.start(scenario.seed if seed is None else seed)
         return cls(scenario, state, list(events), [], campaign)
 
     @property
@@ -87,35 +69,27 @@ class BattleSession:
         target = self.state.units.get(command.target)
         return target is not None and target.side == PLAYER_SIDE and self.state.side != PLAYER_SIDE
 
-    # ---- suspend ---------------------------------------------------------------------------
-    def snapshot(self) -> dict[str, Any]:
-        from game.ui.model.session_store import definitions_hash
+    # ---- saving ----------------------------------------------------------------------------
+    def record(self, kind: str) -> BattleRecord:
+        """This battle as a save file's record (suspend, autosave): state, setup and command log."""
+        return BattleRecord.of(
+            self.state,
+            self.log,
+            data_hash=self.scenario.data_hash,
+            kind=kind,
+            setup=self.scenario.setup,
+            extra={
+                "campaign": None if self.campaign is None else self.campaign.to_json(),
+                "title": self.scenario.title,
+            },
+        )
 
-        return {
-            "scenario": self.scenario.info.id,
-            "seed": self.state.seed,
-            "commands": [c.to_json() for c in self.log],
-            "state": self.state.to_json(),
-            "digest": self.state.digest(),
-            "data_hash": self.scenario.data_hash or definitions_hash(self.ctx.defs),
-            "campaign": None if self.campaign is None else self.campaign.to_json(),
-        }
-
-    @classmethod
-    def restore(cls, scenario: LoadedScenario, data: dict[str, Any]) -> BattleSession:
-        """Rebuild from a snapshot: its state, or (without one) a replay of its commands from the
-        seed. Raises ValueError (with the reason) if it does not fit this scenario."""
-        try:
-            log = [command_from_json(c) for c in data.get("commands", [])]
-            campaign = None if data.get("campaign") is None else CampaignProgress.from_json(data["campaign"])
-            if data.get("state") is not None:
-                state = BattleState.from_json(data["state"], scenario.ctx)
-            else:
-                state, _ = new_battle(scenario.ctx, scenario.deployments, int(data["seed"]))
-                for command in log:
-                    state, _ = apply(state, command)
-        except (KeyError, TypeError, ValueError) as exc:  # IllegalCommand is a ValueError
-            raise ValueError(f"the suspended battle does not fit this scenario ({exc})") from None
-        if data.get("digest") and state.digest() != data["digest"]:
-            raise ValueError("the suspended battle does not match its own checksum (the file was altered)")
-        return cls(scenario, state, [], log, campaign)
+    def replay(self) -> BattleRecord:
+        """The battle so far as a replay (replays the log once to add its checkpoints)."""
+        return record_replay(
+            self.scenario,
+            self.state.seed,
+            self.log,
+            data_hash=self.scenario.data_hash,
+            extra={"title": self.scenario.title},
+        )

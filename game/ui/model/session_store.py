@@ -1,18 +1,22 @@
-"""Suspend, autosave and Continue, on top of the save system (`game.saves`).
+"""Suspend, autosave, Continue, replays and campaign saves, on top of `game.saves` and
+`game.campaign`.
 
-Scenes use the `SessionStore` protocol only; `SlotSessionStore` writes battle records
-(scenario id, seed, command log and state) to the suspend and autosave slots.
+Scenes use the `SessionStore` protocol only. Writing never raises: a failure comes back as a
+message for the player. Reading reports a damaged file with its backup, so the scene can ask
+"the save is damaged: load the backup?".
 """
 
 from __future__ import annotations
 
-import hashlib
-from typing import Any, Protocol
+import time
+from pathlib import Path
+from typing import Protocol
 
-from game.core import command_from_json
-from game.saves.files import SaveError
-from game.saves.records import BattleRecord
-from game.saves.slots import AUTOSAVE, SUSPEND, SaveSlots
+from game.campaign import CampaignSave, CampaignSlot, CampaignSlots, CampaignState
+from game.saves import BattleRecord, ReplayError, Resumable, SaveError, SuspendFiles, atomic_write_json
+from game.saves.slots import SaveSlots
+
+REPLAY_FOLDER = "replays"
 
 
 class SessionStore(Protocol):
@@ -20,14 +24,20 @@ class SessionStore(Protocol):
         """A suspended battle or an autosave can be continued."""
         ...
 
-    def suspend(self, snapshot: dict[str, Any]) -> str | None:
+    def suspend(self, record: BattleRecord) -> str | None:
         """Save; returns an error message or None."""
         ...
 
-    def autosave(self, snapshot: dict[str, Any]) -> str | None: ...
+    def autosave(self, record: BattleRecord) -> str | None: ...
 
-    def resume(self) -> tuple[dict[str, Any] | None, str | None]:
-        """The battle to continue (or None) and a message for the player, if any."""
+    def latest(self) -> Resumable | None:
+        """What Continue loads (the suspend, else the autosave), or why it cannot."""
+        ...
+
+    def has_backup(self, name: str) -> bool: ...
+
+    def backup(self, name: str) -> BattleRecord:
+        """The backup of a damaged suspend or autosave; SaveError if that is unusable too."""
         ...
 
     def discard_suspend(self) -> None:
@@ -38,71 +48,92 @@ class SessionStore(Protocol):
         """Forget the suspend and autosave (the battle was finished)."""
         ...
 
+    def write_replay(self, make: ReplayMaker) -> str:
+        """Write a replay file; returns the message for the player (where it went, or why not)."""
+        ...
 
-def definitions_hash(defs: object) -> str:
-    """A fingerprint of the game data a battle was played with (frozen dataclasses repr stably)."""
-    return hashlib.sha256(repr(defs).encode("utf-8")).hexdigest()
+    def campaign_slots(self) -> list[CampaignSlot]: ...
+
+    def save_campaign(self, number: int, state: CampaignState, data_hash: str, label: str) -> str | None:
+        """Save the campaign in slot `number`; returns an error message or None."""
+        ...
+
+    def load_campaign(self, number: int, *, use_backup: bool = False) -> CampaignSave:
+        """The campaign in slot `number`; SaveError names the file, the problem and any backup."""
+        ...
+
+
+class ReplayMaker(Protocol):
+    def __call__(self) -> BattleRecord: ...
 
 
 class SlotSessionStore:
-    def __init__(self, slots: SaveSlots) -> None:
-        self.slots = slots
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.files = SuspendFiles(SaveSlots(folder))
+        self.campaigns = CampaignSlots(folder)
 
     def has_suspended(self) -> bool:
-        return self.slots.exists(SUSPEND) or self.slots.exists(AUTOSAVE)
+        return self.files.has_any()
 
-    def _write(self, name: str, snapshot: dict[str, Any]) -> str | None:
-        record = BattleRecord(
-            scenario=str(snapshot["scenario"]),
-            seed=int(snapshot["seed"]),
-            commands=tuple(command_from_json(c) for c in snapshot["commands"]),
-            digest=str(snapshot["digest"]),
-            data_hash=str(snapshot["data_hash"]),
-            state=snapshot["state"],
-            kind=name,
-            extra={"campaign": snapshot.get("campaign")},
-        )
+    def suspend(self, record: BattleRecord) -> str | None:
         try:
-            self.slots.write(name, record)
+            self.files.suspend(record)
         except OSError as exc:
-            return f"could not save the battle to {self.slots.path(name)}: {exc}"
+            return f"Could not save the battle to {self.folder}: {exc.strerror or exc}"
         return None
 
-    def suspend(self, snapshot: dict[str, Any]) -> str | None:
-        return self._write(SUSPEND, snapshot)
-
-    def autosave(self, snapshot: dict[str, Any]) -> str | None:
-        return self._write(AUTOSAVE, snapshot)
-
-    def resume(self) -> tuple[dict[str, Any] | None, str | None]:
-        name = SUSPEND if self.slots.exists(SUSPEND) else AUTOSAVE
-        if not self.slots.exists(name):
-            return None, None
-        note = "Continuing from the autosave at the start of your last turn." if name == AUTOSAVE else None
+    def autosave(self, record: BattleRecord) -> str | None:
         try:
-            record = self.slots.read(name)
-        except SaveError as exc:
-            if exc.backup is None:
-                return None, str(exc)
-            try:
-                record = self.slots.read(name, use_backup=True)
-            except SaveError as again:
-                return None, f"{exc} The backup is damaged too: {again.problem}."
-            note = f"{exc.path} was damaged; continuing from its backup."
-        snapshot = {
-            "scenario": record.scenario,
-            "seed": record.seed,
-            "commands": [c.to_json() for c in record.commands],
-            "state": record.state,
-            "digest": record.digest,
-            "data_hash": record.data_hash,
-            "campaign": record.extra.get("campaign"),
-        }
-        return snapshot, note
+            self.files.autosave(record)
+        except OSError as exc:
+            return f"Could not autosave to {self.folder}: {exc.strerror or exc}"
+        return None
+
+    def latest(self) -> Resumable | None:
+        return self.files.latest()
+
+    def has_backup(self, name: str) -> bool:
+        return self.files.has_backup(name)
+
+    def backup(self, name: str) -> BattleRecord:
+        return self.files.backup(name)
 
     def discard_suspend(self) -> None:
-        self.slots.delete(SUSPEND)
+        self.files.discard_suspend()
 
     def clear(self) -> None:
-        self.slots.delete(SUSPEND)
-        self.slots.delete(AUTOSAVE)
+        self.files.clear()
+
+    def write_replay(self, make: ReplayMaker) -> str:
+        try:
+            record = make()
+        except ReplayError as exc:  # the log did not replay: a bug worth reporting, not a crash
+            return f"The replay could not be recorded: {exc}"
+        stamp = time.strftime("%Y%m%d-%H%M%S")
+        path = self.folder / REPLAY_FOLDER / f"{record.scenario}-{stamp}.json"
+        n = 1
+        while path.exists():  # two replays in one second
+            n += 1
+            path = path.with_name(f"{record.scenario}-{stamp}-{n}.json")
+        try:
+            atomic_write_json(path, record.to_json(), keep_backup=False)
+        except OSError as exc:
+            return f"Could not write the replay to {path}: {exc.strerror or exc}"
+        return f"Replay saved: {path}"
+
+    def campaign_slots(self) -> list[CampaignSlot]:
+        return self.campaigns.slots()
+
+    def save_campaign(self, number: int, state: CampaignState, data_hash: str, label: str) -> str | None:
+        try:
+            self.campaigns.write(number, state, data_hash, label=label)
+        except OSError as exc:
+            return f"Could not save the campaign to {self.campaigns.path(number)}: {exc.strerror or exc}"
+        return None
+
+    def load_campaign(self, number: int, *, use_backup: bool = False) -> CampaignSave:
+        return self.campaigns.read(number, use_backup=use_backup)
+
+
+__all__ = ["ReplayMaker", "SaveError", "SessionStore", "SlotSessionStore"]

@@ -81,6 +81,10 @@ class ListMenu:
         self._keep_visible()
         return before != self.index
 
+    def row_rects(self) -> list[tuple[int, pygame.Rect]]:
+        """(entry index, screen rect) of each row drawn last, for screens that add columns."""
+        return list(self._row_rects)
+
     def entry_at(self, pos: tuple[int, int]) -> int | None:
         for index, rect in self._row_rects:
             if rect.collidepoint(pos):

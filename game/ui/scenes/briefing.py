@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import pygame
 
+from game.campaign import CampaignState
 from game.ui.input.actions import Action, InputEvent, Kind
 from game.ui.model.catalog import LoadedScenario, ScenarioInfo
 from game.ui.model.dialogue import reflow
-from game.ui.model.session import CampaignProgress
 from game.ui.render import theme
 from game.ui.render.text import Fonts
-from game.ui.scene import Pop, Scene, Transition
+from game.ui.scene import Pop, Push, Scene, Transition
 from game.ui.scenes.backdrop import Backdrop
 from game.ui.services import Services
 
@@ -46,7 +46,7 @@ def draw_briefing(surface: pygame.Surface, fonts: Fonts, info: ScenarioInfo, rec
 
 
 class BriefingScene(Scene):
-    def __init__(self, services: Services, loaded: LoadedScenario, campaign: CampaignProgress | None) -> None:
+    def __init__(self, services: Services, loaded: LoadedScenario, campaign: CampaignState | None) -> None:
         self.services = services
         self.loaded = loaded
         self.campaign = campaign
@@ -66,9 +66,15 @@ class BriefingScene(Scene):
             return None
         if ev.action is Action.CONFIRM:
             self.services.audio.sfx("confirm")
+            if self.campaign is not None and self.loaded.deploy is not None:
+                from game.ui.scenes.deploy import DeployScene
+
+                return Push(DeployScene(self.services, self.campaign, self.loaded, sortie=True))
             return launch.start_battle(self.services, self.loaded, self.campaign)
         if ev.action is Action.CANCEL:
             self.services.audio.sfx("cancel")
+            if self.campaign is not None and (self.campaign.stage > 0 or self.campaign.attempts > 0):
+                return launch.intermission(self.services, self.campaign)
             return Reset(TitleScene(self.services))
         return None
 
@@ -78,14 +84,19 @@ class BriefingScene(Scene):
         if self.campaign is not None:
             fonts.draw(
                 surface,
-                f"Campaign · Stage {self.campaign.index + 1} of {len(self.campaign.order)}",
+                f"Campaign · Stage {self.campaign.stage + 1} of {len(self.campaign.order)}"
+                f" · Funds {self.campaign.funds:,}",
                 (30, 12),
                 colour=theme.TEXT_DIM,
             )
         draw_briefing(surface, fonts, self.loaded.info, pygame.Rect(30, 34, 580, 290))
         fonts.draw(
             surface,
-            self.services.keys("{confirm} / click: sortie    {cancel}: back to title"),
+            self.services.keys(
+                "{confirm} / click: "
+                + ("choose units" if self.campaign is not None and self.loaded.deploy is not None else "sortie")
+                + ("    {cancel}: back" if self.campaign is not None else "    {cancel}: back to title")
+            ),
             (610, 334),
             size=Fonts.SMALL,
             colour=theme.TEXT,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pygame
 
 from game.ui.input.actions import Action, InputEvent, Kind
@@ -58,16 +60,26 @@ class MenuScene(Scene):
 
 
 class ConfirmScene(Scene):
-    """A question with Yes / No. Pops True or False."""
+    """A question with Yes / No. Pops True or False; with `on_yes`, Yes runs it instead and
+    takes its transition (Pop(False) if it gives none)."""
 
     opaque = False
 
     def __init__(
-        self, services: Services, question: str, *, yes: str = "Yes", no: str = "No", default_yes: bool = False
+        self,
+        services: Services,
+        question: str,
+        *,
+        yes: str = "Yes",
+        no: str = "No",
+        default_yes: bool = False,
+        on_yes: Callable[[], Transition | None] | None = None,
     ) -> None:
         self.services = services
         self.question = question
-        self.menu = ListMenu([Entry(yes, True), Entry(no, False)], width=120, index=0 if default_yes else 1)
+        self.on_yes = on_yes
+        width = max(120, services.fonts.width(yes) + 24, services.fonts.width(no) + 24)
+        self.menu = ListMenu([Entry(yes, True), Entry(no, False)], width=width, index=0 if default_yes else 1)
 
     def handle(self, ev: InputEvent) -> Transition | None:
         result = self.menu.handle(ev)
@@ -77,6 +89,8 @@ class ConfirmScene(Scene):
             entry = self.menu.current
             assert entry is not None
             self.services.audio.sfx("confirm")
+            if entry.key and self.on_yes is not None:
+                return self.on_yes() or Pop(False)
             return Pop(bool(entry.key))
         elif result in ("cancel", "cancel_outside"):
             self.services.audio.sfx("cancel")

@@ -32,6 +32,11 @@ class PauseScene(Scene):
                     "suspend",
                     help="Save this battle and return to the title. Choose Continue there to resume.",
                 ),
+                Entry(
+                    "Save Replay",
+                    "replay",
+                    help="Write the battle so far to a replay file (watch it with run_game.py replay FILE).",
+                ),
                 Entry("Quit to title", "title", help="Leave the battle without saving."),
                 Entry("Quit game", "quit", help="Close the game without saving."),
             ],
@@ -63,6 +68,9 @@ class PauseScene(Scene):
                 return Push(SettingsScene(self.services))
             if key == "suspend":
                 return self._suspend()
+            if key == "replay":
+                self.services.notify(self.services.saves.write_replay(self.session.replay), 8.0)
+                return None
             self.awaiting = key
             question = (
                 "Quit to the title? This battle will be lost."
@@ -75,7 +83,7 @@ class PauseScene(Scene):
     def _suspend(self) -> Transition | None:
         from game.ui.scenes.title import TitleScene
 
-        error = self.services.saves.suspend(self.session.snapshot())
+        error = self.services.saves.suspend(self.session.record("suspend"))
         if error:
             self.services.notify(error, 8.0)
             return None

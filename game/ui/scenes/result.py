@@ -1,11 +1,16 @@
-"""Victory and defeat screens with the battle summary, then the next step of the campaign."""
+"""Victory and defeat screens with the battle summary, then the next step of the campaign.
+
+A finished battle writes its replay. In the campaign, a victory is carried into the campaign
+(EXP, kills, funds) and leads to the intermission; a defeat offers a retry with a new seed.
+"""
 
 from __future__ import annotations
 
 import pygame
 
+from game.campaign import BattleGains, CampaignError, CampaignState, record_defeat, record_victory
 from game.ui.input.actions import InputEvent
-from game.ui.model.session import BattleSession, CampaignProgress
+from game.ui.model.session import BattleSession
 from game.ui.model.summary import summarize
 from game.ui.render import theme
 from game.ui.render.menu import Entry, ListMenu
@@ -22,15 +27,15 @@ class ResultScene(Scene):
         self.summary = summarize(session.state)
         self.backdrop = Backdrop(services.art.ui("title_background"))
         self.t = 0.0
+        self.campaign: CampaignState | None = None  # after this battle
+        self.gains: BattleGains | None = None
         campaign = session.campaign
+        if campaign is not None:
+            self._carry(campaign)
         entries: list[Entry] = []
         if self.summary.won:
-            if campaign is not None and campaign.next_id is not None:
-                entries.append(Entry("Next battle", "next", help="Continue the campaign."))
-            elif campaign is not None:
-                entries.append(
-                    Entry("Finish the campaign", "title", help="The story is complete. Thank you for playing!")
-                )
+            if self.campaign is not None:
+                entries.append(Entry("Intermission", "intermission", help="Pilots, upgrades, saving, the next battle."))
             else:
                 entries.append(Entry("Return to title", "title"))
         else:
@@ -38,7 +43,19 @@ class ResultScene(Scene):
             entries.append(Entry("Return to title", "title"))
         self.menu = ListMenu(entries, width=190)
         services.saves.clear()
+        services.notify(services.saves.write_replay(session.replay), 6.0)
         services.audio.music("victory" if self.summary.won else "defeat")
+
+    def _carry(self, campaign: CampaignState) -> None:
+        try:
+            if self.summary.won:
+                rules = self.services.catalog.campaign_rules()
+                self.campaign, self.gains = record_victory(campaign, self.session.scenario, self.session.state, rules)
+            else:
+                self.campaign = record_defeat(campaign)
+        except CampaignError as exc:
+            self.services.notify(f"The campaign could not record this battle: {exc}", 8.0)
+            self.campaign = campaign
 
     def update(self, dt: float) -> Transition | None:
         self.t += dt
@@ -55,17 +72,12 @@ class ResultScene(Scene):
             return None
         key = self.menu.current.key
         self.services.audio.sfx("confirm")
-        if key == "next":
-            old = self.session.campaign
-            assert old is not None and old.next_id is not None
-            progress = CampaignProgress(
-                old.order, old.index + 1, old.funds + self.summary.funds, old.turns + self.summary.turns
-            )
-            return launch.briefing(self.services, old.next_id, progress) or Reset(TitleScene(self.services))
+        if key == "intermission" and self.campaign is not None:
+            return launch.intermission(self.services, self.campaign, self.gains)
         if key == "retry":
-            scenario = launch.load_scenario(self.services, self.session.scenario.info.id)
+            scenario = launch.load_scenario(self.services, self.session.scenario.id)
             if scenario is not None:
-                return launch.start_battle(self.services, scenario, self.session.campaign)
+                return launch.start_battle(self.services, scenario, self.campaign) or Reset(TitleScene(self.services))
         return Reset(TitleScene(self.services))
 
     def draw(self, surface: pygame.Surface) -> None:
@@ -107,14 +119,14 @@ class ResultScene(Scene):
                     colour=theme.GOOD if done else theme.TEXT_DIM,
                 )
                 y += 15
-        campaign = self.session.campaign
-        if campaign is not None:
-            fonts.draw(
-                surface,
-                f"Campaign funds: {campaign.funds + s.funds}",
-                (rect.x, rect.bottom + 4),
-                size=Fonts.SMALL,
-                colour=theme.TEXT_DIM,
-            )
+        if self.campaign is not None:
+            ups = [g for g in (self.gains.pilots if self.gains else ()) if g.level_after > g.level_before]
+            names = self.session.state.ctx.defs.pilots
+            text = f"Campaign funds: {self.campaign.funds:,}"
+            if ups:
+                text += "  ·  Level up: " + ", ".join(
+                    f"{names[g.pilot].name if g.pilot in names else g.pilot} {g.level_after}" for g in ups
+                )
+            fonts.draw(surface, text, (rect.x, rect.bottom + 4), size=Fonts.SMALL, colour=theme.TEXT_DIM)
         w, _ = self.menu.size()
         self.menu.draw(surface, fonts, (320 - w // 2, 290), show_help=False)

@@ -31,6 +31,13 @@ class TitleScene(Scene):
                 "No suspended battle or autosave to continue.",
                 help="Resume the suspended battle exactly where you left it (or the last autosave).",
             ),
+            Entry(
+                "Load Campaign",
+                "load",
+                any(not s.empty for s in self.services.saves.campaign_slots()),
+                "No campaign has been saved yet (save one between battles).",
+                help="Go back to a campaign saved between battles.",
+            ),
             Entry("Scenario Select", "select", help="Play any battle on its own."),
             Entry("Settings", "settings", help="Animations, speeds, volume, window and controls."),
             Entry("Quit", "quit", help="Close the game."),
@@ -65,6 +72,10 @@ class TitleScene(Scene):
             return launch.new_campaign(self.services)
         if entry.key == "continue":
             return launch.continue_suspended(self.services)
+        if entry.key == "load":
+            from game.ui.scenes.campaign_slots import CampaignSlotsScene
+
+            return Push(CampaignSlotsScene(self.services, None))
         if entry.key == "select":
             return Push(ScenarioSelectScene(self.services))
         if entry.key == "settings":

@@ -689,7 +689,7 @@ class BattleScene(Scene):
         uid = self.selected
         if self.session.player_phase and self.autosaved_turn != self.state.turn:
             self.autosaved_turn = self.state.turn
-            error = self.services.saves.autosave(self.session.snapshot())
+            error = self.services.saves.autosave(self.session.record("autosave"))
             if error:
                 self.services.notify(error, 6.0)
         if self.session.player_phase:

@@ -1,0 +1,192 @@
+"""The intermission between campaign battles: the hub with pilots, upgrades, deployment,
+saving and the next battle. Sub-screens pop back with the changed campaign state."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pygame
+
+from game.campaign import BattleGains, CampaignState
+from game.ui.input.actions import InputEvent
+from game.ui.model.catalog import LoadedScenario
+from game.ui.render import theme
+from game.ui.render.menu import Entry, ListMenu
+from game.ui.render.text import Fonts
+from game.ui.scene import Push, Reset, Scene, Transition
+from game.ui.scenes.backdrop import Backdrop
+from game.ui.services import Services
+
+
+class IntermissionScene(Scene):
+    def __init__(self, services: Services, campaign: CampaignState, gains: BattleGains | None = None) -> None:
+        self.services = services
+        self.campaign = campaign
+        self.gains = gains
+        self.backdrop = Backdrop(services.art.ui("title_background"))
+        self.t = 0.0
+        self.saved = False  # since the last change
+        self.next: LoadedScenario | None = None
+        self.titles = {i.id: i.title for i in services.catalog.scenarios()}
+        self.menu = ListMenu([], width=170)
+        self._refresh()
+
+    def _refresh(self, index: int | None = None) -> None:
+        from game.ui.scenes import launch
+
+        nxt = self.campaign.next_scenario
+        self.next = None if nxt is None else launch.load_scenario(self.services, nxt)
+        known = self.next or launch.load_scenario(self.services, self.campaign.order[-1])
+        self.defs = known.ctx.defs if known is not None else None
+        entries: list[Entry] = []
+        if nxt is not None:
+            entries.append(
+                Entry(
+                    "Next Battle",
+                    "next",
+                    self.next is not None,
+                    "This battle cannot be loaded (see the message).",
+                    help=f"Briefing for stage {self.campaign.stage + 1}: {self.titles.get(nxt, nxt)}.",
+                )
+            )
+        entries += [
+            Entry("Pilots", "pilots", help="Levels, EXP and kills of your pilots."),
+            Entry(
+                "Upgrade Units",
+                "upgrades",
+                help=f"Spend funds on HP, EN, armor, mobility and weapons. Funds: {self.campaign.funds:,}.",
+            ),
+        ]
+        if nxt is not None:
+            has_choice = self.next is not None and self.next.deploy is not None
+            entries.append(
+                Entry(
+                    "Deploy",
+                    "deploy",
+                    has_choice,
+                    "Everyone available fights in the next battle.",
+                    help="Choose who flies in the next battle.",
+                )
+            )
+        entries += [
+            Entry("Save", "save", help="Save the campaign in a slot (Load Campaign on the title screen)."),
+            Entry("Return to Title", "title", help="Leave the campaign (save first to keep it)."),
+        ]
+        self.menu = ListMenu(entries, width=170, index=self.menu.index if index is None else index, help_width=300)
+
+    def on_enter(self) -> None:
+        self.services.audio.music("title")
+
+    def update(self, dt: float) -> Transition | None:
+        self.t += dt
+        return None
+
+    def handle(self, ev: InputEvent) -> Transition | None:
+        from game.ui.scenes import launch
+        from game.ui.scenes.campaign_slots import CampaignSlotsScene
+        from game.ui.scenes.deploy import DeployScene
+        from game.ui.scenes.menu import ConfirmScene
+        from game.ui.scenes.pilots import PilotsScene
+        from game.ui.scenes.title import TitleScene
+        from game.ui.scenes.upgrades import UpgradeScene
+
+        result = self.menu.handle(ev)
+        if result == "moved":
+            self.services.audio.sfx("cursor")
+        if result != "pick" or self.menu.current is None:
+            return None
+        entry = self.menu.current
+        if not entry.enabled:
+            self.services.audio.sfx("buzz")
+            return None
+        self.services.audio.sfx("confirm")
+        key = entry.key
+        if key == "next" and self.campaign.next_scenario is not None:
+            return launch.briefing(self.services, self.campaign.next_scenario, self.campaign)
+        if key in ("pilots", "upgrades") and self.defs is None:
+            self.services.notify("The campaign's scenarios cannot be loaded.")
+            return None
+        if key == "pilots":
+            return Push(PilotsScene(self.services, self.campaign, self.next, self.defs))
+        if key == "upgrades":
+            return Push(UpgradeScene(self.services, self.campaign, self.next, self.defs))
+        if key == "deploy" and self.next is not None:
+            return Push(DeployScene(self.services, self.campaign, self.next))
+        if key == "save":
+            return Push(CampaignSlotsScene(self.services, self.campaign))
+        if self.saved:
+            return Reset(TitleScene(self.services))
+        return Push(
+            ConfirmScene(
+                self.services,
+                "Return to the title? Progress since your last save is lost.",
+                on_yes=lambda: Reset(TitleScene(self.services)),
+            )
+        )
+
+    def on_result(self, result: Any) -> Transition | None:
+        if isinstance(result, CampaignState):
+            if result != self.campaign:
+                self.saved = False
+            self.campaign = result
+            self._refresh()
+        elif result == "saved":
+            self.saved = True
+        return None
+
+    def draw(self, surface: pygame.Surface) -> None:
+        self.backdrop.draw(surface, self.t)
+        fonts = self.services.fonts
+        c = self.campaign
+        heading = "CAMPAIGN COMPLETE" if c.complete else "INTERMISSION"
+        fonts.draw(surface, heading, (24, 12), size=Fonts.LARGE, bold=True, colour=theme.ACCENT)
+        stage = (
+            f"All {len(c.order)} battles won."
+            if c.complete
+            else f"Stage {c.stage + 1} of {len(c.order)} · Next: {self._title(c.next_scenario)}"
+        )
+        fonts.draw(surface, stage, (26, 44), colour=theme.TEXT)
+        self.menu.draw(surface, fonts, (24, 72))
+        panel = pygame.Rect(222, 72, 396, 262)
+        fonts.panel(surface, panel)
+        x, y = panel.x + 12, panel.y + 10
+        fonts.draw(surface, "Funds", (x, y), colour=theme.TEXT_DIM)
+        fonts.draw(surface, f"{c.funds:,}", (panel.right - 12, y), bold=True, align="right", colour=theme.ACCENT)
+        y += 24
+        if self.gains is not None:
+            fonts.draw(surface, "Last battle", (x, y), bold=True, colour=theme.GOOD)
+            y += 18
+            names = self._pilot_names()
+            lines = [f"Funds earned: {self.gains.funds:,}"]
+            for g in self.gains.pilots:
+                if g.exp <= 0 and g.kills <= 0:
+                    continue
+                up = f"  Level {g.level_before} -> {g.level_after}!" if g.level_after > g.level_before else ""
+                lines.append(f"{names.get(g.pilot, g.pilot)}: +{g.exp} EXP, {g.kills} shot down{up}")
+            for line in lines[:6]:
+                fonts.draw(surface, line, (x + 8, y), size=Fonts.SMALL)
+                y += 15
+            y += 8
+        fonts.draw(surface, "Battles won", (x, y), bold=True, colour=theme.TEXT_DIM)
+        y += 18
+        if not c.history:
+            fonts.draw(surface, "None yet.", (x + 8, y), size=Fonts.SMALL, colour=theme.TEXT_DIM)
+        for h in c.history[-6:]:
+            bonus = f"  ★{len(h.bonus)}" if h.bonus else ""
+            text = f"{self._title(h.scenario)}: turn {h.turns}, {h.kills} shot down, {h.funds:,} funds{bonus}"
+            fonts.draw(surface, text, (x + 8, y), size=Fonts.SMALL)
+            y += 15
+        fonts.draw(
+            surface,
+            self.services.keys("{confirm}: choose    Arrows: move"),
+            (618, 340),
+            size=Fonts.SMALL,
+            colour=theme.TEXT_DIM,
+            align="right",
+        )
+
+    def _title(self, scenario_id: str | None) -> str:
+        return self.titles.get(scenario_id or "", scenario_id or "")
+
+    def _pilot_names(self) -> dict[str, str]:
+        return {} if self.defs is None else {p.id: p.name for p in self.defs.pilots.values()}

@@ -1,0 +1,167 @@
+"""The replay viewer: a recorded battle played back on the battle map, with the battle
+scenes and dialogue, one recorded command at a time.
+
+Confirm pauses and resumes; Right steps one command while paused; the fast-forward key held,
+or E to toggle, plays four times as fast; Cancel or the pause key stops watching. If a
+command no longer fits the rules (a replay from other game data forced through), playback
+stops there and says so.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+import pygame
+
+from game.core import Command
+from game.saves import BattleRecord, ReplayError, describe
+from game.saves.replays import data_mismatch, scenario_for
+from game.ui.input.actions import Action, InputEvent, Kind
+from game.ui.model.session import BattleSession
+from game.ui.render import theme
+from game.ui.render.text import Fonts
+from game.ui.scene import Push, Transition
+from game.ui.scenes.battle import hud
+from game.ui.scenes.battle.scene import BUSY, FAST_FORWARD, BattleScene
+from game.ui.services import Services
+
+STEP_PAUSE = 0.25  # seconds between commands, so moves and waits can be followed
+
+
+class ReplayScene(BattleScene):
+    def __init__(
+        self,
+        services: Services,
+        session: BattleSession,
+        commands: Sequence[Command],
+        *,
+        leave: Callable[[], Transition | None],
+    ) -> None:
+        super().__init__(services, session)
+        self.commands = list(commands)
+        self.leave = leave  # where "stop watching" goes (the title, or closing the window)
+        self.paused = False
+        self.fast = False
+        self.step_once = False
+        self.wait = 0.0
+        self.problem: str | None = None
+        self.finished = False
+
+    @property
+    def index(self) -> int:
+        return len(self.session.log)
+
+    # ---- input --------------------------------------------------------------------------------
+    def handle(self, ev: InputEvent) -> Transition | None:
+        from game.ui.scenes.menu import ConfirmScene
+
+        if ev.kind is not Kind.PRESS:
+            return None
+        if ev.action is Action.CONFIRM:
+            self.paused = not self.paused
+            self.services.audio.sfx("select")
+        elif ev.action is Action.RIGHT and self.paused:
+            self.step_once = True
+        elif ev.action is Action.NEXT_UNIT:
+            self.fast = not self.fast
+        elif ev.action is Action.OBJECTIVES:
+            return self._objectives()
+        elif ev.action in (Action.CANCEL, Action.MENU):
+            self.awaiting = "leave"
+            return Push(ConfirmScene(self.services, "Stop watching this replay?", on_yes=self.leave))
+        return None
+
+    def on_result(self, result: Any) -> Transition | None:
+        if self.awaiting == "leave":
+            self.awaiting = None
+            return None
+        return super().on_result(result)
+
+    # ---- playback -----------------------------------------------------------------------------
+    def update(self, dt: float) -> Transition | None:
+        self.wait = max(0.0, self.wait - dt * (FAST_FORWARD if self.fast else 1.0))
+        return super().update(dt * (FAST_FORWARD if self.fast else 1.0))
+
+    def _skipping(self) -> bool:
+        return False  # a replay shows every phase, whatever the enemy-animation setting
+
+    def _after_playback(self) -> Transition | None:
+        self.view.sync(self.state)
+        self.playback.final = self.state
+        self._danger = None
+        if self.finished or self.problem is not None:
+            return None
+        if self.state.outcome is not None or self.index >= len(self.commands):
+            self.finished = True
+            self.services.audio.sfx("phase")
+            return None
+        if (self.paused and not self.step_once) or self.wait > 0:
+            return None
+        self.step_once = False
+        cmd = self.commands[self.index]
+        self.acting = getattr(cmd, "unit", None)
+        if not self._do(cmd):
+            self.problem = f"Command {self.index + 1} ({describe(cmd)}) is refused by the rules here."
+            self.services.notify(self.problem, 10.0)
+            return None
+        self.wait = STEP_PAUSE
+        return None
+
+    def _do(self, command: Command, after: str | None = None) -> bool:
+        ok = super()._do(command, after)
+        self.mode = BUSY  # a replay never hands control to the player
+        return ok
+
+    # ---- drawing ------------------------------------------------------------------------------
+    def _draw_hud(self, surface: pygame.Surface) -> None:
+        fonts = self.services.fonts
+        hud.draw_phase(surface, fonts, self.state)
+        acting = self.state.units.get(self.acting or "")
+        if acting is not None and acting.active and self.awaiting is None:
+            hud.draw_unit_panel(surface, fonts, self.services.art, self.state, acting.uid, top=True)
+        if self.finished:
+            outcome = self.state.outcome
+            status = "Replay finished" + (f": {outcome.reason}" if outcome is not None else "")
+        elif self.problem is not None:
+            status = "Replay stopped"
+        else:
+            status = "Paused" if self.paused else ("Playing x4" if self.fast else "Playing")
+        bar = pygame.Rect(0, surface.get_height() - 38, surface.get_width(), 18)
+        shade = pygame.Surface(bar.size, pygame.SRCALPHA)
+        shade.fill((0, 0, 0, 170))
+        surface.blit(shade, bar)
+        fonts.draw(surface, f"REPLAY · {status}", (8, bar.y + 2), size=Fonts.SMALL, colour=theme.ACCENT, bold=True)
+        fonts.draw(
+            surface,
+            f"command {self.index}/{len(self.commands)} · turn {self.state.turn}",
+            (bar.right - 8, bar.y + 2),
+            size=Fonts.SMALL,
+            align="right",
+        )
+        hud.draw_hints(
+            surface,
+            fonts,
+            self.services.keys(
+                "{confirm} pause  ·  Right step  ·  hold {fast} or {next_unit} fast-forward  ·  {objectives} objectives"
+                "  ·  {cancel} stop"
+            ),
+        )
+
+
+def open_replay(
+    services: Services, record: BattleRecord, *, force: bool, leave: Callable[[], Transition | None]
+) -> ReplayScene:
+    """The viewer for `record`, its scenario loaded through the game's catalog. ReplayError
+    when it was recorded with other game data (unless `force`) or its scenario will not load."""
+    from game.ui.scenes import launch
+
+    mismatch = data_mismatch(record, services.catalog.data_hash)
+    if mismatch and not force:
+        raise ReplayError(f"{mismatch}. Refusing to play it (use --force to watch it anyway).")
+    scenario = scenario_for(record, launch.scenario_loader(services))
+    state, events = scenario.start(record.seed)
+    session = BattleSession(scenario, state, list(events), [], None)  # type: ignore[arg-type]
+    if mismatch:
+        services.notify(f"Playing anyway: {mismatch}.", 8.0)
+    return ReplayScene(services, session, record.commands, leave=leave)
