@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import MutableMapping
 from typing import Protocol
 
 from game.ai.baselines import GreedyController, RandomController
 from game.ai.difficulty import difficulty as check_difficulty
+from game.ai.planner import Planner
+from game.core.context import BattleContext
 from game.ai.srw import SRWController
 from game.core.commands import Attack, Command
 from game.core.state import BattleState
@@ -40,3 +43,27 @@ def make_controller(name: str, difficulty: str = "normal") -> Controller:
     if name == "random":
         return RandomController()
     raise ValueError(f"unknown AI controller {name!r}; choose one of {', '.join(CONTROLLER_NAMES)}")
+
+
+def side_controllers(
+    ctx: BattleContext,
+    player: str,
+    player_ai: str = "srw",
+    enemy_ai: str = "srw",
+    difficulty: str = "normal",
+    planners: MutableMapping[str, Planner] | None = None,
+) -> dict[str, Controller]:
+    """One controller per side: `player_ai` for `player` and its friends, `enemy_ai` for the
+    rest. SRW controllers share the planner kept in `planners` per difficulty, so its caches
+    of pure results stay warm from run to run (a warm planner answers as a fresh one does)."""
+    out: dict[str, Controller] = {}
+    for s in ctx.sides:
+        name = player_ai if ctx.friendly(s.id, player) else enemy_ai
+        if name == "srw" and planners is not None:
+            planner = planners.get(difficulty)
+            if planner is None:
+                planner = planners[difficulty] = Planner(check_difficulty(difficulty))
+            out[s.id] = SRWController(difficulty, planner=planner)
+        else:
+            out[s.id] = make_controller(name, difficulty)
+    return out

@@ -8,6 +8,7 @@ from game.scenario.loader import (
     list_scenarios,
     load_scenario,
     load_scenario_file,
+    load_scenario_text,
 )
 from game.scenario.problems import Problem, ScenarioError
 from game.scenario.setup import BattleSetup, DeployPlan, SetupError
@@ -24,4 +25,5 @@ __all__ = [
     "list_scenarios",
     "load_scenario",
     "load_scenario_file",
+    "load_scenario_text",
 ]

@@ -21,6 +21,7 @@ from game.core.movement import can_stand
 from game.core.script import Deployment
 from game.core.state import BattleState
 from game.data.paths import default_game_dir
+from game.data.yaml_reader import read_yaml_text
 from game.data.scenario_schema import ScenarioSpec, validate_scenario
 from game.maps import MapData, MapError, load_map
 from game.scenario.compiler import compile_scenario
@@ -154,7 +155,39 @@ def load_scenario_file(path: Path, defs: Any) -> Scenario:
         map_data = load_map(map_path, definitions.terrains)
     except MapError as exc:
         raise ScenarioError([doc.problem(("map",), f"the map cannot be used: {exc}")]) from None
-    ctx, listed, plan, problems = compile_scenario(doc, spec, map_data, definitions, path.parent.name)
+    return _compile(doc, spec, map_data, definitions, path.parent.name)
+
+
+def load_scenario_text(
+    text: str,
+    defs: Any,
+    *,
+    map_data: MapData | None = None,
+    base: Path | None = None,
+    name: str = "<inline scenario>",
+) -> Scenario:
+    """A scenario written out in `text` (tests and tools: no folder needed).
+
+    The map is `map_data` when given (e.g. drawn as text), otherwise the file the YAML's
+    `map:` names, relative to `base` (default: the game folder, so `map:
+    maps/blue_comet_falls/map.tmx` borrows a shipped map). Problems name `name` and the line.
+    """
+    definitions = _definitions(defs)
+    data, problems = read_yaml_text(text, name)
+    if data is None or any(p.is_error for p in problems):
+        raise ScenarioError(problems or [problem_at(name, "the scenario text is empty")])
+    doc = YamlDoc(Path(name), data)
+    spec = validate(doc)
+    if map_data is None:
+        try:
+            map_data = load_map(((base or game_root()) / spec.map).resolve(), definitions.terrains)
+        except MapError as exc:
+            raise ScenarioError([doc.problem(("map",), f"the map cannot be used: {exc}")]) from None
+    return _compile(doc, spec, map_data, definitions, spec.id)
+
+
+def _compile(doc: YamlDoc, spec: ScenarioSpec, map_data: MapData, definitions: Definitions, folder: str) -> Scenario:
+    ctx, listed, plan, problems = compile_scenario(doc, spec, map_data, definitions, folder)
     if problems or ctx is None:
         raise ScenarioError(problems)
     deployments = deployments_for(listed, plan, None)
@@ -166,7 +199,7 @@ def load_scenario_file(path: Path, defs: Any) -> Scenario:
         title=spec.title,
         briefing=spec.briefing,
         order=spec.order,
-        path=path,
+        path=doc.file,
         map=map_data,
         context=ctx,
         deployments=deployments,

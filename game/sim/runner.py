@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from game.ai.behaviour import validate_ai
@@ -39,6 +39,7 @@ def play_out(
     max_turns: int = DEFAULT_MAX_TURNS,
     *,
     max_commands_per_phase: int | None = None,
+    stop: Callable[[BattleState], bool] | None = None,
 ) -> RunResult:
     """Run the battle from `state` until it ends or turn `max_turns` is over.
 
@@ -47,6 +48,8 @@ def play_out(
     `max_commands_per_phase` (default: a dozen per unit plus slack) is ended for the
     controller, and counted in `forced_phase_ends`, so a broken controller cannot hang a
     batch. An illegal command raises `ControllerError` naming the controller and the reason.
+    `stop` ends the run early, before the command that would follow a state it accepts
+    (e.g. a test playing up to a given phase); `winner` then stays None.
     """
     missing = [s.id for s in state.ctx.sides if s.id not in controllers]
     if missing:
@@ -55,6 +58,8 @@ def play_out(
     phase_key = (state.turn, state.phase)
     given = 0
     while state.outcome is None and state.turn <= max_turns:
+        if stop is not None and stop(state):
+            break
         key = (state.turn, state.phase)
         if key != phase_key:
             phase_key, given = key, 0
@@ -87,8 +92,10 @@ def play_out(
     if state.outcome is not None:
         result.winner = state.outcome.winner
         result.reason = state.outcome.reason
-    else:
+    elif state.turn > max_turns:
         result.reason = f"turn limit ({max_turns}) reached"
+    else:
+        result.reason = f"stopped on turn {state.turn}, {state.side} phase"
     return result
 
 

@@ -201,22 +201,12 @@ class Simulator:
         return cls(spec, scenario, data_hash)
 
     def controllers(self) -> dict[str, Controller]:
-        from game.ai import SRWController, make_controller
-        from game.ai.difficulty import difficulty
-        from game.ai.planner import Planner
+        from game.ai.controller import side_controllers
 
-        ctx = self.scenario.context
-        out: dict[str, Controller] = {}
-        for s in ctx.sides:
-            name = self.spec.player_ai if ctx.friendly(s.id, self.player) else self.spec.enemy_ai
-            if name == "srw":
-                planner = self._planners.get(self.spec.difficulty)
-                if planner is None:
-                    planner = self._planners[self.spec.difficulty] = Planner(difficulty(self.spec.difficulty))
-                out[s.id] = SRWController(self.spec.difficulty, planner=planner)
-            else:
-                out[s.id] = make_controller(name, self.spec.difficulty)
-        return out
+        spec = self.spec
+        return side_controllers(
+            self.scenario.context, self.player, spec.player_ai, spec.enemy_ai, spec.difficulty, self._planners
+        )
 
     def run(self, seed: int) -> SimRun:
         from game.sim.runner import play_out

@@ -23,7 +23,7 @@ def test_validate_clean_data_exits_0(capsys: pytest.CaptureFixture[str], game: G
 
 
 def test_validate_prints_every_problem_and_exits_1(capsys: pytest.CaptureFixture[str], game: Game) -> None:
-    game.edit("units/braver.yaml", "hp: 2600", "hp: x")
+    game.edit("units/braver.yaml", "hp: 2000", "hp: x")
     game.edit("units/dtol.yaml", "move: 6", "mvoe: 6")
     code, out = run(capsys, "validate", "--game-dir", str(game.root), "--no-user-mods", "--no-assets")
     assert code == 1

@@ -24,7 +24,7 @@ def test_the_unbroken_copy_is_clean(game: Game) -> None:
 
 
 def test_broken_yaml_syntax_leaves_only_that_file_out(game: Game) -> None:
-    game.edit("units/braver.yaml", "hp: 2600", "hp: [2600")
+    game.edit("units/braver.yaml", "hp: 2000", "hp: [2000")
     result = game.load()
     message = the_error(result)
     assert message.startswith("units/braver.yaml:") and "YAML syntax error" in message and "[yaml]" in message
@@ -33,7 +33,7 @@ def test_broken_yaml_syntax_leaves_only_that_file_out(game: Game) -> None:
 
 
 def test_wrong_type(game: Game) -> None:
-    game.edit("units/braver.yaml", "hp: 2600", 'hp: "lots"')
+    game.edit("units/braver.yaml", "hp: 2000", 'hp: "lots"')
     result = game.load()
     assert the_error(result) == "units/braver.yaml:5:5: error: hp: expected a whole number, got 'lots' [schema]"
     assert "braver" not in result.definitions.units and "dtol" in result.definitions.units
@@ -41,8 +41,8 @@ def test_wrong_type(game: Game) -> None:
 
 
 def test_quoted_number_is_not_silently_converted(game: Game) -> None:
-    game.edit("units/braver.yaml", "hp: 2600", 'hp: "2600"')
-    assert "got the text '2600' (remove the quotes)" in the_error(game.load())
+    game.edit("units/braver.yaml", "hp: 2000", 'hp: "2000"')
+    assert "got the text '2000' (remove the quotes)" in the_error(game.load())
 
 
 def test_wrong_type_inside_a_weapon_names_the_key_path(game: Game) -> None:
@@ -272,7 +272,7 @@ def test_unknown_system_file_and_folder_are_warnings(game: Game) -> None:
 
 
 def test_all_errors_are_collected_not_just_the_first(game: Game) -> None:
-    game.edit("units/braver.yaml", "hp: 2600", "hp: x")
+    game.edit("units/braver.yaml", "hp: 2000", "hp: x")
     game.edit("units/braver.yaml", "move: 6", "mvoe: 6")
     game.edit("units/dtol.yaml", "armor: 900", "armor: -1")
     game.edit("units/pilots/gale.yaml", "personality: cool", "personality: calm")

@@ -142,7 +142,7 @@ def test_missing_requirement_is_an_error_and_the_mod_is_not_loaded(game: Game) -
     text = problems(result)
     assert "mod 'needy' requires 'nowhere', which is not installed" in text
     assert "mod 'needier' is not loaded: it requires 'needy', which is not loaded" in text
-    assert result.mods == () and result.definitions.units["braver"].hp == 2600
+    assert result.mods == () and result.definitions.units["braver"].hp == 2000
     assert {s.info.id: s.loaded for s in result.mod_statuses if s.info} == {"needy": False, "needier": False}
 
 
@@ -188,7 +188,7 @@ def test_a_broken_file_in_a_mod_is_left_out_and_the_rest_applies(game: Game) -> 
     game.mod("m", manifest("m"), {"units/braver.yaml": "hp: [3000\n", "units/dtol.yaml": "hp: 3333\n"})
     result = game.load()
     assert any("mods/m/units/braver.yaml" in str(p) and "YAML syntax error" in str(p) for p in result.errors)
-    assert result.definitions.units["braver"].hp == 2600
+    assert result.definitions.units["braver"].hp == 2000
     assert result.definitions.units["dtol"].hp == 3333
 
 

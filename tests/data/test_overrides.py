@@ -41,7 +41,7 @@ def test_overrides_change_values_before_validation(game: Game) -> None:
 def test_apply_overrides_reloads_a_result_with_them(shipped: LoadResult) -> None:
     changed = apply_overrides(shipped, ["units.braver.hp=3000"])
     assert changed.definitions.units["braver"].hp == 3000
-    assert shipped.definitions.units["braver"].hp == 2600
+    assert shipped.definitions.units["braver"].hp == 2000
     assert changed.data_hash != shipped.data_hash
 
 
@@ -70,7 +70,7 @@ def test_bad_override_paths_are_clear_errors(game: Game) -> None:
     ]
     assert all(p.check == "override" for p in result.errors)
     # Nothing else changed.
-    assert result.definitions.units["braver"].hp == 2600
+    assert result.definitions.units["braver"].hp == 2000
 
 
 def test_bad_override_values_are_validated_like_data(game: Game) -> None:

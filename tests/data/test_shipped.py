@@ -171,12 +171,11 @@ def test_v_max_weapons_tags_status_and_abilities(shipped: LoadResult) -> None:
     red = d.abilities["red_power"].effects[0]
     assert red.key == "damage_mul" and red.when.weapon_tags == {"vmax"}
     final = d.units["zakarl_red_power"]
-    assert final.hp == 34000
+    assert final.hp == 12000  # tuned down from SRW 64's 34000 (docs/BALANCE.md)
     assert {(a.id, a.level) for a in final.abilities} == {
         ("v_max_ready", 1),
         ("red_power", 1),
-        ("hp_regen_s", 1),
-        ("substitute", 2),
+        ("substitute", 1),
     }
     zakarl = d.units["zakarl"]
     assert {w.id for w in zakarl.weapons} == {"horn_on_arm", "layzered_rifle", "v_max_red_power"}

@@ -130,7 +130,8 @@ def test_enable_gives_an_ally_another_action(duel: Battle) -> None:
 def test_trust_heals_3000_and_vigor_30_percent(duel: Battle) -> None:
     duel.state.units["friend"].hp = 100
     duel.do(CastSpirit("me", "trust", "friend"))
-    assert duel.unit("friend").hp == min(2600, 3100)
+    top = duel.state.ctx.defs.units["braver"].hp  # Trust heals 3000, capped at the unit's max HP
+    assert duel.unit("friend").hp == min(top, 100 + 3000)
     duel.state.units["me"].hp = 100
     duel.do(CastSpirit("me", "vigor"))
     assert duel.unit("me").hp == 100 + 3700 * 30 // 100
@@ -323,7 +324,7 @@ def test_regeneration(shipped: Definitions, ability: str, pct: int, field: str) 
     setattr(b.state.units["me"], field, 10)
     b.do(EndPhase())
     b.do(EndPhase())
-    top = 2600 if field == "hp" else 120
+    top = shipped.units["braver"].hp if field == "hp" else shipped.units["braver"].en
     assert getattr(b.unit("me"), field) == 10 + top * pct // 100
 
 

@@ -107,7 +107,7 @@ def finale_campaign(d: Driver) -> CampaignState:
         c,
         stage=4,
         funds=20000,
-        pilots=frozen_map({"eiji": PilotRecord(23, 100, 9), "david": PilotRecord(19)}),
+        pilots=frozen_map({"eiji": PilotRecord(33, 100, 9), "david": PilotRecord(19)}),
         upgrades=frozen_map({"layzner": frozen_map({"hp": 2})}),
     )
 
@@ -161,7 +161,7 @@ def test_deploy_choice_reaches_the_battle(config_dir: Path) -> None:
     assert isinstance(battle, BattleScene)
     units = battle.state.units
     assert "elf_doll" in units and "simone" not in units
-    assert units["layzner"].level == 23 and dict(units["layzner"].upgrades) == {"hp": 2}
+    assert units["layzner"].level == 33 and dict(units["layzner"].upgrades) == {"hp": 2}
     assert battle.session.campaign is not None and battle.session.scenario.setup.deploy is not None
 
 
