@@ -8,9 +8,9 @@ from typing import Protocol
 from game.ai.baselines import GreedyController, RandomController
 from game.ai.difficulty import difficulty as check_difficulty
 from game.ai.planner import Planner
-from game.core.context import BattleContext
 from game.ai.srw import SRWController
 from game.core.commands import Attack, Command
+from game.core.context import BattleContext
 from game.core.state import BattleState
 
 CONTROLLER_NAMES: tuple[str, ...] = ("srw", "greedy", "random")

@@ -21,8 +21,8 @@ from game.core.movement import can_stand
 from game.core.script import Deployment
 from game.core.state import BattleState
 from game.data.paths import default_game_dir
-from game.data.yaml_reader import read_yaml_text
 from game.data.scenario_schema import ScenarioSpec, validate_scenario
+from game.data.yaml_reader import read_yaml_text
 from game.maps import MapData, MapError, load_map
 from game.scenario.compiler import compile_scenario
 from game.scenario.problems import (

@@ -189,9 +189,7 @@ class ScriptedBattle:
     def _play(
         self, player_ai: str, enemy_ai: str, difficulty: str, max_turns: int, stop: Callable[[BattleState], bool] | None
     ) -> RunResult:
-        controllers = side_controllers(
-            self.state.ctx, self._player(), player_ai, enemy_ai, difficulty, self._planners
-        )
+        controllers = side_controllers(self.state.ctx, self._player(), player_ai, enemy_ai, difficulty, self._planners)
         result = play_out(self.state, controllers, max_turns, stop=stop)
         self.state = result.state
         self.commands.extend(result.commands)
