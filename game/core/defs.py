@@ -99,7 +99,7 @@ class RulesDef:
     exp_per_level: int = 500
     max_level: int = 99
     exp_damage_share: Fraction = F("0.1")  # EXP for hitting without a kill, as a share of the kill EXP
-    exp_level_step: Fraction = F("0.1")  # kill EXP changes by 10% per level of difference
+    exp_level_step: Fraction = F("0.03")  # kill EXP changes by 3% per level of difference
     exp_min: int = 10
     exp_repair: int = 30
     exp_supply: int = 30
