@@ -29,10 +29,9 @@ def problem(state: BattleState, cmd: Command) -> str | None:
         return None
     if isinstance(cmd, (Attack, MapAttack)):
         u = state.units.get(cmd.unit)
-        if u is None or not u.active:
-            return f"{cmd.unit} is not on the map"
-        if u.side != state.side:
-            return f"{cmd.unit} is not on the side in phase ({state.side})"
+        problem = _actor_problem(state, cmd.unit)
+        if problem is not None or u is None:
+            return problem
         if u.acted:
             return f"{cmd.unit} has already acted"
         if isinstance(cmd, Attack):
@@ -63,12 +62,21 @@ def problem(state: BattleState, cmd: Command) -> str | None:
     return None
 
 
+def _actor_problem(state: BattleState, uid: str) -> str | None:
+    """Why unit `uid` cannot give a command now, whatever the command."""
+    u = state.units.get(uid)
+    if u is None or not u.active:
+        return f"{uid} is not on the map"
+    if u.side != state.side:
+        return f"{uid} is not on the side in phase ({state.side})"
+    return None
+
+
 def _move_problem(state: BattleState, cmd: Move) -> str | None:
     u = state.units.get(cmd.unit)
-    if u is None or not u.active:
-        return f"{cmd.unit} is not on the map"
-    if u.side != state.side:
-        return f"{cmd.unit} is not on the side in phase ({state.side})"
+    problem = _actor_problem(state, cmd.unit)
+    if problem is not None or u is None:
+        return problem
     if u.moved:
         return f"{cmd.unit} has already moved"
     if u.acted and "hit_and_away" not in collect(state.ctx, u).flags:

@@ -3,27 +3,15 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from game.sim import SimulationError, compare, simulate
 from game.sim import batch as batch_module
+from tests.sim.cli import run_cli
 
-ROOT = Path(__file__).resolve().parents[2]
 SCENARIO = "sandstorm_decoy"  # few units: quick runs
-
-
-def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, str(ROOT / "run_game.py"), "simulate", *args],
-        capture_output=True,
-        text=True,
-        check=False,
-        cwd=ROOT,
-    )
 
 
 def comparable(report: object) -> dict[str, object]:

@@ -3,15 +3,11 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 
 from game.sim import SimulationError, simulate
-
-ROOT = Path(__file__).resolve().parents[2]
+from tests.sim.cli import run_cli
 
 
 def test_same_seed_same_digest() -> None:
@@ -35,16 +31,6 @@ def test_unknown_scenario_and_ai() -> None:
         simulate("nowhere")
     with pytest.raises(ValueError, match="unknown AI controller 'clever'"):
         simulate("blue_comet_falls", player_ai="clever", max_turns=1)
-
-
-def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, str(ROOT / "run_game.py"), "simulate", *args],
-        capture_output=True,
-        text=True,
-        check=False,
-        cwd=ROOT,
-    )
 
 
 def test_cli_json() -> None:
