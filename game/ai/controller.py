@@ -47,18 +47,17 @@ def make_controller(name: str, difficulty: str = "normal") -> Controller:
 
 def side_controllers(
     ctx: BattleContext,
-    player: str,
     player_ai: str = "srw",
     enemy_ai: str = "srw",
     difficulty: str = "normal",
     planners: MutableMapping[str, Planner] | None = None,
 ) -> dict[str, Controller]:
-    """One controller per side: `player_ai` for `player` and its friends, `enemy_ai` for the
-    rest. SRW controllers share the planner kept in `planners` per difficulty, so its caches
+    """One controller per side: `player_ai` for the player's side and its friends, `enemy_ai`
+    for the rest. SRW controllers share the planner kept in `planners` per difficulty, so its caches
     of pure results stay warm from run to run (a warm planner answers as a fresh one does)."""
     out: dict[str, Controller] = {}
     for s in ctx.sides:
-        name = player_ai if ctx.friendly(s.id, player) else enemy_ai
+        name = player_ai if ctx.friendly(s.id, ctx.player_side) else enemy_ai
         if name == "srw" and planners is not None:
             planner = planners.get(difficulty)
             if planner is None:

@@ -60,6 +60,11 @@ class BattleContext:
     def has_side(self, side: str) -> bool:
         return side in self._index  # type: ignore[attr-defined]
 
+    @property
+    def player_side(self) -> str:
+        """The side a person plays: `player`, or the first side when there is none by that name."""
+        return "player" if self.has_side("player") else self.sides[0].id
+
     def friendly(self, a: str, b: str) -> bool:
         return self._team[a] == self._team[b]  # type: ignore[attr-defined,no-any-return]
 

@@ -150,11 +150,7 @@ def load_scenario_file(path: Path, defs: Any) -> Scenario:
     definitions = _definitions(defs)
     doc = read_yaml(path)
     spec = validate(doc)
-    map_path = (path.parent / spec.map).resolve()
-    try:
-        map_data = load_map(map_path, definitions.terrains)
-    except MapError as exc:
-        raise ScenarioError([doc.problem(("map",), f"the map cannot be used: {exc}")]) from None
+    map_data = _map(doc, path.parent / spec.map, definitions)
     return _compile(doc, spec, map_data, definitions, path.parent.name)
 
 
@@ -163,14 +159,13 @@ def load_scenario_text(
     defs: Any,
     *,
     map_data: MapData | None = None,
-    base: Path | None = None,
     name: str = "<inline scenario>",
 ) -> Scenario:
     """A scenario written out in `text` (tests and tools: no folder needed).
 
     The map is `map_data` when given (e.g. drawn as text), otherwise the file the YAML's
-    `map:` names, relative to `base` (default: the game folder, so `map:
-    maps/blue_comet_falls/map.tmx` borrows a shipped map). Problems name `name` and the line.
+    `map:` names relative to the game folder (`map: maps/blue_comet_falls/map.tmx` borrows a
+    shipped map). Problems name `name` and the line.
     """
     definitions = _definitions(defs)
     data, problems = read_yaml_text(text, name)
@@ -179,11 +174,15 @@ def load_scenario_text(
     doc = YamlDoc(Path(name), data)
     spec = validate(doc)
     if map_data is None:
-        try:
-            map_data = load_map(((base or game_root()) / spec.map).resolve(), definitions.terrains)
-        except MapError as exc:
-            raise ScenarioError([doc.problem(("map",), f"the map cannot be used: {exc}")]) from None
+        map_data = _map(doc, game_root() / spec.map, definitions)
     return _compile(doc, spec, map_data, definitions, spec.id)
+
+
+def _map(doc: YamlDoc, path: Path, definitions: Definitions) -> MapData:
+    try:
+        return load_map(path.resolve(), definitions.terrains)
+    except MapError as exc:
+        raise ScenarioError([doc.problem(("map",), f"the map cannot be used: {exc}")]) from None
 
 
 def _compile(doc: YamlDoc, spec: ScenarioSpec, map_data: MapData, definitions: Definitions, folder: str) -> Scenario:

@@ -178,8 +178,7 @@ class Simulator:
         self.spec = spec
         self.scenario = scenario
         self.data_hash = data_hash
-        ctx = scenario.context
-        self.player = "player" if ctx.has_side("player") else ctx.sides[0].id
+        self.player = scenario.context.player_side
         self._planners: dict[str, Any] = {}
 
     @classmethod
@@ -204,9 +203,7 @@ class Simulator:
         from game.ai.controller import side_controllers
 
         spec = self.spec
-        return side_controllers(
-            self.scenario.context, self.player, spec.player_ai, spec.enemy_ai, spec.difficulty, self._planners
-        )
+        return side_controllers(self.scenario.context, spec.player_ai, spec.enemy_ai, spec.difficulty, self._planners)
 
     def run(self, seed: int) -> SimRun:
         from game.sim.runner import play_out

@@ -189,7 +189,7 @@ class ScriptedBattle:
     def _play(
         self, player_ai: str, enemy_ai: str, difficulty: str, max_turns: int, stop: Callable[[BattleState], bool] | None
     ) -> RunResult:
-        controllers = side_controllers(self.state.ctx, self._player(), player_ai, enemy_ai, difficulty, self._planners)
+        controllers = side_controllers(self.state.ctx, player_ai, enemy_ai, difficulty, self._planners)
         result = play_out(self.state, controllers, max_turns, stop=stop)
         self.state = result.state
         self.commands.extend(result.commands)
@@ -197,11 +197,7 @@ class ScriptedBattle:
         return result
 
     def _controllers(self) -> dict[str, Controller]:
-        return side_controllers(self.state.ctx, self._player(), planners=self._planners)
-
-    def _player(self) -> str:
-        ctx = self.state.ctx
-        return "player" if ctx.has_side("player") else ctx.sides[0].id
+        return side_controllers(self.state.ctx, planners=self._planners)
 
     def _check_ahead(self, turn: int, side: str) -> None:
         order = [s.id for s in self.state.ctx.sides]

@@ -133,3 +133,8 @@ def test_deployment_carries_exp_toward_the_next_level() -> None:
         seed=1,
     )
     assert again.unit("l").exp == 480
+
+
+def test_the_player_side_is_player_or_else_the_first_side() -> None:
+    assert make_context(definitions(), (4, 4), sides=("enemy", "player")).player_side == "player"
+    assert make_context(definitions(), (4, 4), sides=("blue", "red")).player_side == "blue"

@@ -10,6 +10,7 @@ import pytest
 from game.testing import (
     ScenarioError,
     TextMapError,
+    load,
     replay,
     scenario_battle,
     shipped_data,
@@ -58,11 +59,8 @@ def test_text_map_mistakes_are_named(drawn: str, legend: dict[str, str] | None, 
 def test_yaml_can_borrow_a_shipped_map() -> None:
     text = DUEL.replace("title: Duel", "title: Duel\nmap: maps/blue_comet_falls/map.tmx")
     text = text.replace("at: [0, 0]", "at: [10, 10]").replace("at: [3, 1]", "at: [13, 10]")
-    sc = yaml_scenario(text)
-    assert (sc.map.grid.width, sc.map.grid.height) == (
-        scenario_battle("blue_comet_falls").scenario.map.grid.width,
-        scenario_battle("blue_comet_falls").scenario.map.grid.height,
-    )
+    borrowed, shipped = yaml_scenario(text).map.grid, load("blue_comet_falls").map.grid
+    assert (borrowed.width, borrowed.height) == (shipped.width, shipped.height)
 
 
 def test_a_unit_off_the_map_is_a_scenario_error() -> None:
