@@ -18,7 +18,6 @@ from game.core.defs import (
     SkillRef,
     SpiritDef,
     SpiritRef,
-    StatusDef,
     UnitDef,
     WeaponDef,
 )
@@ -28,6 +27,9 @@ from game.core.headless import make_context, make_definitions
 from game.core.ranks import Ranks
 from game.core.script import Deployment
 from game.core.state import BattleState
+from tests.core.roster import ABILITIES as CORE_ABILITIES
+from tests.core.roster import SPIRITS as CORE_SPIRITS
+from tests.core.roster import STATUSES
 
 SPT = Ranks.parse("A/A/C/A")
 
@@ -201,28 +203,13 @@ LE_CAIN = PilotDef(
     spirits=(SpiritRef("focus", 15), SpiritRef("strike", 20), SpiritRef("alert", 10), SpiritRef("valor", 40)),
 )
 
+# The engine tests' spirits, V-MAX Ready and Overheat, plus what the AI tests also need.
 SPIRITS = (
-    SpiritDef("focus", "Focus", "self", "turn", (modifier("hit", 30), modifier("evade", 30))),
-    SpiritDef("strike", "Strike", "self", "turn", (modifier("hit_set", 100),)),
-    SpiritDef("alert", "Alert", "self", "next_defense", (modifier("hit_taken_set", 0),)),
-    SpiritDef("valor", "Valor", "self", "next_attack", (modifier("valor", 2, when={"roles": ("attack", "counter")}),)),
-    SpiritDef("guard", "Guard", "self", "turn", (modifier("damage_taken_mul", "0.25"),)),
+    *CORE_SPIRITS,
     SpiritDef("vigor", "Vigor", "self", "instant", (modifier("heal_hp_pct", 30),)),
     SpiritDef("spirit", "Spirit", "self", "instant", (modifier("will", 10),)),
 )
-ABILITIES = (
-    AbilityDef(
-        "v_max_ready",
-        "V-MAX Ready",
-        (
-            modifier("mobility", 20, when={"will_at_least": 130}),
-            modifier("move", 1, when={"will_at_least": 130}),
-            modifier("barrier", 1000, when={"will_at_least": 130}, types={"beam"}),
-        ),
-    ),
-    AbilityDef("repair_device", "Repair Device", (modifier("repair", 50),)),
-)
-STATUSES = (StatusDef("overheat", "Overheat", (modifier("mobility", -30), modifier("no_counter", 1)), "turn"),)
+ABILITIES = (*CORE_ABILITIES, AbilityDef("repair_device", "Repair Device", (modifier("repair", 50),)))
 SKILLS = (SkillDef("support_defend", "Support Defend", (modifier("support_defend", 1, per_level=True),), 4),)
 
 UNITS = (LAYZNER, BRAVER, DTOL, GUNSTAID, GREIMKAISER, ZAKAAL, DOLL, MARS_BASE)
