@@ -21,6 +21,20 @@ LAYZNER = MechaDesign(
     thruster="#70d8ff",
 )
 
+DOLL = MechaDesign(
+    main="#b8b4a0",
+    trim="#3a4a78",
+    frame="#50545c",
+    visor="#ff9a40",
+    accent="#e05030",
+    head="visor",
+    shoulders="block",
+    bulk=1.05,
+    weapon="twin_rifle",
+    shield=True,
+    thruster="#ffd080",
+)
+
 MECHA: dict[str, MechaDesign] = {
     "layzner": LAYZNER,
     "layzner_mk2": replace(
@@ -58,47 +72,10 @@ MECHA: dict[str, MechaDesign] = {
         shoulder_size=0.95,
         weapon="twin_rifle",
     ),
-    "doll": MechaDesign(
-        main="#b8b4a0",
-        trim="#3a4a78",
-        frame="#50545c",
-        visor="#ff9a40",
-        accent="#e05030",
-        head="visor",
-        shoulders="block",
-        bulk=1.05,
-        weapon="twin_rifle",
-        shield=True,
-        thruster="#ffd080",
-    ),
-    "doll_repair": MechaDesign(
-        main="#b8b4a0",
-        trim="#3a7850",
-        frame="#50545c",
-        visor="#ff9a40",
-        accent="#e05030",
-        head="visor",
-        shoulders="block",
-        bulk=1.05,
-        weapon="twin_rifle",
-        shield=True,
-        backpack="repair",
-        thruster="#ffd080",
-    ),
-    "doll_supply": MechaDesign(
-        main="#b8b4a0",
-        trim="#8a6a28",
-        frame="#50545c",
-        visor="#ff9a40",
-        accent="#e05030",
-        head="visor",
-        shoulders="block",
-        bulk=1.05,
-        weapon="twin_rifle",
-        shield=True,
-        backpack="supply",
-        thruster="#ffd080",
-    ),
+    "doll": DOLL,
+    # The squad's field variants: the same frame with its own trim and backpack.
+    "doll_repair": replace(DOLL, trim="#3a7850", backpack="repair"),
+    "doll_supply": replace(DOLL, trim="#8a6a28", backpack="supply"),
     "braver": MechaDesign(
         main="#6f8060",
         trim="#a9b08c",
