@@ -3,7 +3,8 @@
 Targets (issue 10, on the 2-core machine): at least 20 whole runs of `blue_comet_falls` per
 second per core, and `--jobs 2` at least 1.7x faster than `--jobs 1`. Also (issue 5): one
 unit's decision at most 10 ms at the median on the largest shipped map (`beautiful_le_cain`,
-24x24).
+24x24). And where a run's time goes: the rules engine against the AI, with the greedy AI
+for comparison (docs/BALANCE.md, "Speed of batch runs").
 
 Run: .venv/bin/python -m pytest benchmarks/test_sim_speed.py --benchmark-only -s
 """
@@ -14,8 +15,8 @@ import statistics
 import time
 
 from game.ai import SRWController
-from game.core import Attack, apply
-from game.sim import simulate
+from game.core import Attack, Command, apply
+from game.sim import BatchSpec, Simulator, play_out, simulate
 from game.sim.simulate import load_definitions
 from game.testing import scenario_battle
 
@@ -69,3 +70,46 @@ def test_unit_decision_on_the_largest_shipped_map(benchmark) -> None:  # type: i
     ms = statistics.median(medians) * 1000
     benchmark.extra_info["median_unit_decision_ms"] = round(ms, 2)
     print(f"\nbeautiful_le_cain (24x24), median unit decision: {ms:.2f} ms")
+
+
+def test_where_a_blue_comet_run_spends_its_time(benchmark) -> None:  # type: ignore[no-untyped-def]
+    """Splits whole runs into the rules engine and the AI: the runs are played as `simulate`
+    plays them (SRW AI on both sides, planners warm from run to run), then their commands,
+    reactions included, are applied again with no AI at all. The engine's share bounds
+    what any AI could reach; the greedy AI on both sides (a reach search and one strike per
+    tile and weapon, nothing more) shows what the cheapest sensible decisions cost."""
+    defs, _ = load_definitions()
+    sim = Simulator.load(BatchSpec("blue_comet_falls"), defs)
+    sim.run(99)  # warm the planners, as a worker is after its first run
+    starts = {seed: sim.scenario.start(seed)[0] for seed in range(100, 100 + RUNS)}
+    played: dict[int, list[Command]] = {}
+
+    def play_all() -> None:
+        for seed, state in starts.items():
+            played[seed] = play_out(state, sim.controllers(), sim.spec.max_turns).commands
+
+    benchmark.pedantic(play_all, rounds=1, iterations=1)
+    whole = benchmark.stats.stats.median
+    start = time.perf_counter()
+    for seed, first in starts.items():
+        state = first
+        for cmd in played[seed]:
+            state, _ = apply(state, cmd)
+    engine = time.perf_counter() - start
+    start = time.perf_counter()
+    simulate("blue_comet_falls", 100, RUNS, defs=defs, jobs=1, player_ai="greedy", enemy_ai="greedy")
+    greedy = RUNS / (time.perf_counter() - start)
+    commands = sum(map(len, played.values())) / RUNS
+    info = {
+        "srw_runs_per_second": round(RUNS / whole, 2),
+        "commands_per_run": round(commands, 1),
+        "engine_ms_per_run": round(engine / RUNS * 1000, 1),
+        "ai_ms_per_run": round((whole - engine) / RUNS * 1000, 1),
+        "greedy_runs_per_second": round(greedy, 2),
+    }
+    benchmark.extra_info.update(info)
+    print(
+        f"\nblue_comet_falls, SRW AI: {info['srw_runs_per_second']} runs/s, {commands:.0f} commands a run; "
+        f"engine {info['engine_ms_per_run']} ms a run (the commands applied again), "
+        f"AI {info['ai_ms_per_run']} ms a run; greedy AI on both sides: {info['greedy_runs_per_second']} runs/s"
+    )
