@@ -15,8 +15,9 @@ import statistics
 import time
 
 from game.ai import SRWController
-from game.core import Attack, Command, apply
-from game.sim import BatchSpec, Simulator, play_out, simulate
+from game.core import Attack, apply
+from game.core.state import BattleState
+from game.sim import BatchSpec, RunResult, Simulator, play_out, simulate
 from game.sim.simulate import load_definitions
 from game.testing import scenario_battle
 
@@ -75,37 +76,50 @@ def test_unit_decision_on_the_largest_shipped_map(benchmark) -> None:  # type: i
 def test_where_a_blue_comet_run_spends_its_time(benchmark) -> None:  # type: ignore[no-untyped-def]
     """Splits whole runs into the rules engine and the AI: the runs are played as `simulate`
     plays them (SRW AI on both sides, planners warm from run to run), then their commands,
-    reactions included, are applied again with no AI at all. The engine's share bounds
-    what any AI could reach; the greedy AI on both sides (a reach search and one strike per
-    tile and weapon, nothing more) shows what the cheapest sensible decisions cost."""
+    reactions included, are applied again with no AI at all (reaching the same end). The
+    engine's share bounds what any AI could reach; the greedy AI on both sides (a reach
+    search and one strike per tile and weapon, nothing more), timed the same way, shows what
+    the cheapest sensible decisions cost."""
     defs, _ = load_definitions()
-    sim = Simulator.load(BatchSpec("blue_comet_falls"), defs)
-    sim.run(99)  # warm the planners, as a worker is after its first run
-    starts = {seed: sim.scenario.start(seed)[0] for seed in range(100, 100 + RUNS)}
-    played: dict[int, list[Command]] = {}
+    seeds = range(100, 100 + RUNS)
+
+    def runner(ai: str) -> tuple[Simulator, dict[int, BattleState]]:
+        sim = Simulator.load(BatchSpec("blue_comet_falls", player_ai=ai, enemy_ai=ai), defs)
+        sim.run(99)  # warm the planners, as a worker is after its first run
+        return sim, {seed: sim.scenario.start(seed)[0] for seed in seeds}
+
+    srw, starts = runner("srw")
+    played: dict[int, RunResult] = {}
 
     def play_all() -> None:
         for seed, state in starts.items():
-            played[seed] = play_out(state, sim.controllers(), sim.spec.max_turns).commands
+            played[seed] = play_out(state, srw.controllers(), srw.spec.max_turns)
 
     benchmark.pedantic(play_all, rounds=1, iterations=1)
     whole = benchmark.stats.stats.median
     start = time.perf_counter()
+    ends = {}
     for seed, first in starts.items():
         state = first
-        for cmd in played[seed]:
+        for cmd in played[seed].commands:
             state, _ = apply(state, cmd)
+        ends[seed] = state
     engine = time.perf_counter() - start
+    assert all(ends[seed].digest() == played[seed].state.digest() for seed in seeds)
+
+    greedy, greedy_starts = runner("greedy")
     start = time.perf_counter()
-    simulate("blue_comet_falls", 100, RUNS, defs=defs, jobs=1, player_ai="greedy", enemy_ai="greedy")
-    greedy = RUNS / (time.perf_counter() - start)
-    commands = sum(map(len, played.values())) / RUNS
+    for state in greedy_starts.values():
+        play_out(state, greedy.controllers(), greedy.spec.max_turns)
+    greedy_rate = RUNS / (time.perf_counter() - start)
+
+    commands = sum(len(r.commands) for r in played.values()) / RUNS
     info = {
         "srw_runs_per_second": round(RUNS / whole, 2),
         "commands_per_run": round(commands, 1),
         "engine_ms_per_run": round(engine / RUNS * 1000, 1),
         "ai_ms_per_run": round((whole - engine) / RUNS * 1000, 1),
-        "greedy_runs_per_second": round(greedy, 2),
+        "greedy_runs_per_second": round(greedy_rate, 2),
     }
     benchmark.extra_info.update(info)
     print(
