@@ -80,6 +80,16 @@ def read_yaml_text(text: str, display: str, limits: Limits = DEFAULT_LIMITS) -> 
         return None, [
             Problem.at(Mark(display), "", f"text is longer than {limits.max_bytes:,} characters", check="yaml")
         ]
+    too_deep = _flow_depth_exceeded(text, limits.max_depth)
+    if too_deep is not None:
+        return None, [
+            Problem.at(
+                Mark(display, *too_deep),
+                "",
+                f"values are nested more than {limits.max_depth} levels deep",
+                check="yaml",
+            )
+        ]
     builder = _Builder(display, limits)
     try:
         for event in yaml.parse(text, Loader=Loader):
@@ -94,6 +104,45 @@ def read_yaml_text(text: str, display: str, limits: Limits = DEFAULT_LIMITS) -> 
     except yaml.YAMLError as exc:  # reader errors (control characters) and the like
         return None, [Problem.at(Mark(display), "", f"YAML error: {exc}", check="yaml")]
     return builder.result, builder.problems
+
+
+def _flow_depth_exceeded(text: str, max_depth: int) -> tuple[int, int] | None:
+    """Where `[`/`{` brackets first open deeper than `max_depth`, as (line, column), or None.
+
+    The parser reads a flow collection's opening brackets ahead of the events our builder
+    counts, and newer PyYAML releases stop at their own depth with their own message; this
+    scan lets us refuse first, the same way on every PyYAML. Quoted text and comments are
+    skipped; the count is rough (a plain scalar's stray bracket counts too), which only
+    matters for files no one writes by hand."""
+    depth = 0
+    line, column = 1, 0
+    quote = ""
+    comment = False
+    previous = "\n"
+    for ch in text:
+        column += 1
+        if ch == "\n":
+            line, column, comment = line + 1, 0, False
+            if quote == "":
+                previous = ch
+                continue
+        if comment:
+            continue
+        if quote:
+            if ch == quote:
+                quote = ""
+        elif ch in "'\"" and (previous in " \t\n[{,:" ):
+            quote = ch
+        elif ch == "#" and previous in " \t\n":
+            comment = True
+        elif ch in "[{":
+            depth += 1
+            if depth > max_depth:
+                return line, column
+        elif ch in "]}":
+            depth = max(0, depth - 1)
+        previous = ch
+    return None
 
 
 class _Frame:

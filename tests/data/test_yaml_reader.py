@@ -75,9 +75,26 @@ def test_self_referencing_alias_is_refused() -> None:
 
 
 def test_deep_nesting_is_refused_without_crashing() -> None:
-    # PyYAML's C composer crashes the interpreter on input like this; our reader stops early.
+    # PyYAML's C composer crashes the interpreter on input like this; our reader stops early,
+    # with its own message whatever the installed PyYAML's parser would say.
     data, problems = read("[" * 100_000 + "]" * 100_000)
+    assert data is None and len(problems) == 1
+    assert "f.yaml:1:41:" in problems[0] and "nested more than 40 levels" in problems[0]
+    data, problems = read("a:\n  {b: " * 50 + "1" + "}" * 50)
     assert data is None and "nested more than 40 levels" in problems[0]
+
+
+def test_deep_block_nesting_is_refused_by_our_builder() -> None:
+    text = "".join(f"{'  ' * i}k{i}:\n" for i in range(45)) + "  " * 45 + "leaf\n"
+    data, problems = read(text)
+    assert data is None and "nested more than 40 levels" in problems[0]
+
+
+def test_brackets_in_quotes_and_comments_do_not_count_as_nesting() -> None:
+    text = "a: '" + "[" * 60 + "'\nb: \"" + "{" * 60 + "\"  # " + "[" * 60 + "\nc: [[1], {d: 2}]\n"
+    data, problems = read(text)
+    assert problems == []
+    assert data == {"a": "[" * 60, "b": "{" * 60, "c": [[1], {"d": 2}]}
 
 
 def test_object_building_tags_are_refused() -> None:
