@@ -131,7 +131,7 @@ def _flow_depth_exceeded(text: str, max_depth: int) -> tuple[int, int] | None:
         if quote:
             if ch == quote:
                 quote = ""
-        elif ch in "'\"" and (previous in " \t\n[{,:" ):
+        elif ch in "'\"" and (previous in " \t\n[{,:"):
             quote = ch
         elif ch == "#" and previous in " \t\n":
             comment = True

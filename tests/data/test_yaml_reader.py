@@ -91,7 +91,7 @@ def test_deep_block_nesting_is_refused_by_our_builder() -> None:
 
 
 def test_brackets_in_quotes_and_comments_do_not_count_as_nesting() -> None:
-    text = "a: '" + "[" * 60 + "'\nb: \"" + "{" * 60 + "\"  # " + "[" * 60 + "\nc: [[1], {d: 2}]\n"
+    text = "a: '" + "[" * 60 + "'\nb: \"" + "{" * 60 + '"  # ' + "[" * 60 + "\nc: [[1], {d: 2}]\n"
     data, problems = read(text)
     assert problems == []
     assert data == {"a": "[" * 60, "b": "{" * 60, "c": [[1], {"d": 2}]}
