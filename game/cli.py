@@ -29,10 +29,22 @@ SUBCOMMANDS: dict[str, tuple[str, str]] = {
 }
 
 
-def build_parser() -> argparse.ArgumentParser:
+# Options that take a value, so that `run_game.py --mods DIR validate` finds the command
+# after the value: every command that loads game data accepts them.
+VALUE_OPTIONS = frozenset({"--mods", "--game-dir", "--set"})
+
+
+def program_name() -> str:
+    """The program as it was started: `run_game.py`, `blue-comet-tactics`, `python -m game`."""
+    name = os.path.basename(sys.argv[0]) if sys.argv and sys.argv[0] else "blue-comet-tactics"
+    return "python -m game" if name == "__main__.py" else name
+
+
+def build_parser(prog: str | None = None) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="run_game.py",
+        prog=prog or program_name(),
         description="Blue Comet Tactics: a Super Robot Wars-style tactics game set in Blue Comet SPT Layzner.",
+        epilog="With no command the game window opens. Options such as --mods DIR may come before the command.",
     )
     parser.add_argument("--version", action="version", version=f"Blue Comet Tactics {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -43,23 +55,45 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def find_command(args: Sequence[str]) -> int | None:
+    """The index of the subcommand in `args`, skipping options and the values they take."""
+    skip = False
+    for i, arg in enumerate(args):
+        if skip:
+            skip = False
+        elif arg == "--":
+            return None
+        elif arg.startswith("-"):
+            skip = arg in VALUE_OPTIONS
+        else:
+            return i
+    return None
+
+
+def main(argv: Sequence[str] | None = None, *, prog: str | None = None) -> int:
     # pygame prints a banner on import; our commands' output (e.g. --json) must stay clean.
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
     args_list = list(sys.argv[1:] if argv is None else argv)
-    parser = build_parser()
-    # Pick the command first, then let its module define its arguments.
-    command = next((a for a in args_list if not a.startswith("-")), None)
-    if command is None or command not in SUBCOMMANDS:
-        if command is None and not any(a in ("-h", "--help", "--version") for a in args_list):
-            args_list = ["play", *args_list]
-            command = "play"
-        else:
-            parser.parse_args(args_list)  # prints help, version or the error
+    prog = prog or program_name()
+    parser = build_parser(prog)
+    index = find_command(args_list)
+    if index is None:
+        if any(a in ("-h", "--help", "--version") for a in args_list):
+            parser.parse_args(args_list)  # prints help or the version and exits
             return 2
+        command, rest = "play", args_list
+    else:
+        command = args_list[index]
+        if command not in SUBCOMMANDS:
+            parser.parse_args(args_list)  # prints "invalid choice" with the list of commands
+            return 2
+        rest = args_list[:index] + args_list[index + 1 :]
     module = importlib.import_module(SUBCOMMANDS[command][0])
-    full = argparse.ArgumentParser(prog=f"run_game.py {command}", description=SUBCOMMANDS[command][1])
+    full = argparse.ArgumentParser(prog=f"{prog} {command}", description=SUBCOMMANDS[command][1])
     module.add_arguments(full)
-    index = args_list.index(command)
-    args = full.parse_args(args_list[:index] + args_list[index + 1 :])
-    return int(module.run(args) or 0)
+    args = full.parse_args(rest)
+    try:
+        return int(module.run(args) or 0)
+    except BrokenPipeError:  # `run_game.py list units | head`: the reader left; not an error of ours
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0

@@ -8,11 +8,10 @@ package and `game.ui` import pygame.
 from game.assets.audio import Audio, SilentSound
 from game.assets.errors import AssetError
 from game.assets.font import BitmapFont
-from game.assets.library import GAME_ASSETS, KINDS, AssetLibrary, NineSlice, Strip
+from game.assets.library import KINDS, AssetLibrary, NineSlice, Strip, game_assets
 from game.assets.tint import outline, silhouette, tinted
 
 __all__ = [
-    "GAME_ASSETS",
     "KINDS",
     "AssetError",
     "AssetLibrary",
@@ -21,6 +20,7 @@ __all__ = [
     "NineSlice",
     "SilentSound",
     "Strip",
+    "game_assets",
     "outline",
     "silhouette",
     "tinted",

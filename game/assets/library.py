@@ -16,9 +16,13 @@ from game.assets.audio import Audio, SilentSound
 from game.assets.errors import AssetError
 from game.assets.font import BitmapFont
 from game.assets.tint import outline, silhouette
+from game.content import content_root
 
-# The game's own assets: <repo>/assets, beside the `game` package.
-GAME_ASSETS = Path(__file__).resolve().parents[2] / "assets"
+
+def game_assets() -> Path:
+    """The game's own `assets/` folder (in the checkout or the installed package)."""
+    return content_root() / "assets"
+
 
 # kind -> (folder under an assets root, file extensions in order of preference)
 KINDS: Mapping[str, tuple[str, tuple[str, ...]]] = MappingProxyType(
@@ -114,7 +118,9 @@ class AssetLibrary:
     (`AssetLibrary.for_mods` does this). Nothing is read until it is asked for.
     """
 
-    def __init__(self, roots: Sequence[Path] = (GAME_ASSETS,), *, audio: Audio | None = None) -> None:
+    def __init__(self, roots: Sequence[Path] | None = None, *, audio: Audio | None = None) -> None:
+        if roots is None:
+            roots = (game_assets(),)
         if not roots:
             raise AssetError("an asset library needs at least one assets folder")
         self.roots: tuple[Path, ...] = tuple(Path(r) for r in roots)
@@ -128,11 +134,11 @@ class AssetLibrary:
 
     @classmethod
     def for_mods(
-        cls, mod_dirs: Iterable[Path], *, audio: Audio | None = None, base: Path = GAME_ASSETS
+        cls, mod_dirs: Iterable[Path], *, audio: Audio | None = None, base: Path | None = None
     ) -> AssetLibrary:
         """Mod folders (each may hold an `assets/` folder), later mods overriding earlier ones."""
         mod_roots = [Path(m) / "assets" for m in mod_dirs]
-        return cls([*reversed(mod_roots), base], audio=audio)
+        return cls([*reversed(mod_roots), base or game_assets()], audio=audio)
 
     # --- finding -------------------------------------------------------------------
     def candidates(self, kind: str, asset_id: str) -> list[Path]:

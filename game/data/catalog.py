@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from game.data.aliases import SINGULAR, normalize
 from game.data.layout import RULES, Doc
@@ -27,8 +28,19 @@ class Entry:
     changed_by: list[str] = field(default_factory=list)
 
 
+FILE_LAYER = "file:"  # the layer of a loose data file named on the command line
+
+
+def file_layer(path: Path) -> str:
+    return FILE_LAYER + path.name
+
+
 def label(layer: str) -> str:
-    return "the game data" if layer == GAME else f"mod {layer!r}"
+    if layer == GAME:
+        return "the game data"
+    if layer.startswith(FILE_LAYER):
+        return f"the file {layer.removeprefix(FILE_LAYER)!r}"
+    return f"mod {layer!r}"
 
 
 class Catalog:

@@ -100,6 +100,39 @@ def read_units_tree(units_dir: Path, display_root: Path, limits: Limits) -> Tree
     return tree
 
 
+# Fields only one kind has, to tell a loose file's kind from what it holds.
+_UNIT_FIELDS = frozenset({"hp", "en", "armor", "mobility", "weapons", "move", "size", "abilities", "upgrades"})
+_PILOT_FIELDS = frozenset({"stats", "personality", "growth", "spirits", "skills", "start_will", "max_will", "portrait"})
+LOOSE_KINDS = ("units", "pilots", "system")
+
+
+def loose_file_kind(path: Path, limits: Limits) -> str:
+    """Which kind of data a file named on the command line holds: "units", "pilots" or
+    "system", from its folder and name (`pilots/`, `system/`, `rules.yaml` ...), else from
+    the fields it holds (a unit has hp/weapons, a pilot stats/spirits)."""
+    if path.stem == RULES or path.stem in SYSTEM_FILES or path.parent.name == "system":
+        return "system"
+    if path.parent.name == "pilots":
+        return "pilots"
+    data, _ = read_yaml_file(path, path.name, limits)
+    if isinstance(data, YMap):
+        keys = {str(k) for k in data}
+        if keys & _PILOT_FIELDS and not keys & _UNIT_FIELDS:
+            return "pilots"
+    return "units"
+
+
+def read_loose_file(path: Path, kind: str, display_root: Path, limits: Limits) -> Tree:
+    """One data file named on the command line (`run_game.py validate my_unit.yaml`), read
+    as if it stood in a `units/` folder: a unit, a pilot or a system file."""
+    tree = Tree()
+    if kind == "system":
+        _read_system_file(path, display_root, limits, tree)
+    else:
+        _read_entry_file(path, kind, display_root, limits, tree)
+    return tree
+
+
 def _read(
     path: Path, display_root: Path, limits: Limits, tree: Tree, kind: str, ident: str | None
 ) -> tuple[object, str]:

@@ -17,8 +17,8 @@ from game.core.defs import Definitions
 from game.data import build
 from game.data.aliases import KINDS, SINGULAR, AliasIndex
 from game.data.asset_check import check_assets
-from game.data.catalog import GAME, Catalog, Entry, label
-from game.data.layout import RULES, read_units_tree
+from game.data.catalog import GAME, Catalog, Entry, file_layer, label
+from game.data.layout import RULES, read_loose_file, read_units_tree
 from game.data.located import YMap
 from game.data.mods import ModInfo, ModStatus, discover, order, requires_closure
 from game.data.overrides import apply_to_catalog, parse_overrides
@@ -39,6 +39,7 @@ class LoadSources:
     overrides: tuple[str, ...]
     check_assets_exist: bool
     limits: Limits
+    files: tuple[tuple[Path, str], ...] = ()  # loose data files and their kind, loaded last
 
 
 @dataclass(frozen=True)
@@ -100,12 +101,21 @@ def load_game_data(
     overrides: Sequence[str] = (),
     check_assets_exist: bool = True,
     limits: Limits = DEFAULT_LIMITS,
+    files: Sequence[tuple[Path, str]] = (),
 ) -> LoadResult:
-    """The game's data in `game_dir/units`, then each mod in load order, then `overrides`:
-    validated, cross-checked and built into engine definitions. Never raises for bad data."""
+    """The game's data in `game_dir/units`, then each mod in load order, then the loose
+    `files` (path, "units" / "pilots" / "system": a modder checking one file), then
+    `overrides`: validated, cross-checked and built into engine definitions. Never raises
+    for bad data."""
     game_dir = Path(game_dir)
     sources = LoadSources(
-        game_dir, tuple(Path(d) for d in mod_dirs), user_mods, tuple(overrides), check_assets_exist, limits
+        game_dir,
+        tuple(Path(d) for d in mod_dirs),
+        user_mods,
+        tuple(overrides),
+        check_assets_exist,
+        limits,
+        tuple((Path(f), k) for f, k in files),
     )
     problems: list[Problem] = []
     catalog, failures, mods, statuses = _read_layers(sources, problems)
@@ -160,6 +170,12 @@ def _read_layers(src: LoadSources, problems: list[Problem]) -> tuple[Catalog, Fa
         catalog.apply(tree.docs, layer, requires)
         for kind, ident, file in tree.failed:
             failures.add(kind, ident, file)
+    for path, kind in src.files:
+        tree = read_loose_file(path, kind, src.game_dir, src.limits)
+        problems.extend(tree.problems)
+        catalog.apply(tree.docs, file_layer(path))
+        for kind_, ident, file in tree.failed:
+            failures.add(kind_, ident, file)
     statuses = [ModStatus(m.path, m.source, m, True, "", i) for i, m in enumerate(ordered)] + skipped + unmet
 
     parsed, override_problems = parse_overrides(src.overrides)
@@ -185,6 +201,7 @@ def apply_overrides(result: LoadResult, overrides: Sequence[str]) -> LoadResult:
         overrides=(*src.overrides, *overrides),
         check_assets_exist=src.check_assets_exist,
         limits=src.limits,
+        files=src.files,
     )
 
 

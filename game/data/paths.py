@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from game.content import content_root
+
 
 def default_game_dir() -> Path:
-    """The folder holding `units/`, `maps/`, `assets/` and `mods/` (the repository root)."""
-    return Path(__file__).resolve().parent.parent.parent
+    """The folder holding `units/`, `maps/`, `assets/` and `mods/` (see `game.content`)."""
+    return content_root()

@@ -149,6 +149,25 @@ def list_scenarios(ctx: ListContext) -> list[str]:
     return table(["#", "id", "title", "from"], rows)
 
 
+def list_folders(ctx: ListContext) -> list[str]:
+    """Where the game reads and writes, for a player looking for a save or a modder for mods/."""
+    from game.data import default_game_dir
+    from game.data.mods import user_mods_dir
+    from game.saves.slots import default_save_dir
+    from game.ui.settings import default_config_dir
+
+    game = ctx.args.game_dir or default_game_dir()
+    saves = default_save_dir()
+    rows = [
+        ["shipped content (units, maps, assets)", game.as_posix()],
+        ["user mods (drop a mod folder here)", user_mods_dir().as_posix()],
+        ["saves, suspend, campaign slots", saves.as_posix()],
+        ["replays", (saves / "replays").as_posix()],
+        ["settings", (default_config_dir() / "settings.json").as_posix()],
+    ]
+    return table(["what", "folder"], rows)
+
+
 CATEGORIES: dict[str, tuple[str, Callable[[ListContext], list[str]]]] = {
     "units": ("units with their main numbers", list_units),
     "pilots": ("pilots with stats, spirits and skills", list_pilots),
@@ -159,6 +178,7 @@ CATEGORIES: dict[str, tuple[str, Callable[[ListContext], list[str]]]] = {
     "terrain": ("terrain types", list_terrain),
     "mods": ("mods found, in load order", list_mods),
     "scenarios": ("scenarios in campaign order, with those from mods", list_scenarios),
+    "folders": ("where the game's content, user mods, saves, replays and settings are", list_folders),
 }
 
 

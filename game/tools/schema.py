@@ -12,12 +12,22 @@ from game.data.paths import default_game_dir
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "dir", nargs="?", type=Path, default=None, help="folder to write the schemas to (default: docs/schema)"
+        "dir",
+        nargs="?",
+        type=Path,
+        default=None,
+        help="folder to write the schemas to (default: docs/schema in a checkout of the game, else ./schema)",
     )
 
 
+def default_folder() -> Path:
+    """docs/schema of a checkout (where the committed schemas live); ./schema for an
+    installed game, whose package folder is no place to write."""
+    docs = default_game_dir() / "docs"
+    return docs / "schema" if docs.is_dir() else Path("schema")
+
+
 def run(args: argparse.Namespace) -> int:
-    folder = args.dir or default_game_dir() / "docs" / "schema"
-    for path in write_schemas(folder):
+    for path in write_schemas(args.dir or default_folder()):
         print(path)
     return 0

@@ -12,6 +12,7 @@ from typing import Any
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     from game.sim.simulate import default_jobs
+    from game.tools.data_options import GAME_DIR_HELP
 
     parser.add_argument("scenario", help="scenario id (see `run_game.py list scenarios`)")
     parser.add_argument("--seed", type=int, default=0, help="seed of the first run (default 0)")
@@ -28,7 +29,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--difficulty", default="normal", help="AI difficulty: easy, normal (default) or hard")
     parser.add_argument("--max-turns", type=int, default=30, help="stop a run undecided after this turn (default 30)")
     parser.add_argument("--mods", action="append", default=[], metavar="DIR", help="also load mods from DIR")
-    parser.add_argument("--game-dir", type=Path, default=None, metavar="DIR", help="game folder (default: this one)")
+    parser.add_argument(
+        "--game-dir",
+        type=Path,
+        default=None,
+        metavar="DIR",
+        help=GAME_DIR_HELP,
+    )
     parser.add_argument(
         "--set",
         action="append",

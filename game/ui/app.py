@@ -138,11 +138,14 @@ def build_services(
         windowed = bool(getattr(args, "windowed", False))
         display = Display(settings.window_scale, settings.fullscreen and not windowed)
     mods = [Path(m) for m in getattr(args, "mods", []) or []]
-    library = asset_library(mods)
+    game_dir: Path | None = getattr(args, "game_dir", None)
+    library = asset_library(mods, game_dir)
     art, fonts = art_and_fonts(library)
     audio = Audio(library, settings.music_volume, settings.sfx_volume)
     mapper = InputMapper(settings.key_bindings, display.to_logical if display is not None else (lambda p: p))
-    catalog, catalog_problems = scenario_catalog(mods)
+    catalog, catalog_problems = scenario_catalog(
+        mods, game_dir, user_mods=not bool(getattr(args, "no_user_mods", False))
+    )
     services = Services(
         settings=settings,
         settings_store=store,

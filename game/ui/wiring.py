@@ -16,13 +16,15 @@ from game.ui.render.text import Fonts, library_font_loader
 AI_NAME = "srw"
 
 
-def scenario_catalog(mods: list[Path]) -> tuple[ScenarioCatalog, list[str]]:
+def scenario_catalog(
+    mods: list[Path], game_dir: Path | None = None, *, user_mods: bool = True
+) -> tuple[ScenarioCatalog, list[str]]:
     """The shipped scenarios (plus mods) and messages about problems in the game data."""
     from game.data import default_game_dir, load_game_data
     from game.ui.model.scenario_catalog import PackageCatalog
 
-    game_dir = default_game_dir()
-    result = load_game_data(game_dir, mods)
+    game_dir = game_dir or default_game_dir()
+    result = load_game_data(game_dir, mods, user_mods)
     messages = []
     if result.errors:
         first = result.errors[0]
@@ -47,9 +49,9 @@ def controller_factory(difficulty: Callable[[], str] = lambda: "normal") -> Cont
     return factory
 
 
-def asset_library(mods: list[Path]) -> AssetLibrary:
+def asset_library(mods: list[Path], game_dir: Path | None = None) -> AssetLibrary:
     """The game's assets with each mod's `assets/` folder in front."""
-    return AssetLibrary.for_mods(mods)
+    return AssetLibrary.for_mods(mods, base=None if game_dir is None else game_dir / "assets")
 
 
 def art_and_fonts(library: AssetLibrary) -> tuple[Art, Fonts]:

@@ -14,9 +14,9 @@ from pathlib import Path
 import pygame
 import pytest
 
-from game.assets import GAME_ASSETS
+from game.assets import game_assets
 
-ASSETS = GAME_ASSETS
+ASSETS = game_assets()
 
 UNIT_IDS = [
     "layzner",

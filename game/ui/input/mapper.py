@@ -94,6 +94,8 @@ class InputMapper:
     def _open(self, index: int) -> None:
         from pygame._sdl2 import controller
 
+        if not controller.get_init():  # a hot-plug event before open_controllers(): nothing to open
+            return
         try:
             if not controller.is_controller(index):
                 return
