@@ -77,8 +77,8 @@ class BitmapFont:
         shadow: pygame.typing.ColorLike | None = None,
     ) -> pygame.Surface:
         """Text on a transparent surface; `shadow` adds a 1-pixel drop shadow down-right."""
-        rgba = tuple(pygame.Color(color))
-        shade = tuple(pygame.Color(shadow)) if shadow is not None else None
+        rgba = _rgba(color)
+        shade = _rgba(shadow) if shadow is not None else None
         key = (text, rgba, shade)
         cached = self._rendered.get(key)
         if cached is not None:
@@ -126,3 +126,8 @@ class BitmapFont:
                 current = rest
             lines.append(current)
         return lines
+
+
+def _rgba(color: pygame.typing.ColorLike) -> tuple[int, int, int, int]:
+    c = pygame.Color(color)
+    return (c.r, c.g, c.b, c.a)

@@ -239,7 +239,7 @@ class AssetLibrary:
         table = self._merged_json("effects", "frames.json")
         entry = table.get(effect_id)
         size = tuple(entry["frame"]) if isinstance(entry, dict) and "frame" in entry else None
-        return self._strip("effect", effect_id, size)  # type: ignore[arg-type]
+        return self._strip("effect", effect_id, size)
 
     def ui_strip(self, asset_id: str) -> Strip:
         frames = self._merged_json("ui", "ui.json").get("frames", {})

@@ -87,10 +87,10 @@ class LoadResult:
         return self.aliases.suggest(kind, name)
 
     def sprite(self, unit_id: str) -> str:
-        return self.entries["units"][unit_id].sprite_id  # type: ignore[no-any-return]
+        return str(self.entries["units"][unit_id].sprite_id)
 
     def portrait(self, pilot_id: str) -> str:
-        return self.entries["pilots"][pilot_id].portrait_id  # type: ignore[no-any-return]
+        return str(self.entries["pilots"][pilot_id].portrait_id)
 
 
 def load_game_data(

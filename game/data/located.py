@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from game.data.problems import Mark
 
 
-class YMap(dict):  # type: ignore[type-arg]
+class YMap(dict):
     """A mapping with the marks of its keys and values."""
 
     __slots__ = ("key_marks", "mark", "value_marks")
@@ -43,7 +43,7 @@ class YMap(dict):  # type: ignore[type-arg]
         return self.key_marks.get(key, self.mark)
 
 
-class YList(list):  # type: ignore[type-arg]
+class YList(list):
     """A list with the mark of each item."""
 
     __slots__ = ("item_marks", "mark")

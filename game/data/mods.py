@@ -242,11 +242,11 @@ def order(mods: list[ModInfo]) -> tuple[list[ModInfo], list[ModStatus], list[Pro
     while ready:
         mid = heapq.heappop(ready)
         out.append(usable[mid])
-        for other, reqs in waiting.items():
+        for waiter, reqs in waiting.items():
             if mid in reqs:
                 reqs.discard(mid)
-                if not reqs and other not in {o.id for o in out}:
-                    heapq.heappush(ready, other)
+                if not reqs and waiter not in {o.id for o in out}:
+                    heapq.heappush(ready, waiter)
     placed = {m.id for m in out}
     for mid in sorted(set(usable) - placed):
         m = usable[mid]

@@ -124,8 +124,8 @@ def _check_pilot(item: Loaded, store: Store, index: AliasIndex, failed: Failures
         spirits.append(ref.model_copy(update={"id": rid}))
     skills = []
     seen = set()
-    for i, ref in enumerate(p.skills):
-        rid, problem = _resolve(index, failed, "skills", ref.id, item, ("skills", i, "id"))
+    for i, skill in enumerate(p.skills):
+        rid, problem = _resolve(index, failed, "skills", skill.id, item, ("skills", i, "id"))
         if problem:
             yield problem
         if rid is None:
@@ -135,11 +135,11 @@ def _check_pilot(item: Loaded, store: Store, index: AliasIndex, failed: Failures
             continue
         seen.add(rid)
         top = store["skills"][rid].model.max_level
-        level = ref.level
+        level = skill.level
         if level > top:
             yield item.problem(("skills", i, "level"), f"skill {rid!r} goes up to level {top}, not {level}")
             level = top
-        skills.append(ref.model_copy(update={"id": rid, "level": level}))
+        skills.append(skill.model_copy(update={"id": rid, "level": level}))
     if p.personality == "none" and p.spirits:
         yield item.problem(
             ("spirits",),

@@ -50,7 +50,7 @@ DEFAULT_UPGRADE_COSTS: dict[str, tuple[int, ...]] = {
 }
 
 Aliases = list[Text]
-EffectList = list[Effect]  # type: ignore[valid-type]
+EffectList = list[Effect]
 
 
 def _id_shorthand(data: Any) -> Any:
@@ -288,7 +288,7 @@ class Terrain(Strict):
     aliases: Aliases = Field(default_factory=list)
     description: Text = ""
     environment: Environment = Field("land", description="which of air/land/sea/space the tile counts as")
-    move_cost: dict[Id, int | None] = Field(default_factory=lambda: {"default": 1})
+    move_cost: dict[Id, int | None] = Field(default_factory=lambda: dict[str, int | None](default=1))
     defense: Percent = 0
     evade: Percent = 0
     hp_recovery: Percent = 0
@@ -332,12 +332,12 @@ class WillGains(Strict):
 class Rules(Strict):
     """The constants of RULES.md: `units/system/rules.yaml`. Every field defaults to RULES.md."""
 
-    rank_values: dict[GradeLetter, Signed] = Field(default_factory=lambda: dict(_R.rank_values))
+    rank_values: dict[GradeLetter, Signed] = Field(default_factory=lambda: dict(_R.rank_values))  # type: ignore[arg-type]  # core keys are plain str
     performance: dict[int, Decimal] = Field(
         default_factory=lambda: dict(_R.performance),
         description="pilot rank value + unit rank value (at least) -> performance multiplier T",
     )
-    weapon_rank: dict[GradeLetter, Decimal] = Field(default_factory=lambda: dict(_R.weapon_rank))
+    weapon_rank: dict[GradeLetter, Decimal] = Field(default_factory=lambda: dict(_R.weapon_rank))  # type: ignore[arg-type]
     size_hit: dict[Size, Decimal] = Field(default_factory=lambda: dict(_R.size_hit))
     size_damage: dict[Size, Decimal] = Field(default_factory=lambda: dict(_R.size_damage))
     accuracy_base: Signed = _R.accuracy_base

@@ -175,7 +175,7 @@ class _Builder:
 
     def mark(self, event: yaml.Event) -> Mark:
         m = event.start_mark
-        return Mark(self.display, m.line + 1, m.column + 1)
+        return Mark(self.display) if m is None else Mark(self.display, m.line + 1, m.column + 1)
 
     def count(self, n: int, mark: Mark) -> None:
         self.values += n
@@ -200,7 +200,7 @@ class _Builder:
             self.add(value, mark)
         elif isinstance(event, yaml.AliasEvent):
             mark = self.mark(event)
-            found = self.anchors.get(event.anchor)
+            found = None if event.anchor is None else self.anchors.get(event.anchor)
             if found is None:
                 raise YamlError(
                     mark,
@@ -242,7 +242,7 @@ class _Builder:
             return _MERGE
         if tag not in _SCALAR_TAGS:
             return event.value  # timestamps, binary, ...: kept as the text written
-        node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
+        node = yaml.ScalarNode(tag, event.value, style=event.style)  # marks only matter to PyYAML's messages
         try:
             return self._helper.construct_object(node)
         except (ValueError, yaml.YAMLError) as exc:

@@ -217,7 +217,7 @@ def _object_tiles(path: Path, obj: Any, node: Element | None, grid: Grid, label:
     is_ellipse = node is not None and node.find("ellipse") is not None
     if node is not None and node.find("polyline") is not None:
         raise MapError(path, f"{label} is a polyline; regions must be closed shapes")
-    if hasattr(obj, "points") or (getattr(obj, "rotation", 0) and not is_ellipse):
+    if hasattr(obj, "points") or (bool(getattr(obj, "rotation", 0)) and not is_ellipse):
         points = [(float(p[0]), float(p[1])) for p in obj.apply_transformations()]
         tiles = polygon_tiles(points, TILE_SIZE, w, h)
     elif is_ellipse:

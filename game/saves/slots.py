@@ -70,7 +70,7 @@ class SaveSlots:
 
     def slots(self) -> list[SlotInfo]:
         """Every slot in the folder, loadable or not, sorted by name."""
-        out = []
+        out: list[SlotInfo] = []
         if not self.folder.is_dir():
             return out
         for path in sorted(self.folder.glob("*.json")):

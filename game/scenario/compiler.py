@@ -240,7 +240,7 @@ class Compiler:
             hp_pct=d.hp_pct,
             flying=d.flying,
             tags=tuple(d.tags),
-            ai=frozen_map(plain(d.ai)),  # plain data: it goes into the saved battle state
+            ai=frozen_map(_mapping(plain(d.ai))),  # plain data: it goes into the saved battle state
             upgrades=frozen_map(d.upgrades),
         )
 
@@ -434,7 +434,9 @@ class Compiler:
                 return SetFlag(a.set_flag)
             return SetFlag(a.set_flag.name, plain(a.set_flag.value))
         if isinstance(a, s.SetAIAction):
-            return SetAI(self.select(self._fields(a.set_ai), (*path, "set_ai")), frozen_map(plain(a.set_ai.ai)))
+            return SetAI(
+                self.select(self._fields(a.set_ai), (*path, "set_ai")), frozen_map(_mapping(plain(a.set_ai.ai)))
+            )
         if isinstance(a, s.WinAction):
             return EndBattle(self._player_side(), a.win)
         if isinstance(a, s.LoseAction):
@@ -459,7 +461,8 @@ class Compiler:
             if bad:
                 self.err((*path, "when"), f"unknown condition {bad[0]!r}{suggest(bad[0], WHEN_FIELDS)}")
                 continue
-            when = When(**{k: frozenset(v) if isinstance(v, list) else v for k, v in e.when.items()})
+            conditions: dict[str, Any] = {k: frozenset(v) if isinstance(v, list) else v for k, v in e.when.items()}
+            when = When(**conditions)
             out.append(Modifier(e.key, Fraction(str(e.value)), when))
         return out
 
@@ -472,3 +475,8 @@ def compile_scenario(
     c = Compiler(doc, spec, map_data, defs)
     ctx, listed, plan = c.compile(scenario_id)
     return ctx, listed, plan, c.problems
+
+
+def _mapping(value: object) -> Mapping[str, Any]:
+    """An `ai:` block as plain data (the schema makes it a mapping)."""
+    return value if isinstance(value, Mapping) else {}

@@ -44,7 +44,7 @@ def run(args: argparse.Namespace) -> int:
         return _fail("the game data has errors (run `run_game.py validate`):\n" + result.format_problems())
     mods = [m.path for m in result.mods]
 
-    def loader(sid: str):  # type: ignore[no-untyped-def]
+    def loader(sid: str) -> Any:
         return load_scenario(sid, result, root=args.game_dir, mods=mods)
 
     try:

@@ -83,7 +83,7 @@ def run(args: argparse.Namespace) -> int:
         args.no_user_mods = True  # checked against the shipped game only
         if target.kind == "mod":
             args.mods = [*args.mods, target.path]
-    files = ()
+    files: tuple[tuple[Path, str], ...] = ()
     if target is not None and target.kind == "file":
         kind = KIND_NAMES[args.kind] if args.kind else loose_file_kind(target.path, DEFAULT_LIMITS)
         files = ((target.path, kind),)
