@@ -132,6 +132,18 @@ _G = {
     "★": ["..#..", "..#..", "#####", ".###.", ".#.#.", "#...#"],
     "♥": [".#.#.", "#####", "#####", ".###.", "..#.."],
 }
+# Bold is the glyph drawn again one pixel to the right, which closes one-pixel gaps: these
+# glyphs would turn into blocks ("m" was a solid bar), so their bold form is drawn by hand.
+_BOLD = {
+    '"': ["##.##", "##.##"],
+    "#": [".##.##.", ".##.##.", "#######", ".##.##.", "#######", ".##.##.", ".##.##."],
+    "*": [".....", "##.##", ".###.", "##.##"],
+    "M": ["##....##", "###..###", "##.##.##", "##.##.##", "##....##", "##....##", "##....##"],
+    "W": ["##....##", "##....##", "##....##", "##.##.##", "##.##.##", "###..###", "##....##"],
+    "m": ["........", "........", "#######.", "##.##.##", "##.##.##", "##.##.##", "##.##.##"],
+    "w": ["........", "........", "##....##", "##.##.##", "##.##.##", "##.##.##", ".##..##."],
+    "…": ["........", "........", "........", "........", "........", "##.##.##", "##.##.##"],
+}
 # Sorted for a stable sheet layout: ASCII order first, then the extras as listed.
 CHARS = "".join(sorted(c for c in _G if ord(c) < 128)) + "".join(c for c in _G if ord(c) >= 128)
 ROWS = 9  # 7 above the baseline, 2 below
@@ -140,8 +152,8 @@ COLUMNS = 16
 FONTS = ("small", "bold", "large")
 
 
-def glyph(char: str) -> np.ndarray:
-    rows = _G[char]
+def glyph(char: str, table: dict[str, list[str]] = _G) -> np.ndarray:
+    rows = table[char]
     width = max(len(r) for r in rows)
     out = np.zeros((ROWS, width), bool)
     for y, row in enumerate(rows):
@@ -152,7 +164,9 @@ def glyph(char: str) -> np.ndarray:
 
 def _styled(char: str, style: str) -> np.ndarray:
     g = glyph(char)
-    if style in ("bold", "large"):
+    if style in ("bold", "large") and char in _BOLD:
+        g = glyph(char, _BOLD)
+    elif style in ("bold", "large"):
         wide = np.zeros((g.shape[0], g.shape[1] + 1), bool)
         wide[:, :-1] |= g
         wide[:, 1:] |= g
