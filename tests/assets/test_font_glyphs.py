@@ -6,7 +6,6 @@ from __future__ import annotations
 import ast
 import json
 from collections.abc import Iterator
-from pathlib import Path
 
 import pygame
 import pytest
