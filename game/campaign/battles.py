@@ -1,6 +1,7 @@
 """The campaign and its battles: starting a campaign, the setup of the next battle (deploy
-choices, pilot levels, unit upgrades), the seed, and carrying a won battle's EXP, kills
-and funds back into the campaign.
+choices, pilot levels, unit upgrades, parts, training, ace and full-upgrade bonuses), the
+seed, and carrying a won battle's EXP, kills, funds, pilot points and rewards (bonus
+objectives, bosses driven off) back into the campaign.
 
 Pilot levels carry over as level + EXP toward the next level. A battle starts each pilot at
 the higher of its campaign level and the level the scenario gives it (so a scenario can
@@ -14,12 +15,16 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
+from game.campaign.bonuses import ace_parts, full_bonus_of, is_ace
+from game.campaign.growth import Reward
+from game.campaign.parts import battle_parts
 from game.campaign.rules import CampaignRules
-from game.campaign.state import CampaignError, CampaignState, PilotRecord, StageResult
+from game.campaign.state import MAX_FUNDS, CampaignError, CampaignState, PilotRecord, StageResult
+from game.campaign.training import pilot_training
 from game.campaign.upgrades import upgrades_of
 from game.core.defs import frozen_map
 from game.core.script import Deployment
-from game.core.state import BattleState
+from game.core.state import RETREATED, BattleState
 from game.scenario import BattleSetup, SetupError
 from game.scenario.setup import PLAYER, Playable, player_deployments
 
@@ -30,7 +35,9 @@ def start_campaign(order: Iterable[str], rules: CampaignRules, seed: int = 0) ->
     order = tuple(order)
     if not order:
         raise CampaignError("a campaign needs at least one scenario")
-    return CampaignState(order=order, funds=rules.start_funds, seed=seed % SEED_SPACE)
+    return CampaignState(
+        order=order, funds=rules.start_funds, seed=seed % SEED_SPACE, parts=frozen_map(dict(rules.growth.start_parts))
+    )
 
 
 def battle_seed(state: CampaignState) -> int:
@@ -72,8 +79,18 @@ def setup_for(state: CampaignState, scenario: Playable, rules: CampaignRules) ->
         p: max(level, state.pilots[p].level) if p in state.pilots else level
         for p, level in _scenario_levels(scenario).items()
     }
-    units, _ = roster(scenario)
+    units, pilots = roster(scenario)
     upgrades = {u: frozen_map(steps) for u in units if (steps := upgrades_of(state, u, rules))}
+    parts: dict[str, tuple[str, ...]] = {}
+    for u in units:
+        bonus = full_bonus_of(state, u, rules)
+        carried = battle_parts(state, u, rules)
+        if bonus is not None and bonus in rules.growth.parts:
+            carried = (*carried, bonus)
+        if carried:
+            parts[u] = carried
+    pilot_parts = {p: aces for p in pilots if (aces := ace_parts(state, p, rules))}
+    training = {p: t for p in pilots if p in state.pilots and (t := pilot_training(state.pilots[p], rules))}
     # EXP toward the next level rides into the battle, so a level-up happens at the right blow.
     exp = {
         p: state.pilots[p].exp
@@ -88,7 +105,15 @@ def setup_for(state: CampaignState, scenario: Playable, rules: CampaignRules) ->
             picks = None  # the scenario changed since the choice was made: its default again
     else:
         picks = None
-    return BattleSetup(deploy=picks, levels=frozen_map(levels), upgrades=frozen_map(upgrades), exp=frozen_map(exp))
+    return BattleSetup(
+        deploy=picks,
+        levels=frozen_map(levels),
+        upgrades=frozen_map(upgrades),
+        exp=frozen_map(exp),
+        parts=frozen_map(parts),
+        pilot_parts=frozen_map(pilot_parts),
+        training=frozen_map(training),
+    )
 
 
 def choose_deployment(state: CampaignState, scenario: Playable, picks: Iterable[str | None]) -> CampaignState:
@@ -110,12 +135,48 @@ class PilotGain:
     level_after: int
     exp: int  # earned in this battle
     kills: int
+    pp: int = 0  # pilot points earned
+    new_ace: bool = False  # reached the ace kill count in this battle
+
+
+@dataclass(frozen=True)
+class Payment:
+    """A reward earned in the battle: a bonus objective achieved or a boss driven off."""
+
+    what: str  # bonus objective id, or "boss:<uid>"
+    reward: Reward
+    label: str = ""  # the objective's text, or "<pilot> driven off"
 
 
 @dataclass(frozen=True)
 class BattleGains:
-    funds: int
+    funds: int  # from shooting enemies down
     pilots: tuple[PilotGain, ...]
+    payments: tuple[Payment, ...] = ()
+
+    @property
+    def reward_funds(self) -> int:
+        return sum(p.reward.funds for p in self.payments)
+
+    @property
+    def total_funds(self) -> int:
+        return self.funds + self.reward_funds
+
+
+def payments(played: Playable, final: BattleState, rules: CampaignRules) -> list[Payment]:
+    """What the bonus objectives achieved and the bosses driven off pay."""
+    growth = rules.growth
+    texts = {o.id or o.text: o.text for objs in played.context.script.objectives.values() for o in objs.bonus}
+    out = [Payment(b, growth.reward(played.id, b), texts.get(b, b)) for b in final.bonus]
+    defs = final.ctx.defs
+    for u in final.units.values():
+        if u.side == PLAYER or u.status != RETREATED or u.ai.get("behaviour") != "boss":
+            continue
+        funds = defs.units[u.unit_id].funds * growth.boss_funds_pct // 100
+        pilot = defs.pilots.get(u.pilot_id) if u.pilot_id is not None else None
+        who = pilot.name if pilot is not None else defs.units[u.unit_id].name
+        out.append(Payment("boss:" + u.uid, Reward(funds, growth.boss_pp), f"{who} driven off"))
+    return out
 
 
 def _start_levels(played: Playable) -> dict[str, int]:
@@ -153,17 +214,28 @@ def record_victory(
         gained[pid] = gained.get(pid, 0) + max(0, earned)
         kills[pid] = kills.get(pid, 0) + u.kills
         end[pid] = max(end.get(pid, (0, 0)), (u.level, u.exp))
+    pays = payments(played, final, rules)
+    growth = rules.growth
+    shared_pp = growth.pp_per_battle + sum(p.reward.pp for p in pays)
     pilots = dict(state.pilots)
     report = []
     for pid, exp in gained.items():
-        old = pilots.get(pid)
+        old = pilots.get(pid) or PilotRecord(start.get(pid, 1))
         level, rest = end[pid]
         if level >= rules.max_level:
             level, rest = rules.max_level, 0
-        pilots[pid] = PilotRecord(level, rest, (old.kills if old else 0) + kills[pid])
-        report.append(PilotGain(pid, old.level if old else start.get(pid, level), level, exp, kills[pid]))
+        pp = shared_pp + kills[pid] * growth.pp_per_kill
+        pilots[pid] = replace(old, level=level, exp=rest, kills=old.kills + kills[pid], pp=old.pp + pp)
+        ace_now = pilots[pid].kills >= growth.ace_kills and not is_ace(state, pid, rules)
+        before = state.pilots[pid].level if pid in state.pilots else start.get(pid, level)
+        report.append(PilotGain(pid, before, level, exp, kills[pid], pp, ace_now))
     side = final.results.get(PLAYER)
     funds = side.funds if side is not None else 0
+    stock = dict(state.parts)
+    earned_parts = tuple(p.reward.part for p in pays if p.reward.part is not None and p.reward.part in growth.parts)
+    for part in earned_parts:
+        stock[part] = stock.get(part, 0) + 1
+    reward_funds = sum(p.reward.funds for p in pays)
     result = StageResult(
         scenario=played.id,
         turns=final.turn,
@@ -172,16 +244,20 @@ def record_victory(
         bonus=tuple(final.bonus),
         seed=final.seed,
         attempts=state.attempts + 1,
+        reward_funds=reward_funds,
+        pp=sum(g.pp for g in report),
+        parts=earned_parts,
     )
     new = replace(
         state,
         stage=state.stage + 1,
-        funds=state.funds + funds,
+        funds=min(MAX_FUNDS, state.funds + funds + reward_funds),
         pilots=frozen_map(pilots),
         history=(*state.history, result),
         attempts=0,
+        parts=frozen_map(stock),
     )
-    return new, BattleGains(funds, tuple(report))
+    return new, BattleGains(funds, tuple(report), tuple(pays))
 
 
 def record_defeat(state: CampaignState) -> CampaignState:

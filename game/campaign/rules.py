@@ -8,6 +8,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from game.campaign.growth import GrowthRules
 from game.core.defs import frozen_map
 from game.scenario.setup import UPGRADE_KEYS
 
@@ -26,21 +27,22 @@ class CampaignRules:
     start_funds: int = 0
     exp_per_level: int = 500
     max_level: int = 99
+    growth: GrowthRules = field(default_factory=GrowthRules)  # parts, PP, training, bonuses, rewards
 
     @classmethod
     def defaults(cls) -> CampaignRules:
         """The rules.yaml defaults, with no unit-specific caps (battles built in code)."""
         from game.data.schema import Rules
 
-        return cls._build(Rules(), {})
+        return cls._build(Rules(), {}, {})
 
     @classmethod
     def from_data(cls, result: Any) -> CampaignRules:
         """From the data layer's LoadResult (`game.data.load_game_data`)."""
-        return cls._build(result.rules, result.entries.get("units", {}))
+        return cls._build(result.rules, result.entries.get("units", {}), result.entries)
 
     @classmethod
-    def _build(cls, rules: Any, units: Mapping[str, Any]) -> CampaignRules:
+    def _build(cls, rules: Any, units: Mapping[str, Any], entries: Mapping[str, Mapping[str, Any]]) -> CampaignRules:
         return cls(
             costs=frozen_map({stat: tuple(prices) for stat, prices in rules.upgrade_costs.items()}),
             default_cap=rules.upgrade_cap,
@@ -49,6 +51,7 @@ class CampaignRules:
             start_funds=rules.start_funds,
             exp_per_level=rules.exp_per_level,
             max_level=rules.max_level,
+            growth=GrowthRules.from_models(rules.campaign, entries),
         )
 
     def cap(self, unit: str, stat: str) -> int:

@@ -1,5 +1,9 @@
 """The campaign between battles, as plain data: where the story is, the funds, each pilot's
-level, EXP and kills, each unit's upgrades, the deploy choices and the battles won.
+level, EXP, kills, pilot points and training, each unit's upgrades, parts and full-upgrade
+bonus, the parts in stock, the deploy choices and the battles won.
+
+The JSON carries a `format` number. Format 1 (before parts and training) reads as format 2
+with no parts, no PP and no training: old saves keep loading.
 
 States are values: the operations in `game.campaign` return new ones. `to_json` and
 `from_json` round-trip exactly; `from_json` names the first bad entry.
@@ -15,6 +19,7 @@ from game.core.defs import frozen_map
 from game.scenario.setup import SetupError, check_upgrades
 
 MAX_FUNDS = 10**12
+FORMAT = 2  # of CampaignState.to_json; 1 had no parts, pilot points or training
 
 
 class CampaignError(ValueError):
@@ -26,9 +31,19 @@ class PilotRecord:
     level: int
     exp: int = 0  # toward the next level
     kills: int = 0
+    pp: int = 0  # pilot points not yet spent
+    trained: Mapping[str, int] = field(default_factory=frozen_map)  # stat -> training steps
+    skills: Mapping[str, int] = field(default_factory=frozen_map)  # skill -> level reached by training
 
-    def to_json(self) -> dict[str, int]:
-        return {"level": self.level, "exp": self.exp, "kills": self.kills}
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "level": self.level,
+            "exp": self.exp,
+            "kills": self.kills,
+            "pp": self.pp,
+            "trained": dict(sorted(self.trained.items())),
+            "skills": dict(sorted(self.skills.items())),
+        }
 
 
 @dataclass(frozen=True)
@@ -42,6 +57,9 @@ class StageResult:
     bonus: tuple[str, ...] = ()
     seed: int = 0
     attempts: int = 1
+    reward_funds: int = 0  # paid by bonus objectives and bosses driven off (not in `funds`)
+    pp: int = 0  # pilot points earned, all pilots together
+    parts: tuple[str, ...] = ()  # parts earned
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -52,6 +70,9 @@ class StageResult:
             "bonus": list(self.bonus),
             "seed": self.seed,
             "attempts": self.attempts,
+            "reward_funds": self.reward_funds,
+            "pp": self.pp,
+            "parts": list(self.parts),
         }
 
 
@@ -66,6 +87,9 @@ class CampaignState:
     history: tuple[StageResult, ...] = ()
     seed: int = 0  # the campaign's root seed: each battle's seed derives from it
     attempts: int = 0  # battles lost at the current stage (a retry gets a new seed)
+    parts: Mapping[str, int] = field(default_factory=frozen_map)  # part id -> owned, not equipped
+    equipped: Mapping[str, tuple[str, ...]] = field(default_factory=frozen_map)  # unit id -> parts in slots
+    full_bonus: Mapping[str, str] = field(default_factory=frozen_map)  # unit id -> chosen full-upgrade bonus
 
     @property
     def complete(self) -> bool:
@@ -86,6 +110,10 @@ class CampaignState:
             "history": [h.to_json() for h in self.history],
             "seed": self.seed,
             "attempts": self.attempts,
+            "format": FORMAT,
+            "parts": dict(sorted(self.parts.items())),
+            "equipped": {u: list(p) for u, p in sorted(self.equipped.items())},
+            "full_bonus": dict(sorted(self.full_bonus.items())),
         }
 
     @classmethod
@@ -108,9 +136,34 @@ def _int(value: Any, what: str, lo: int = 0, hi: int = MAX_FUNDS) -> int:
     return value
 
 
+def _counts(raw: Any, what: str) -> dict[str, int]:
+    if not isinstance(raw, dict):
+        raise CampaignError(f"campaign {what!r} must map ids to whole numbers")
+    return {str(k): _int(v, f"{what} {k!r}", 0, 10**6) for k, v in raw.items()}
+
+
+def _ids(raw: Any, what: str) -> tuple[str, ...]:
+    if not isinstance(raw, list) or not all(isinstance(p, str) and p for p in raw):
+        raise CampaignError(f"campaign {what} must be a list of ids")
+    return tuple(raw)
+
+
+def migrate(data: dict[str, Any]) -> dict[str, Any]:
+    """A campaign's JSON in the current format (format 1 had no parts, PP or training)."""
+    version = data.get("format", 1)
+    if type(version) is not int or version < 1:
+        raise CampaignError(f"campaign 'format' must be a whole number 1..{FORMAT}, got {version!r}")
+    if version > FORMAT:
+        raise CampaignError(f"the campaign was saved by a newer version of the game (format {version})")
+    if version == 1:
+        data = {**data, "format": 2, "parts": {}, "equipped": {}, "full_bonus": {}}
+    return data
+
+
 def _parse(data: Any) -> CampaignState:
     if not isinstance(data, dict):
         raise CampaignError("the campaign must be an object")
+    data = migrate(data)
     order = data["order"]
     if not isinstance(order, list) or not order or not all(isinstance(s, str) and s for s in order):
         raise CampaignError("campaign 'order' must be a non-empty list of scenario ids")
@@ -125,6 +178,9 @@ def _parse(data: Any) -> CampaignState:
             _int(rec["level"], f"level of {pid!r}", 1, 99),
             _int(rec.get("exp", 0), f"exp of {pid!r}", 0, 10**9),
             _int(rec.get("kills", 0), f"kills of {pid!r}", 0, 10**9),
+            _int(rec.get("pp", 0), f"pp of {pid!r}", 0, 10**9),
+            frozen_map(_counts(rec.get("trained", {}), f"training of {pid}")),
+            frozen_map(_counts(rec.get("skills", {}), f"skills of {pid}")),
         )
     raw_upgrades = data.get("upgrades", {})
     if not isinstance(raw_upgrades, dict):
@@ -158,8 +214,17 @@ def _parse(data: Any) -> CampaignState:
                 tuple(str(b) for b in bonus),
                 _int(h.get("seed", 0), "history seed", 0, 2**63),
                 _int(h.get("attempts", 1), "history attempts", 1, 10**6),
+                _int(h.get("reward_funds", 0), "history reward funds"),
+                _int(h.get("pp", 0), "history pp", 0, 10**9),
+                _ids(h.get("parts", []), "history parts"),
             )
         )
+    equipped = data.get("equipped", {})
+    if not isinstance(equipped, dict):
+        raise CampaignError("campaign 'equipped' must map unit ids to lists of part ids")
+    full_bonus = data.get("full_bonus", {})
+    if not isinstance(full_bonus, dict) or not all(isinstance(v, str) for v in full_bonus.values()):
+        raise CampaignError("campaign 'full_bonus' must map unit ids to part ids")
     return CampaignState(
         order=tuple(order),
         stage=_int(data.get("stage", 0), "stage", 0, len(order)),
@@ -170,4 +235,7 @@ def _parse(data: Any) -> CampaignState:
         history=tuple(history),
         seed=_int(data.get("seed", 0), "seed", 0, 2**63),
         attempts=_int(data.get("attempts", 0), "attempts", 0, 10**6),
+        parts=frozen_map({p: n for p, n in _counts(data.get("parts", {}), "parts").items() if n > 0}),
+        equipped=frozen_map({str(u): _ids(p, f"parts of {u!r}") for u, p in equipped.items()}),
+        full_bonus=frozen_map({str(u): str(p) for u, p in full_bonus.items()}),
     )

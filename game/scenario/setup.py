@@ -70,6 +70,7 @@ class BattleSetup:
     upgrades: Mapping[str, Mapping[str, int]] = field(default_factory=frozen_map)
     exp: Mapping[str, int] = field(default_factory=frozen_map)
     parts: Mapping[str, tuple[str, ...]] = field(default_factory=frozen_map)  # unit id -> part ids
+    pilot_parts: Mapping[str, tuple[str, ...]] = field(default_factory=frozen_map)  # pilot id -> (ace bonus)
     training: Mapping[str, PilotTraining] = field(default_factory=frozen_map)  # pilot id -> training
 
     @property
@@ -80,6 +81,7 @@ class BattleSetup:
             and not self.upgrades
             and not self.exp
             and not self.parts
+            and not self.pilot_parts
             and not self.training
         )
 
@@ -93,6 +95,8 @@ class BattleSetup:
             out["exp"] = dict(sorted(self.exp.items()))
         if self.parts:
             out["parts"] = {u: list(p) for u, p in sorted(self.parts.items())}
+        if self.pilot_parts:
+            out["pilot_parts"] = {p: list(v) for p, v in sorted(self.pilot_parts.items())}
         if self.training:
             out["training"] = {p: t.to_json() for p, t in sorted(self.training.items())}
         return out
@@ -126,11 +130,8 @@ class BattleSetup:
         for pilot, value in exp.items():
             if type(value) is not int or not 0 <= value <= 10**9:
                 raise SetupError(f"setup EXP of {pilot!r} must be a whole number 0 or more, got {value!r}")
-        parts = data.get("parts") or {}
-        if not isinstance(parts, dict) or not all(
-            isinstance(v, list) and all(isinstance(p, str) for p in v) for v in parts.values()
-        ):
-            raise SetupError("setup 'parts' must map unit ids to lists of part ids")
+        parts = _id_lists(data, "parts", "unit")
+        pilot_parts = _id_lists(data, "pilot_parts", "pilot")
         training = data.get("training") or {}
         if not isinstance(training, dict):
             raise SetupError("setup 'training' must map pilot ids to training")
@@ -139,9 +140,19 @@ class BattleSetup:
             frozen_map({str(k): int(v) for k, v in levels.items()}),
             frozen_map({str(k): frozen_map(dict(v)) for k, v in upgrades.items()}),
             frozen_map({str(k): int(v) for k, v in exp.items()}),
-            frozen_map({str(k): tuple(v) for k, v in parts.items()}),
+            parts,
+            pilot_parts,
             frozen_map({str(k): PilotTraining.from_json(v, str(k)) for k, v in training.items()}),
         )
+
+
+def _id_lists(data: dict[str, Any], key: str, what: str) -> Mapping[str, tuple[str, ...]]:
+    value = data.get(key) or {}
+    if not isinstance(value, dict) or not all(
+        isinstance(v, list) and all(isinstance(p, str) for p in v) for v in value.values()
+    ):
+        raise SetupError(f"setup {key!r} must map {what} ids to lists of part ids")
+    return frozen_map({str(k): tuple(v) for k, v in value.items()})
 
 
 PILOT_STATS = ("melee", "ranged", "skill", "defense", "hit", "evade", "sp")
@@ -217,8 +228,9 @@ def adjust_deployment(d: Deployment, setup: BattleSetup) -> Deployment:
         changes["exp"] = setup.exp[d.pilot]
     if d.unit in setup.upgrades:
         changes["upgrades"] = frozen_map(dict(setup.upgrades[d.unit]))
-    if d.unit in setup.parts:
-        changes["parts"] = tuple(setup.parts[d.unit])
+    parts = (*setup.parts.get(d.unit, ()), *(setup.pilot_parts.get(d.pilot, ()) if d.pilot else ()))
+    if parts:
+        changes["parts"] = parts
     return replace(d, **changes) if changes else d
 
 

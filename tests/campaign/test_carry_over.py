@@ -56,7 +56,8 @@ def test_win_the_first_battle_buy_an_upgrade_and_see_it_in_the_second(
     assert earned > 0
 
     state, gains = record_victory(state, played, final, rules)
-    assert state.stage == 1 and state.funds == 10000 + earned and gains.funds == earned
+    assert state.stage == 1 and gains.funds == earned
+    assert state.funds == 10000 + earned + gains.reward_funds
     record = state.pilots["eiji"]
     start_level = played.setup.levels["eiji"]
     assert record.level * 500 + record.exp == start_level * 500 + (eiji.level - start_level) * 500 + eiji.exp
@@ -65,7 +66,7 @@ def test_win_the_first_battle_buy_an_upgrade_and_see_it_in_the_second(
 
     state = buy_upgrade(state, "layzner", "hp", rules)
     state = buy_upgrade(state, "layzner", "mobility", rules)
-    assert state.funds == 10000 + earned - 2000 - 5000
+    assert state.funds == 10000 + earned + gains.reward_funds - 2000 - 5000
 
     second = load("sandstorm_decoy")
     setup = setup_for(state, second, rules)

@@ -98,7 +98,7 @@ def test_training_adds_stats_and_skills_to_the_pilot(load: Callable[[str], Scena
 @pytest.mark.parametrize(
     ("data", "message"),
     [
-        ({"parts": {"layzner": "booster"}}, "lists of part ids"),
+        ({"parts": {"layzner": "booster"}}, "parts. must map unit ids"),
         ({"training": {"eiji": {"stats": {"luck": 2}}}}, "unknown stat 'luck'"),
         ({"training": {"eiji": {"skills": {"guard": 0}}}}, "level must be"),
     ],

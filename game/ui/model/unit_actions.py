@@ -18,12 +18,14 @@ from game.core import (
     Repair,
     Supply,
     TakeOff,
+    UseItem,
     Wait,
     apply,
     legal_commands,
 )
 from game.core.combat import target_problem, weapon_problem
 from game.core.defs import WeaponDef
+from game.core.items import carried_items, item_problem
 from game.core.modifiers import collect
 from game.core.spirits import check_cast, known_spirits, sp_cost
 from game.core.stats import unit_def
@@ -31,7 +33,7 @@ from game.core.stats import unit_def
 
 @dataclass(frozen=True)
 class MenuItem:
-    key: str  # attack | map_attack | spirit | take_off | land | repair | supply | wait | status
+    key: str  # attack | map_attack | spirit | take_off | land | repair | supply | item | wait | status
     label: str
     enabled: bool
     reason: str = ""
@@ -96,10 +98,37 @@ def unit_menu(state: BattleState, uid: str) -> list[MenuItem]:
         items.append(
             MenuItem("supply", "Supply", ok, "" if ok else done_reason or "No ally next to this unit needs EN or ammo.")
         )
+    carried = carried_items(u)
+    if carried:
+        ok = any(isinstance(c, UseItem) for c in legal)
+        items.append(MenuItem("item", "Item", bool(carried) and not u.acted, "" if ok else done_reason))
     wait = refusal(state, Wait(uid))
     items.append(MenuItem("wait", "Wait", wait is None, wait or ""))
     items.append(MenuItem("status", "Status", True))
     return items
+
+
+@dataclass(frozen=True)
+class ItemRow:
+    id: str
+    name: str
+    left: int
+    description: str
+    enabled: bool
+    reason: str
+
+
+def item_rows(state: BattleState, uid: str) -> list[ItemRow]:
+    """The consumable parts `uid` carries, with uses left and why one cannot be used now."""
+    u = state.unit(uid)
+    parts = state.ctx.defs.parts
+    rows = []
+    for item, left in carried_items(u).items():
+        problem = item_problem(state, uid, item)
+        part = parts.get(item)
+        name, desc = (part.name, part.description) if part is not None else (item, "")
+        rows.append(ItemRow(item, name, left, desc, problem is None, problem or ""))
+    return rows
 
 
 def ready_units(state: BattleState, side: str) -> list[str]:

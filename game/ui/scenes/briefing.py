@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import pygame
 
 from game.campaign import CampaignState
@@ -15,8 +17,11 @@ from game.ui.scenes.backdrop import Backdrop
 from game.ui.services import Services
 
 
-def draw_briefing(surface: pygame.Surface, fonts: Fonts, info: ScenarioInfo, rect: pygame.Rect) -> None:
-    """Title, location, briefing text and the victory / defeat / bonus conditions."""
+def draw_briefing(
+    surface: pygame.Surface, fonts: Fonts, info: ScenarioInfo, rect: pygame.Rect, rewards: Sequence[str] = ()
+) -> None:
+    """Title, location, briefing text and the victory / defeat / bonus conditions (with what
+    each bonus pays in the campaign, when `rewards` gives one per bonus)."""
     fonts.panel(surface, rect)
     x, y, w = rect.x + 10, rect.y + 8, rect.w - 20
     fonts.draw(surface, info.title, (x, y), size=Fonts.LARGE, bold=True, colour=theme.ACCENT)
@@ -38,7 +43,9 @@ def draw_briefing(surface: pygame.Surface, fonts: Fonts, info: ScenarioInfo, rec
             continue
         fonts.draw(surface, heading, (x, y), colour=colour, bold=True)
         y += lh
-        for text in lines:
+        for n, condition in enumerate(lines):
+            paid = heading == "Bonus" and len(rewards) == len(lines)
+            text = f"{condition} ({rewards[n]})" if paid else condition
             for i, line in enumerate(fonts.wrap(text, w - 16, Fonts.SMALL)):
                 fonts.draw(surface, ("· " if i == 0 else "  ") + line, (x + 8, y), size=Fonts.SMALL)
                 y += fonts.line_height(Fonts.SMALL)
@@ -89,7 +96,13 @@ class BriefingScene(Scene):
                 (30, 12),
                 colour=theme.TEXT_DIM,
             )
-        draw_briefing(surface, fonts, self.loaded.info, pygame.Rect(30, 34, 580, 290))
+        rewards: list[str] = []
+        if self.campaign is not None:
+            from game.ui.model.growth_view import bonus_rewards
+
+            rules = self.services.catalog.campaign_rules()
+            rewards = bonus_rewards(self.loaded.ctx.script, self.loaded.id, rules)
+        draw_briefing(surface, fonts, self.loaded.info, pygame.Rect(30, 34, 580, 290), rewards)
         fonts.draw(
             surface,
             self.services.keys(

@@ -7,14 +7,16 @@ from typing import Any
 
 import pygame
 
-from game.campaign import BattleGains, CampaignState
+from game.campaign import BattleGains, CampaignRules, CampaignState
 from game.ui.input.actions import InputEvent
 from game.ui.model.catalog import LoadedScenario
+from game.ui.model.growth_view import payment_lines
 from game.ui.render import theme
 from game.ui.render.menu import Entry, ListMenu
 from game.ui.render.text import Fonts
 from game.ui.scene import Push, Reset, Scene, Transition
 from game.ui.scenes.backdrop import Backdrop
+from game.ui.scenes.growth_menu import GROWTH_KEYS, growth_entries, growth_scene
 from game.ui.services import Services
 
 
@@ -56,6 +58,7 @@ class IntermissionScene(Scene):
                 "upgrades",
                 help=f"Spend funds on HP, EN, armor, mobility and weapons. Funds: {self.campaign.funds:,}.",
             ),
+            *growth_entries(self.campaign),
         ]
         if nxt is not None:
             has_choice = self.next is not None and self.next.deploy is not None
@@ -103,13 +106,15 @@ class IntermissionScene(Scene):
         key = entry.key
         if key == "next" and self.campaign.next_scenario is not None:
             return launch.briefing(self.services, self.campaign.next_scenario, self.campaign)
-        if key in ("pilots", "upgrades") and self.defs is None:
+        if key in ("pilots", "upgrades", *GROWTH_KEYS) and self.defs is None:
             self.services.notify("The campaign's scenarios cannot be loaded.")
             return None
         if key == "pilots":
             return Push(PilotsScene(self.services, self.campaign, self.next, self.defs))
         if key == "upgrades":
             return Push(UpgradeScene(self.services, self.campaign, self.next, self.defs))
+        if key in GROWTH_KEYS and self.defs is not None:
+            return Push(growth_scene(self.services, key, self.campaign, self.next, self.defs))
         if key == "deploy" and self.next is not None:
             return Push(DeployScene(self.services, self.campaign, self.next))
         if key == "save":
@@ -157,13 +162,14 @@ class IntermissionScene(Scene):
             fonts.draw(surface, "Last battle", (x, y), bold=True, colour=theme.GOOD)
             y += 18
             names = self._pilot_names()
-            lines = [f"Funds earned: {self.gains.funds:,}"]
+            lines = [f"Funds earned: {self.gains.funds:,}", *payment_lines(self.gains, self._rules())]
             for g in self.gains.pilots:
                 if g.exp <= 0 and g.kills <= 0:
                     continue
                 up = f"  Level {g.level_before} -> {g.level_after}!" if g.level_after > g.level_before else ""
-                lines.append(f"{names.get(g.pilot, g.pilot)}: +{g.exp} EXP, {g.kills} shot down{up}")
-            for line in lines[:6]:
+                ace = "  ACE!" if g.new_ace else ""
+                lines.append(f"{names.get(g.pilot, g.pilot)}: +{g.exp} EXP, +{g.pp} PP, {g.kills} shot down{up}{ace}")
+            for line in lines[:9]:
                 fonts.draw(surface, line, (x + 8, y), size=Fonts.SMALL)
                 y += 15
             y += 8
@@ -187,6 +193,9 @@ class IntermissionScene(Scene):
 
     def _title(self, scenario_id: str | None) -> str:
         return self.titles.get(scenario_id or "", scenario_id or "")
+
+    def _rules(self) -> CampaignRules:
+        return self.services.catalog.campaign_rules()
 
     def _pilot_names(self) -> dict[str, str]:
         return {} if self.defs is None else {p.id: p.name for p in self.defs.pilots.values()}

@@ -10,6 +10,7 @@ import pygame
 
 from game.campaign import BattleGains, CampaignError, CampaignState, record_defeat, record_victory
 from game.ui.input.actions import InputEvent
+from game.ui.model.growth_view import PaymentRow, payment_rows
 from game.ui.model.session import BattleSession
 from game.ui.model.summary import summarize
 from game.ui.render import theme
@@ -57,6 +58,11 @@ class ResultScene(Scene):
             self.services.notify(f"The campaign could not record this battle: {exc}", 8.0)
             self.campaign = campaign
 
+    def _payments(self) -> list[PaymentRow]:
+        if self.gains is None:
+            return []
+        return payment_rows(self.gains, self.services.catalog.campaign_rules())
+
     def update(self, dt: float) -> Transition | None:
         self.t += dt
         return None
@@ -89,7 +95,9 @@ class ResultScene(Scene):
         fonts.draw(surface, title, (320, 18), size=Fonts.HUGE, bold=True, colour=colour, align="center")
         fonts.draw(surface, self.session.scenario.info.title, (320, 58), colour=theme.TEXT, align="center")
         reason_lines = len(fonts.wrap(s.reason, 368))
-        height = 26 + reason_lines * fonts.line_height() + 5 * 18 + (len(s.bonus) * 15 + 4 if s.bonus else 0)
+        pays = self._payments()
+        lines = len(s.bonus) + len([p for p in pays if not p.bonus])
+        height = 26 + reason_lines * fonts.line_height() + 5 * 18 + (lines * 15 + 4 if lines else 0)
         rect = pygame.Rect(120, 80, 400, height)
         fonts.panel(surface, rect, edge=colour)
         x, y = rect.x + 16, rect.y + 10
@@ -110,14 +118,20 @@ class ResultScene(Scene):
             y += 18
         if s.bonus:
             y += 4
+            paid = {p.label: p.reward for p in pays if p.bonus}
             for text, done in s.bonus:
+                gift = f" ({paid[text]})" if done and text in paid else ""
                 fonts.draw(
                     surface,
-                    ("★ " if done else "· ") + "Bonus: " + text,
+                    ("★ " if done else "· ") + "Bonus: " + text + gift,
                     (x, y),
                     size=Fonts.SMALL,
                     colour=theme.GOOD if done else theme.TEXT_DIM,
                 )
+                y += 15
+        for p in pays:
+            if not p.bonus:
+                fonts.draw(surface, f"{p.label}: {p.reward}", (x, y), size=Fonts.SMALL, colour=theme.GOOD)
                 y += 15
         if self.campaign is not None:
             ups = [g for g in (self.gains.pilots if self.gains else ()) if g.level_after > g.level_before]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from game.core import BattleState
-from game.ui.model.unit_actions import map_weapon_rows, spirit_rows, unit_menu, weapon_rows
+from game.ui.model.unit_actions import item_rows, map_weapon_rows, spirit_rows, unit_menu, weapon_rows
 from game.ui.render.menu import Entry
 
 
@@ -38,6 +38,14 @@ def spirit_entries(state: BattleState, uid: str) -> list[Entry]:
             help_text += f"  (target: {r.target.replace('_', ' ')})"
         entries.append(Entry(r.name, r.id, r.enabled, r.reason, detail=f"{r.cost} SP", help=help_text))
     return entries
+
+
+def item_entries(state: BattleState, uid: str) -> list[Entry]:
+    """Consumable parts (map menu: Item); using one does not end the unit's action."""
+    return [
+        Entry(r.name, r.id, r.enabled, r.reason, detail=f"x{r.left}", help=r.description or r.name)
+        for r in item_rows(state, uid)
+    ]
 
 
 def map_weapon_entries(state: BattleState, uid: str) -> list[Entry]:

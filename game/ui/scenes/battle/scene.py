@@ -24,6 +24,7 @@ from game.core import (
     Repair,
     Supply,
     TakeOff,
+    UseItem,
     Wait,
     forecast,
     legal_commands,
@@ -400,6 +401,11 @@ class BattleScene(Scene):
                 CastSpirit(self.selected or "", row.id, row.targets[0] if row.targets else None), after="action_menu"
             )
             return None
+        if awaiting == "item":
+            if not isinstance(result, Picked):
+                return self._open_action_menu()
+            self._do(UseItem(self.selected or "", result.key), after="action_menu")
+            return None
         if awaiting == "forecast":
             if result is True:
                 self._do(self._pending_attack, after="done")
@@ -450,6 +456,8 @@ class BattleScene(Scene):
             return self._open_map_weapons()
         if key == "spirit":
             return self._open_spirits()
+        if key == "item":
+            return self._menu("item", menus.item_entries(self.state, uid), "Items", 200, 300)
         if key == "status":
             self.awaiting = None
             return self._status(uid)
