@@ -97,7 +97,8 @@ def test_the_briefing_says_what_each_bonus_objective_pays(config_dir: Path) -> N
     briefing = d.top
     assert isinstance(briefing, BriefingScene)
     rewards = bonus_rewards(briefing.loaded.ctx.script, briefing.loaded.id, d.services.catalog.campaign_rules())
-    assert len(rewards) == len(briefing.loaded.info.bonus) and all("funds" in r for r in rewards)
+    assert len(rewards) >= len(briefing.loaded.info.bonus) and rewards
+    assert all("funds" in r for _, r in rewards)
     d.draw()
 
 

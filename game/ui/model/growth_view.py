@@ -129,12 +129,16 @@ def trainee_rows(campaign: CampaignState, defs: Definitions, rules: CampaignRule
     return rows
 
 
-def bonus_rewards(script: Script, scenario: str, rules: CampaignRules) -> list[str]:
-    """What each bonus objective the battle starts with pays, in their order."""
+def bonus_rewards(script: Script, scenario: str, rules: CampaignRules) -> list[tuple[str, str]]:
+    """Every bonus objective of the battle (those of later objective sets too), each with
+    what it pays: (text, "5,000 funds, 5 PP")."""
     growth = rules.growth
-    main = script.objectives.get("main")
-    bonus = main.bonus if main is not None else ()
-    return [growth.reward(scenario, o.id or o.text).describe(growth.parts) for o in bonus]
+    seen: dict[str, tuple[str, str]] = {}
+    for objectives in script.objectives.values():
+        for o in objectives.bonus:
+            key = o.id or o.text
+            seen.setdefault(key, (o.text, growth.reward(scenario, key).describe(growth.parts)))
+    return list(seen.values())
 
 
 @dataclass(frozen=True)

@@ -18,10 +18,14 @@ from game.ui.services import Services
 
 
 def draw_briefing(
-    surface: pygame.Surface, fonts: Fonts, info: ScenarioInfo, rect: pygame.Rect, rewards: Sequence[str] = ()
+    surface: pygame.Surface,
+    fonts: Fonts,
+    info: ScenarioInfo,
+    rect: pygame.Rect,
+    rewards: Sequence[tuple[str, str]] | None = None,
 ) -> None:
-    """Title, location, briefing text and the victory / defeat / bonus conditions (with what
-    each bonus pays in the campaign, when `rewards` gives one per bonus)."""
+    """Title, location, briefing text and the victory / defeat / bonus conditions. In the
+    campaign, `rewards` lists every bonus objective of the battle with what it pays."""
     fonts.panel(surface, rect)
     x, y, w = rect.x + 10, rect.y + 8, rect.w - 20
     fonts.draw(surface, info.title, (x, y), size=Fonts.LARGE, bold=True, colour=theme.ACCENT)
@@ -37,15 +41,13 @@ def draw_briefing(
     for heading, lines, colour in (
         ("Victory", info.victory, theme.GOOD),
         ("Defeat", info.defeat, theme.WARNING),
-        ("Bonus", info.bonus, theme.ACCENT),
+        ("Bonus", info.bonus if rewards is None else [f"{t} ({r})" for t, r in rewards], theme.ACCENT),
     ):
         if not lines:
             continue
         fonts.draw(surface, heading, (x, y), colour=colour, bold=True)
         y += lh
-        for n, condition in enumerate(lines):
-            paid = heading == "Bonus" and len(rewards) == len(lines)
-            text = f"{condition} ({rewards[n]})" if paid else condition
+        for text in lines:
             for i, line in enumerate(fonts.wrap(text, w - 16, Fonts.SMALL)):
                 fonts.draw(surface, ("· " if i == 0 else "  ") + line, (x + 8, y), size=Fonts.SMALL)
                 y += fonts.line_height(Fonts.SMALL)
@@ -96,7 +98,7 @@ class BriefingScene(Scene):
                 (30, 12),
                 colour=theme.TEXT_DIM,
             )
-        rewards: list[str] = []
+        rewards = None
         if self.campaign is not None:
             from game.ui.model.growth_view import bonus_rewards
 

@@ -195,17 +195,20 @@ class EquipScene(Scene):
         sprite = self.services.art.unit_sprite(view.unit, "player")
         surface.blit(pygame.transform.scale(sprite, (40, 40)), (head.x + 6, head.y + 6))
         fonts.draw(surface, self.defs.units[view.unit].name, (head.x + 54, head.y + 6), bold=True)
-        note = f"{len(view.slots)} part slots"
+        n = len(view.slots)
+        note = f"{n} part slot{'s' if n != 1 else ''}" + (
+            f" · full-upgrade bonus: {view.full_bonus}" if view.full_bonus else ""
+        )
         fonts.draw(surface, note, (head.x + 54, head.y + 28), size=Fonts.SMALL, colour=theme.TEXT_DIM)
         self.slot_menu.draw(surface, fonts, (222, 104), show_help=self.focus == "slots")
         y = self.slot_menu.rect.bottom + 30
-        for s in view.slots:
-            if s.part is None:
-                continue
-            desc = self.rules.growth.parts[s.part].description
-            line = fonts.wrap(f"{s.name}: {desc}", 392, Fonts.SMALL)[0]
-            fonts.draw(surface, line, (226, y), size=Fonts.SMALL, colour=theme.TEXT_DIM)
-            y += 14
+        slot = self.slot_menu.current
+        part = view.slots[slot.key].part if slot is not None and isinstance(slot.key, int) else None
+        if part is not None:  # what the highlighted slot's part does
+            info = self.rules.growth.parts[part]
+            for line in fonts.wrap(f"{info.name}: {info.description}", 392, Fonts.SMALL):
+                fonts.draw(surface, line, (226, y), size=Fonts.SMALL, colour=theme.TEXT_DIM)
+                y += 14
         if self.focus == "pick":
             self.pick_menu.draw(surface, fonts, (260, 120))
         hints = {

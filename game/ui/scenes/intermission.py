@@ -151,7 +151,6 @@ class IntermissionScene(Scene):
             else f"Stage {c.stage + 1} of {len(c.order)} · Next: {self._title(c.next_scenario)}"
         )
         fonts.draw(surface, stage, (26, 44), colour=theme.TEXT)
-        self.menu.draw(surface, fonts, (24, 72))
         panel = pygame.Rect(222, 72, 396, 262)
         fonts.panel(surface, panel)
         x, y = panel.x + 12, panel.y + 10
@@ -182,6 +181,7 @@ class IntermissionScene(Scene):
             text = f"{self._title(h.scenario)}: turn {h.turns}, {h.kills} shot down, {h.funds:,} funds{bonus}"
             fonts.draw(surface, text, (x + 8, y), size=Fonts.SMALL)
             y += 15
+        self.menu.draw(surface, fonts, (24, 72))  # after the panel: its help box overlaps it
         fonts.draw(
             surface,
             self.services.keys("{confirm}: choose    Arrows: move"),

@@ -133,7 +133,7 @@ class TrainingScene(Scene):
         fonts.draw(surface, f"{row.name}  Lv {row.level}", (x, head.y + 6), bold=True)
         goal = self.rules.growth.ace_kills
         if row.ace:
-            ace = f"ACE ({row.kills} shot down)" + (f": {row.ace_bonus}" if row.ace_bonus else "")
+            ace = f"ACE · {row.kills} shot down" + (f" · {row.ace_bonus}" if row.ace_bonus else "")
             colour = theme.GOOD
         else:
             ace = f"Shot down {row.kills}/{goal} for the ace bonus" + (f" ({row.ace_bonus})" if row.ace_bonus else "")
