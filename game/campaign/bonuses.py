@@ -26,8 +26,15 @@ def full_upgrade_goal(unit: str, stat: str, rules: CampaignRules) -> int:
     return min(rules.growth.full_upgrade_steps, rules.cap(unit, stat))
 
 
+def can_full_upgrade(unit: str, rules: CampaignRules) -> bool:
+    """Whether `unit` can be upgraded at all (a unit with no upgrade steps has no bonus)."""
+    return any(rules.cap(unit, s) > 0 for s in UPGRADE_STATS)
+
+
 def steps_to_full(state: CampaignState, unit: str, rules: CampaignRules) -> int:
     """Upgrade steps still missing before `unit` counts as fully upgraded (0: it does)."""
+    if not can_full_upgrade(unit, rules):
+        return sum(rules.growth.full_upgrade_steps for _ in UPGRADE_STATS)  # never: it cannot be upgraded
     have = upgrades_of(state, unit, rules)
     return sum(max(0, full_upgrade_goal(unit, s, rules) - have.get(s, 0)) for s in UPGRADE_STATS)
 
@@ -40,6 +47,8 @@ def choose_full_bonus(state: CampaignState, unit: str, bonus: str, rules: Campai
     """Give fully upgraded `unit` its bonus (once; a successor keeps its predecessor's)."""
     if bonus not in rules.growth.full_bonuses():
         raise CampaignError(f"{bonus!r} is not a full-upgrade bonus")
+    if not can_full_upgrade(unit, rules):
+        raise CampaignError("this unit cannot be upgraded, so it has no full-upgrade bonus")
     if full_bonus_of(state, unit, rules) is not None:
         raise CampaignError("this unit already has its full-upgrade bonus")
     missing = steps_to_full(state, unit, rules)

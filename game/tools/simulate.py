@@ -14,7 +14,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     from game.sim.simulate import default_jobs
     from game.tools.data_options import GAME_DIR_HELP
 
-    parser.add_argument("scenario", help="scenario id (see `run_game.py list scenarios`)")
+    parser.add_argument("scenario", nargs="?", help="scenario id (see `run_game.py list scenarios`)")
+    parser.add_argument(
+        "--campaign",
+        action="store_true",
+        help="play the whole campaign instead: the AI fights, deploys, shops and trains (docs/BALANCE.md)",
+    )
     parser.add_argument("--seed", type=int, default=0, help="seed of the first run (default 0)")
     parser.add_argument("--runs", type=int, default=1, help="number of runs, seeds seed..seed+runs-1 (default 1)")
     parser.add_argument(
@@ -61,6 +66,13 @@ def run(args: argparse.Namespace) -> int:
 
     if args.runs < 1:
         print("simulate: --runs must be at least 1", file=sys.stderr)
+        return 2
+    if args.campaign:
+        from game.tools.simulate_campaign import run_campaign
+
+        return run_campaign(args)
+    if args.scenario is None:
+        print("simulate: name a scenario (see `run_game.py list scenarios`) or pass --campaign", file=sys.stderr)
         return 2
     if args.jobs < 1:
         print("simulate: --jobs must be at least 1", file=sys.stderr)

@@ -16,7 +16,7 @@ ALLOWED: dict[str, set[str]] = {
     "maps": {"core"},
     "scenario": {"core", "data", "maps"},
     "ai": {"core"},
-    "sim": {"core", "ai", "scenario", "data", "saves"},
+    "sim": {"core", "ai", "scenario", "data", "saves", "campaign"},
     "testing": {"core", "ai", "scenario", "sim", "data", "maps"},
     "saves": {"core", "scenario", "game"},
     "campaign": {"core", "data", "scenario", "saves"},

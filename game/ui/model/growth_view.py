@@ -19,6 +19,7 @@ from game.campaign import (
     steps_to_full,
     training_options,
 )
+from game.campaign.bonuses import can_full_upgrade
 from game.core.defs import Definitions
 from game.core.script import Script
 
@@ -72,6 +73,7 @@ class EquipView:
     stock: tuple[PartRow, ...]  # parts that could go in an empty slot
     full_bonus: str | None  # the chosen full-upgrade bonus (name)
     steps_to_full: int  # upgrade steps still missing for the full-upgrade bonus
+    upgradable: bool = True  # False: the unit takes no upgrades, so it has no full-upgrade bonus
 
 
 def equip_view(campaign: CampaignState, unit: str, rules: CampaignRules) -> EquipView:
@@ -89,6 +91,7 @@ def equip_view(campaign: CampaignState, unit: str, rules: CampaignRules) -> Equi
         stock,
         growth.parts[bonus].name if bonus is not None and bonus in growth.parts else None,
         steps_to_full(campaign, unit, rules),
+        can_full_upgrade(unit, rules),
     )
 
 

@@ -70,7 +70,9 @@ class EquipScene(Scene):
             )
             for s in view.slots
         ]
-        if view.full_bonus is not None:
+        if not view.upgradable:
+            entries.append(Entry("Full-upgrade bonus: none", BONUS, False, "This unit takes no upgrades."))
+        elif view.full_bonus is not None:
             entries.append(Entry(f"Full upgrade: {view.full_bonus}", BONUS, False, "The bonus is chosen."))
         elif view.steps_to_full:
             why = f"{view.steps_to_full} more upgrade step(s) unlock the full-upgrade bonus."
