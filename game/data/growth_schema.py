@@ -4,9 +4,9 @@ and full-upgrade bonuses, bonus-objective rewards, what a boss driven off pays).
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
 from game.core import effects as fx
@@ -40,26 +40,34 @@ class Part(Strict):
     uses: int = Field(1, ge=1, le=9, description="consumable: uses per battle")
     pilot: Id | None = Field(None, description="ace_bonus: the pilot whose ace bonus this is")
 
+    @field_validator("use")
+    @classmethod
+    def _instant(cls, use: list[Any]) -> list[Any]:
+        bad = [e.key for e in use if e.key not in fx.INSTANT_KEYS]
+        if bad:
+            raise PydanticCustomError(
+                "part_use",
+                "'use' takes instant keys ({keys}); '{bad}' is not one",
+                {"keys": ", ".join(sorted(fx.INSTANT_KEYS)), "bad": bad[0]},
+            )
+        return use
+
+    @field_validator("effects")
+    @classmethod
+    def _ongoing(cls, effects: list[Any]) -> list[Any]:
+        bad = [e.key for e in effects if e.key in fx.INSTANT_KEYS or e.key in fx.DEVICE_KEYS]
+        if bad:
+            raise PydanticCustomError(
+                "part_effect", "'{bad}' is not an ongoing effect; a part's effects last the battle", {"bad": bad[0]}
+            )
+        return effects
+
     @model_validator(mode="after")
     def _shape(self) -> Part:
-        if self.kind == "consumable":
-            if not self.use or self.effects:
-                raise PydanticCustomError("part_shape", "a consumable has 'use' effects and no 'effects'")
-            bad = [e.key for e in self.use if e.key not in fx.INSTANT_KEYS]
-            if bad:
-                raise PydanticCustomError(
-                    "part_use",
-                    "'use' takes instant keys ({keys}); {bad!r} is not one",
-                    {"keys": ", ".join(sorted(fx.INSTANT_KEYS)), "bad": bad[0]},
-                )
-        else:
-            if self.use or not self.effects:
-                raise PydanticCustomError("part_shape", "a {kind} has 'effects' and no 'use'", {"kind": self.kind})
-            bad = [e.key for e in self.effects if e.key in fx.INSTANT_KEYS or e.key in fx.DEVICE_KEYS]
-            if bad:
-                raise PydanticCustomError(
-                    "part_effect", "{bad!r} is not an ongoing effect; a part's effects last the battle", {"bad": bad[0]}
-                )
+        if self.kind == "consumable" and (not self.use or self.effects):
+            raise PydanticCustomError("part_shape", "a consumable has 'use' effects and no 'effects'")
+        if self.kind != "consumable" and (self.use or not self.effects):
+            raise PydanticCustomError("part_shape", "a {kind} has 'effects' and no 'use'", {"kind": self.kind})
         if (self.kind == "ace_bonus") != (self.pilot is not None):
             raise PydanticCustomError("part_pilot", "an ace_bonus names its 'pilot'; other parts name none")
         if self.kind in ("ace_bonus", "full_upgrade_bonus") and self.price is not None:

@@ -177,19 +177,21 @@ def format_table(runs: Sequence[CampaignRun], order: Sequence[str], titles: dict
             f"{mean([r.full_bonuses for r in won]):>4.1f}"
         )
     done = [r for r in runs if r.complete]
-    earned = [sum(s.funds_earned for s in r.stages) for r in done]
-    before_finale = [
-        (sum(s.funds_spent for s in r.stages), sum(s.funds_earned for s in r.stages[:-1]) + r.stages[0].funds_start)
-        for r in done
-    ]
     lines.append("")
     lines.append(f"campaigns completed: {len(done)}/{len(runs)}")
     if done:
-        spent_share = sum(s for s, _ in before_finale) / max(1, sum(a for _, a in before_finale))
+        start = [r.stages[0].funds_start for r in done]
+        earned = [sum(s.funds_earned for s in r.stages) for r in done]
+        spent = [sum(s.funds_spent for s in r.stages) for r in done]
+        before = [st + sum(s.funds_earned for s in r.stages[:-1]) for st, r in zip(start, done, strict=True)]
+        n = len(done)
         lines.append(
-            f"funds earned in the campaign: {sum(earned) / len(done):,.0f} on average; "
-            f"spent before the finale: {100 * spent_share:.0f}% of what was there to spend "
-            f"(start funds + every battle before the finale); left at the end: "
-            f"{sum(r.funds_left for r in done) / len(done):,.0f}"
+            f"per campaign: start funds {sum(start) / n:,.0f}, earned {sum(earned) / n:,.0f} "
+            f"(the finale {sum(r.stages[-1].funds_earned for r in done) / n:,.0f}), spent {sum(spent) / n:,.0f}, "
+            f"left {sum(r.funds_left for r in done) / n:,.0f}"
+        )
+        lines.append(
+            f"spent: {100 * sum(spent) / max(1, sum(before)):.0f}% of what there was to spend before the finale, "
+            f"{100 * sum(spent) / max(1, sum(start) + sum(earned)):.0f}% of all the campaign's funds"
         )
     return "\n".join(lines)

@@ -21,3 +21,15 @@ def test_modding_guide_lists_every_effect_key_duration_and_target(repo: Path) ->
 
 def test_every_effect_key_has_editor_help() -> None:
     assert set(KEY_HELP) == set(fx.ALL_KEYS)
+
+
+def test_modding_guide_lists_every_growth_field(repo: Path) -> None:
+    from game.data.growth_schema import CampaignGrowth, Part
+
+    text = (repo / "docs/MODDING.md").read_text(encoding="utf-8")
+    for name in CampaignGrowth.model_fields:
+        assert f"`{name}`" in text, name
+    for name in set(Part.model_fields) - {"id", "name", "aliases", "description"}:
+        assert f"| `{name}` |" in text, name
+    for kind in ("part", "consumable", "ace_bonus", "full_upgrade_bonus"):
+        assert f"`{kind}`" in text, kind

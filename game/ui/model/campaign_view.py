@@ -30,6 +30,8 @@ class PilotRow:
     exp_per_level: int
     kills: int
     new: bool  # joins in the next battle, no record yet
+    pp: int = 0  # pilot points to spend in Training
+    ace: bool = False
 
 
 def pilot_rows(
@@ -39,7 +41,8 @@ def pilot_rows(
     rows = []
     for pid, rec in campaign.pilots.items():
         name = defs.pilots[pid].name if pid in defs.pilots else pid
-        rows.append(PilotRow(pid, name, rec.level, rec.exp, rules.exp_per_level, rec.kills, False))
+        ace = rec.kills >= rules.growth.ace_kills
+        rows.append(PilotRow(pid, name, rec.level, rec.exp, rules.exp_per_level, rec.kills, False, rec.pp, ace))
     if nxt is not None:
         _, pilots = roster(nxt)
         levels = {d.pilot: d.level for d in _all(nxt) if d.pilot is not None}

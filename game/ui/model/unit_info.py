@@ -115,6 +115,10 @@ def unit_info(state: BattleState, uid: str) -> UnitInfo:
     abilities = tuple(defs.abilities[a.id].name for a in udef.abilities if a.id in defs.abilities)
     effects = []
     for e in u.effects:
+        if e.kind in ("part", "item"):  # skill parts; a consumable's uses are listed once each
+            part = defs.parts.get(e.id)
+            effects.append(part.name if part is not None else e.id)
+            continue
         table = defs.spirits if e.kind == "spirit" else defs.statuses
         d = table.get(e.id)
         effects.append(d.name if d is not None else e.id)

@@ -1,4 +1,5 @@
-"""The pilots of the campaign: level, EXP toward the next level, and enemies shot down."""
+"""The pilots of the campaign: level, EXP toward the next level, enemies shot down, pilot
+points (PP) to spend in Training, and whether the pilot is an ace."""
 
 from __future__ import annotations
 
@@ -73,6 +74,16 @@ class PilotsScene(Scene):
             bar(surface, pygame.Rect(rect.x + 260, rect.y + 26, 150, 6), row.exp, row.exp_per_level, theme.EN_BAR)
             fonts.draw(surface, f"EXP {row.exp}/{row.exp_per_level}", (rect.x + 420, rect.y + 20), size=Fonts.SMALL)
             fonts.draw(surface, f"Shot down {row.kills}", (rect.right - 10, rect.y + 4), align="right")
+            if not row.new:
+                ace = "ACE  " if row.ace else ""
+                fonts.draw(
+                    surface,
+                    f"{ace}{row.pp} PP",
+                    (rect.right - 10, rect.y + 22),
+                    size=Fonts.SMALL,
+                    align="right",
+                    colour=theme.GOOD if row.ace else theme.TEXT_DIM,
+                )
         if not self.rows:
             fonts.draw(surface, "No pilots yet.", (30, 60), colour=theme.TEXT_DIM)
         fonts.draw(
