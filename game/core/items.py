@@ -12,7 +12,7 @@ from game.core.events import ItemUsed, UnitHealed, UnitResupplied
 from game.core.lifecycle import change_will
 from game.core.spirits import _ammo_missing, refill
 from game.core.state import ACTIVE
-from game.core.stats import has_will, max_en, max_hp, will_limits
+from game.core.stats import has_will, max_en, max_hp, unit_def, will_limits
 from game.core.tx import Tx
 
 if TYPE_CHECKING:
@@ -43,7 +43,7 @@ def _useless(state: BattleState, u: UnitState, part: PartDef) -> str | None:
             lo, hi = will_limits(ctx, u)
             if (u.will < hi) if m.value > 0 else (u.will > lo):
                 return None
-    return f"{part.name} would have no effect on {u.uid} now."
+    return f"{part.name} would have no effect now: {unit_def(ctx, u).name} needs none of it."
 
 
 def item_problem(state: BattleState, uid: str, item: str) -> str | None:

@@ -66,6 +66,7 @@ class UnitInfo:
     kills: int
     exp: int
     description: str
+    parts: tuple[str, ...] = ()  # skill parts and consumables carried (spirits and statuses: `effects`)
 
 
 def unit_info(state: BattleState, uid: str) -> UnitInfo:
@@ -114,10 +115,12 @@ def unit_info(state: BattleState, uid: str) -> UnitInfo:
         )
     abilities = tuple(defs.abilities[a.id].name for a in udef.abilities if a.id in defs.abilities)
     effects = []
+    parts: dict[str, int] = {}  # skill parts and consumables (one `item` effect per use)
     for e in u.effects:
-        if e.kind in ("part", "item"):  # skill parts; a consumable's uses are listed once each
+        if e.kind in ("part", "item"):
             part = defs.parts.get(e.id)
-            effects.append(part.name if part is not None else e.id)
+            name = part.name if part is not None else e.id
+            parts[name] = parts.get(name, 0) + 1
             continue
         table = defs.spirits if e.kind == "spirit" else defs.statuses
         d = table.get(e.id)
@@ -155,6 +158,7 @@ def unit_info(state: BattleState, uid: str) -> UnitInfo:
         skills=skills,
         abilities=abilities,
         effects=tuple(effects),
+        parts=tuple(name if n == 1 else f"{name} x{n}" for name, n in parts.items()),
         flying=u.flying,
         kills=u.kills,
         exp=u.exp,

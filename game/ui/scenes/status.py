@@ -117,6 +117,11 @@ class StatusScene(Scene):
             fonts.draw(
                 surface, "Active: " + ", ".join(info.effects), (left.x + 8, y), size=Fonts.SMALL, colour=(150, 220, 255)
             )
+            y += 14
+        if info.parts:
+            for row in fonts.wrap("Parts: " + ", ".join(info.parts), left.w - 20, Fonts.SMALL):
+                fonts.draw(surface, row, (left.x + 8, y), size=Fonts.SMALL, colour=theme.ACCENT)
+                y += 14
         # weapons
         right = pygame.Rect(262, 6, 372, 214)
         fonts.panel(surface, right)
