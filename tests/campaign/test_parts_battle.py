@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 
@@ -111,3 +112,38 @@ def test_bad_setups_are_refused_with_the_reason(data: dict[str, object], message
 def test_an_unknown_part_is_a_setup_error(load: Callable[[str], Scenario]) -> None:
     with pytest.raises(SetupError, match="unknown part 'warp_drive'"):
         load("blue_comet_falls").with_setup(BattleSetup(parts=frozen_map({"layzner": ("warp_drive",)})))
+
+
+def test_a_battle_with_parts_training_and_an_item_replays_and_saves(
+    load: Callable[[str], Scenario], game_data: LoadResult, tmp_path: Path
+) -> None:
+    from game.core import EndPhase, Move
+    from game.saves import BattleRecord
+    from game.saves.replays import record_replay, verify
+    from game.saves.slots import SaveSlots
+
+    training = PilotTraining(frozen_map({"hit": 4}), frozen_map({"guard": 1}))
+    setup = BattleSetup(
+        parts=frozen_map({"layzner": ("booster", "combat_stim", "combat_stim")}),
+        pilot_parts=frozen_map({"eiji": ("ace_eiji",)}),
+        training=frozen_map({"eiji": training}),
+    )
+    scenario = load("sandstorm_decoy").with_setup(setup)
+    state, _ = scenario.start(2)
+    commands = [
+        UseItem("layzner", "combat_stim"),
+        Move("layzner", (state.unit("layzner").x + 1, state.unit("layzner").y)),
+    ]
+    for c in commands:
+        state, _ = apply(state, c)
+    commands.append(EndPhase())
+    record = record_replay(scenario, 2, commands, data_hash=game_data.data_hash)
+    assert record.setup == setup
+    outcome = verify(BattleRecord.from_json(record.to_json()), game_data.data_hash, load)
+    assert outcome.ok, outcome.message
+    slots = SaveSlots(tmp_path)
+    slots.write(
+        "slot1", BattleRecord.of(state, tuple(commands[:2]), data_hash=game_data.data_hash, kind="slot", setup=setup)
+    )
+    assert slots.read("slot1").setup == setup
+    assert carried_items(state.unit("layzner")) == {"combat_stim": 1}
