@@ -14,7 +14,7 @@ from game.core.events import ExchangeEnded, ExchangeStarted, StrikeResolved, Uni
 from game.core.grid import Pos, distance
 from game.core.lifecycle import add_status, change_will, consume, finish_action, gain_exp, gain_funds, kill_exp
 from game.core.modifiers import collect
-from game.core.state import ACTIVE, CAPTURED, DESTROYED
+from game.core.state import ACTIVE, CAPTURED, DESTROYED, BattleState
 from game.core.stats import environment, pilot_stats, unit_def, will_profile
 from game.core.tx import Tx
 
@@ -249,7 +249,7 @@ def rotate(offset: Pos, direction: int) -> Pos:
     return dx, dy
 
 
-def map_area(tx_state, uid: str, weapon_id: str, direction: int, center: Pos | None) -> list[Pos]:  # type: ignore[no-untyped-def]
+def map_area(tx_state: BattleState, uid: str, weapon_id: str, direction: int, center: Pos | None) -> list[Pos]:
     """The tiles a MAP weapon covers, in a fixed order; raises IllegalCommand if misaimed."""
     ctx = tx_state.ctx
     u = tx_state.units[uid]

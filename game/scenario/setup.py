@@ -193,7 +193,7 @@ def apply_setup(
     chosen = deployments_for(listed, plan, setup.deploy)
     deployments = tuple(adjust_deployment(d, setup) for d in chosen)
     script = replace(ctx.script, triggers=tuple(adjust_trigger(t, setup) for t in ctx.script.triggers))
-    ctx = replace(ctx, script=script, _memo={})
+    ctx = replace(ctx, script=script)
     try:
         new_battle(ctx, deployments, 0)
     except DeploymentError as exc:
