@@ -292,3 +292,25 @@ def test_vmax_beam_barrier_at_will_130() -> None:
     high = b.forecast("s", "beam", "l").attack
     assert low.barrier == 0 and high.barrier == 1000
     assert high.damage == max(10, high.raw - 1000)
+
+
+def test_a_friend_the_weapon_cannot_hit_does_not_support_defend() -> None:
+    # The target stands in water, its guard on land: the torpedo (Sea only) reaches the
+    # target, and the guard may not take a blow it could not be dealt.
+    rows = ["." * 10, "...~......", "." * 10, "." * 10, "." * 10]
+    b = make(
+        [
+            D("a", "gunner", "player", (1, 1)),
+            D("t", "target", "enemy", (3, 1)),
+            D("g", "target", "enemy", (3, 2), pilot="helper"),
+        ],
+        rows,
+    )
+    assert b.forecast("a", "sure", "t").support_defender == "g"  # a weapon that hits land: covered
+    fc = b.forecast("a", "torpedo", "t")
+    assert fc.support_defender is None and fc.attack.target == "t"
+    with pytest.raises(IllegalCommand, match="cannot support-defend"):
+        b.forecast("a", "torpedo", "t", support_defend="g")
+    events = b.do(Attack("a", "torpedo", "t"))
+    assert [s.target for s in strikes(events) if s.attacker == "a"] == ["t"]
+    assert b.unit("g").support_defends == 0
