@@ -7,8 +7,9 @@ import pytest
 
 from game.core import Attack, Deployment, EndPhase, IllegalCommand, Move, Wait
 from game.core.combat import support_defenders
-from game.core.defs import PilotDef, PilotStats, SkillRef, UnitDef, WeaponDef
-from game.core.events import StrikeResolved, UnitDestroyed, WillChanged
+from game.core.defs import PilotDef, PilotStats, SkillDef, SkillRef, UnitDef, WeaponDef
+from game.core.effects import modifier
+from game.core.events import ExchangeStarted, StrikeResolved, UnitDestroyed, WillChanged
 from game.core.headless import Battle, make_context
 from game.core.ranks import Ranks
 from tests.core.roster import definitions, give
@@ -314,3 +315,25 @@ def test_a_friend_the_weapon_cannot_hit_does_not_support_defend() -> None:
     events = b.do(Attack("a", "torpedo", "t"))
     assert [s.target for s in strikes(events) if s.attacker == "a"] == ["t"]
     assert b.unit("g").support_defends == 0
+
+
+def test_the_counter_skill_roll_is_recorded_where_the_exchange_starts() -> None:
+    counter = SkillDef("counter", "Counter", (modifier("counter_first", 50),), 1)
+    quick = PilotDef("quick", "Quick", PilotStats(150, 150, 150, 120, 150, 150, 50), skills=(SkillRef("counter", 1),))
+    defs = definitions(units=[GUNNER, TARGET], pilots=[ACE, quick], skills=[counter])
+    seen = set()
+    for seed in range(12):
+        b = Battle.start(
+            make_context(defs, ["." * 10] * 5),
+            [D("a", "gunner", "player", (1, 1)), D("t", "target", "enemy", (3, 1), pilot="quick")],
+            seed=seed,
+        )
+        assert b.forecast("a", "sure", "t").counter_first == 50
+        events = b.do(Attack("a", "sure", "t"))
+        start = next(e for e in events if isinstance(e, ExchangeStarted))
+        assert [(r.stream, r.purpose, r.bound) for r in start.rolls] == [("combat", "counter_first", 100)]
+        assert start.counter_first == (start.rolls[0].value < 50)
+        first = strikes(events)[0]
+        assert first.role == ("counter" if start.counter_first else "attack")
+        seen.add(start.counter_first)
+    assert seen == {True, False}  # both outcomes came up
