@@ -15,7 +15,8 @@ import traceback
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
-from game.sim.simulate import BatchSpec, SimRun, SimulationError, Simulator
+from game.sim.results import BatchSpec, SimRun, SimulationError
+from game.sim.simulator import Simulator
 
 POLL_SECONDS = 0.5  # how often the parent checks that its workers are still alive
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from game.sim.charts import Series, damage_chart, turn_histogram, win_rate_chart
-from game.sim.simulate import SimReport
+from game.sim.results import SimReport
 from game.sim.summary import UNDECIDED, Comparison, Summary
 
 PAGE = "report.md"

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 from game.sim.stats import Difference, Rate, paired_mean_difference, percentile, rate_difference, wilson
 
 if TYPE_CHECKING:
-    from game.sim.simulate import SimReport
+    from game.sim.results import SimReport
 
 UNDECIDED = "undecided"
 
