@@ -58,13 +58,13 @@ class _Canvas:
     def text(
         self,
         s: str,
-        pos: tuple[int, int],
+        pos: tuple[float, float],
         font: Any = None,
         colour: tuple[int, int, int] = INK,
         anchor: str = "topleft",
     ) -> None:
         img = (font or self.font).render(s, True, colour)
-        rect = img.get_rect(**{anchor: pos})
+        rect = img.get_rect(**{anchor: (int(pos[0]), int(pos[1]))})
         self.surface.blit(img, rect)
 
     def rect(self, colour: tuple[int, int, int], box: tuple[float, float, float, float], width: int = 0) -> None:
