@@ -103,25 +103,33 @@ class Simulator:
         return side_controllers(self.scenario.context, spec.player_ai, spec.enemy_ai, spec.difficulty, self._planners)
 
     def run(self, seed: int) -> SimRun:
+        """Play one run (and write its replay file when the spec asks for replays)."""
+        run, replay = self.play(seed)
+        if replay is not None:
+            self.write_replay(seed, replay)
+        return run
+
+    def play(self, seed: int) -> tuple[SimRun, dict[str, Any] | None]:
+        """One run and, when the spec asks for replays, its replay file's JSON (written by
+        the caller, so runs played on other machines land in this one's folder)."""
         from game.sim.runner import play_out
 
         state, _ = self.scenario.start(seed)
         result = play_out(state, self.controllers(), self.spec.max_turns)
-        if self.spec.replay_dir is not None:
-            self.write_replay(seed, result)
-        return sim_run(seed, result)
+        replay = self.replay(seed, result) if self.spec.replay_dir is not None else None
+        return sim_run(seed, result), replay
 
-    def write_replay(self, seed: int, result: RunResult) -> Path:
-        from game.saves import BattleRecord, atomic_write_json
+    def replay(self, seed: int, result: RunResult) -> dict[str, Any]:
+        """The run as the game records a replay: its commands with a checkpoint after each one,
+        so `replay --verify` names the first command that plays differently."""
+        from game.saves import record_replay
 
         spec = self.spec
-        record = BattleRecord(
-            scenario=self.scenario.id,
-            seed=seed,
-            commands=tuple(result.commands),
-            digest=result.state.digest(),
+        record = record_replay(
+            self.scenario,
+            seed,
+            result.commands,
             data_hash=self.data_hash,
-            kind="replay",
             extra={
                 "player_ai": spec.player_ai,
                 "enemy_ai": spec.enemy_ai,
@@ -134,9 +142,14 @@ class Simulator:
                 "turns": result.turns,
             },
         )
-        assert spec.replay_dir is not None
-        path = spec.replay_dir / replay_name(self.scenario.id, seed)
-        atomic_write_json(path, record.to_json(), keep_backup=False)
+        return record.to_json()
+
+    def write_replay(self, seed: int, replay: dict[str, Any]) -> Path:
+        from game.saves import atomic_write_json
+
+        assert self.spec.replay_dir is not None
+        path = self.spec.replay_dir / replay_name(self.scenario.id, seed)
+        atomic_write_json(path, replay, keep_backup=False)
         return path
 
     def units(self, runs: Sequence[SimRun]) -> tuple[UnitInfo, ...]:
