@@ -49,11 +49,11 @@ def run_batch(
         return out
     jobs = min(jobs, len(seeds))
     ctx = _context()
-    forked = ctx.get_start_method() == "fork"
     # Forked workers inherit the loaded simulator; spawned ones load it from the spec.
-    pool = ProcessPoolExecutor(
-        jobs, mp_context=ctx, initializer=adopt if forked else None, initargs=(sim,) if forked else ()
-    )
+    if ctx.get_start_method() == "fork":
+        pool = ProcessPoolExecutor(jobs, mp_context=ctx, initializer=adopt, initargs=(sim,))
+    else:
+        pool = ProcessPoolExecutor(jobs, mp_context=ctx)
     try:
         return _on(pool, sim, seeds, jobs, progress)
     finally:
