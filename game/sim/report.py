@@ -69,8 +69,15 @@ def _summary_md(report: SimReport, s: Summary) -> list[str]:
         out += [f"- {reason}: {n}" for reason, n in s.defeats]
     else:
         out.append("The player was never defeated.")
-    out += ["", "| unit | side | runs | damage dealt (mean) | kills (mean) |", "|---|---|---:|---:|---:|"]
-    out += [f"| {u.uid} ({u.name}) | {u.side} | {u.runs} | {u.damage:.0f} | {u.kills:.2f} |" for u in s.units]
+    out += [
+        "",
+        "| unit | side | runs | damage dealt (mean) | damage taken (mean) | kills (mean) |",
+        "|---|---|---:|---:|---:|---:|",
+    ]
+    out += [
+        f"| {u.uid} ({u.name}) | {u.side} | {u.runs} | {u.damage:.0f} | {u.taken:.0f} | {u.kills:.2f} |"
+        for u in s.units
+    ]
     return out
 
 

@@ -24,8 +24,9 @@ class SimRun:
     forced_phase_ends: int = 0
     problems: tuple[str, ...] = ()  # bad `ai:` blocks the AI reported (those units played by default)
     lost: dict[str, int] = field(default_factory=dict)  # side -> units destroyed or captured
-    damage: dict[str, int] = field(default_factory=dict)  # unit uid -> HP it took from others
+    damage: dict[str, int] = field(default_factory=dict)  # unit uid -> HP it took from others (dealt)
     kills: dict[str, int] = field(default_factory=dict)  # unit uid -> units it shot down or captured
+    damage_taken: dict[str, int] = field(default_factory=dict)  # unit uid -> HP others took from it
     # uid -> (unit id, side) of every unit that took part (for the per-unit tables; not in JSON)
     roster: dict[str, tuple[str, str]] = field(default_factory=dict, compare=False, repr=False)
 

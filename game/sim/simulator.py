@@ -178,9 +178,11 @@ def sim_run(seed: int, result: RunResult) -> SimRun:
 
     final = result.state
     damage: dict[str, int] = {}
+    taken: dict[str, int] = {}
     for e in result.events:
         if isinstance(e, StrikeResolved) and e.hp_before > e.hp_after:
             damage[e.attacker] = damage.get(e.attacker, 0) + e.hp_before - e.hp_after
+            taken[e.target] = taken.get(e.target, 0) + e.hp_before - e.hp_after
     lost: dict[str, int] = {s.id: 0 for s in final.ctx.sides}
     for u in final.units.values():
         if u.status in ("destroyed", "captured"):
@@ -198,5 +200,6 @@ def sim_run(seed: int, result: RunResult) -> SimRun:
         lost=lost,
         damage=dict(sorted(damage.items())),
         kills={u.uid: u.kills for u in sorted(final.units.values(), key=lambda u: u.uid) if u.kills},
+        damage_taken=dict(sorted(taken.items())),
         roster={u.uid: (u.unit_id, u.side) for u in final.units.values()},
     )
