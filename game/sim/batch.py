@@ -78,7 +78,7 @@ def _on(
     size = max(1, len(seeds) // (workers * 16))
     futures: dict[Future[list[Played]], int] = {}
     for start, chunk in _chunks(seeds, size):
-        futures[executor.submit(play_chunk, sim.spec, chunk)] = start
+        futures[executor.submit(play_chunk, sim.spec, chunk, sim.data_hash)] = start
     found: list[SimRun | None] = [None] * len(seeds)
     try:
         for future in as_completed(futures):

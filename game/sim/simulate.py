@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Sequence
+from concurrent.futures import Executor
 from pathlib import Path
 
 from game.core.defs import Definitions
@@ -58,12 +59,14 @@ def simulate(
     jobs: int = 1,
     replay_dir: Path | None = None,
     progress: Callable[[SimRun], None] | None = None,
+    executor: Executor | None = None,
 ) -> SimReport:
     """Play `runs` battles of `scenario_id` (seeds `seed`, `seed + 1`, ...) with AI controllers.
 
     `player_ai` drives the player's team (player and allies), `enemy_ai` everyone else.
-    `jobs` > 1 plays the runs in that many worker processes; `progress` is called in this
-    process after each run. Raises SimulationError (data, scenario or `overrides`
+    `jobs` > 1 plays the runs in that many worker processes; with `executor` (e.g. a Dask
+    cluster's, game.sim.cluster) they are played there, `jobs` being its worker count.
+    `progress` is called in this process after each run. Raises SimulationError (data, scenario or `overrides`
     problems) or ValueError (unknown AI name or difficulty).
     """
     import time
@@ -84,8 +87,8 @@ def simulate(
     started = time.perf_counter()
     sim = Simulator.load(spec, defs)
     seeds = list(range(seed, seed + runs))
-    jobs = max(1, min(jobs, runs))
-    done = run_batch(sim, seeds, jobs, progress)
+    jobs = max(1, jobs if executor is not None else min(jobs, runs))
+    done = run_batch(sim, seeds, jobs, progress, executor=executor)
     ctx = sim.scenario.context
     bonus_ids = tuple(dict.fromkeys(b.id for objs in ctx.script.objectives.values() for b in objs.bonus))
     return SimReport(

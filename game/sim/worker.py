@@ -40,9 +40,19 @@ def adopt(sim: Simulator) -> None:
     LOADED.add(sim)
 
 
-def play_chunk(spec: BatchSpec, seeds: Sequence[int]) -> list[Played]:
-    """Play every seed; a failing run raises SimulationError with its seed and traceback."""
+def play_chunk(spec: BatchSpec, seeds: Sequence[int], data_hash: str = "") -> list[Played]:
+    """Play every seed; a failing run raises SimulationError with its seed and traceback.
+    `data_hash`, when given, is the game data the batch was started with: a worker that has
+    other data (another version of the game installed) refuses to play rather than answer
+    for different rules."""
     sim = LOADED.get(spec)
+    if data_hash and sim.data_hash and sim.data_hash != data_hash:
+        import socket
+
+        raise SimulationError(
+            f"the worker on {socket.gethostname()} has different game data (data hash {sim.data_hash[:12]}..., "
+            f"the batch was started with {data_hash[:12]}...): install the same version of the game on every worker"
+        )
     return [play_one(sim, seed) for seed in seeds]
 
 

@@ -23,6 +23,18 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         default=default_jobs(),
         help=f"worker processes (default: one per CPU, here {default_jobs()}; 1 plays in this process)",
     )
+    parser.add_argument(
+        "--executor",
+        choices=("local", "dask"),
+        default="local",
+        help="where the runs are played: local worker processes (default) or a Dask cluster "
+        "(needs the cluster extra; without --scheduler a local Dask cluster of --jobs workers)",
+    )
+    parser.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="the Dask scheduler to send the runs to, e.g. tcp://10.0.0.5:8786 (implies --executor dask)",
+    )
     parser.add_argument("--json", action="store_true", help="print one JSON object with every run and the aggregates")
     parser.add_argument("--player-ai", default="srw", metavar="NAME", help="AI for the player's team (default srw)")
     parser.add_argument("--enemy-ai", default="srw", metavar="NAME", help="AI for everyone else (default srw)")
@@ -71,7 +83,8 @@ def run(args: argparse.Namespace) -> int:
         )
         return 2
     try:
-        return _run(args)
+        with _cluster(args) as args.cluster:
+            return _run(args)
     except (SimulationError, ValueError) as exc:
         print(f"simulate: {exc}", file=sys.stderr)
         return 1
@@ -86,6 +99,7 @@ def run(args: argparse.Namespace) -> int:
 def _batch(args: argparse.Namespace, overrides: list[str], label: str, replay_dir: Path | None) -> Any:
     from game.sim.simulate import simulate
 
+    cluster = args.cluster
     total = args.runs
     with _progress(total, label) as bar:
         return simulate(
@@ -99,9 +113,10 @@ def _batch(args: argparse.Namespace, overrides: list[str], label: str, replay_di
             overrides=overrides,
             max_turns=args.max_turns,
             game_dir=args.game_dir,
-            jobs=args.jobs,
+            jobs=cluster.workers if cluster else args.jobs,
             replay_dir=replay_dir,
             progress=lambda _run: bar.update(1),
+            executor=cluster.executor if cluster else None,
         )
 
 
@@ -142,6 +157,18 @@ def _run(args: argparse.Namespace) -> int:
     if args.report is not None:
         print(f"  report: {page}")
     return 0
+
+
+def _cluster(args: argparse.Namespace) -> Any:
+    """The Dask cluster the runs go to (None: local worker processes), for the whole command,
+    so a comparison's two batches share one cluster."""
+    from contextlib import nullcontext
+
+    if args.executor != "dask" and args.scheduler is None:
+        return nullcontext(None)
+    from game.sim.cluster import dask_cluster
+
+    return dask_cluster(args.scheduler, args.jobs)
 
 
 def _progress(total: int, label: str) -> Any:

@@ -258,3 +258,12 @@ def test_replay_out_carries_checkpoints_that_name_the_first_changed_command(tmp_
     assert done.returncode == 1
     assert f"command 3 of {len(battle['commands'])}" in done.stderr, done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_a_worker_with_other_game_data_refuses_to_play() -> None:
+    from game.sim.worker import play_chunk
+
+    spec = BatchSpec(SCENARIO, max_turns=1)
+    with pytest.raises(SimulationError, match="has different game data"):
+        play_chunk(spec, [0], "0" * 64)
+    assert play_chunk(spec, [0], Simulator.load(spec).data_hash)[0][0].seed == 0
