@@ -61,6 +61,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help="also play the runs without --set (the baseline) on the same seeds and show the difference",
     )
+    parser.add_argument(
+        "--sweep",
+        action="append",
+        default=[],
+        metavar="PATH=START:STOP:STEP",
+        help="play one variant per value, all on the same seeds, e.g. units.braver.hp=2000:3200:200 "
+        "(STOP included) or PATH=A,B,C; several --sweep make a grid of every combination",
+    )
     parser.add_argument("--report", type=Path, metavar="DIR", help="write a report page with charts (PNG) to DIR")
     parser.add_argument("--replay-out", type=Path, metavar="DIR", help="write one replay file per run to DIR")
     parser.add_argument(
@@ -81,6 +89,9 @@ def run(args: argparse.Namespace) -> int:
         print(
             "simulate: --compare needs at least one --set (the variant to compare with the baseline)", file=sys.stderr
         )
+        return 2
+    if args.compare and args.sweep:
+        print("simulate: --compare and --sweep cannot be combined (a sweep compares its variants)", file=sys.stderr)
         return 2
     try:
         with _cluster(args) as args.cluster:
@@ -125,6 +136,8 @@ def _run(args: argparse.Namespace) -> int:
 
     per_run = args.per_run or args.runs <= 10
     replays = args.replay_out
+    if args.sweep:
+        return _sweep(args)
     if not args.compare:
         report = _batch(args, args.overrides, args.scenario, replays)
         if args.report is not None:
@@ -154,6 +167,31 @@ def _run(args: argparse.Namespace) -> int:
     print(format_summary(baseline, per_run=per_run))
     print()
     print(format_summary(variant, per_run=per_run))
+    if args.report is not None:
+        print(f"  report: {page}")
+    return 0
+
+
+def _sweep(args: argparse.Namespace) -> int:
+    from game.sim.sweep import SweepResult, Variant, check_same_seeds, format_sweep, grid, parse_sweep
+
+    sweeps = tuple(parse_sweep(text) for text in args.sweep)
+    combos = grid(sweeps)
+    variants = []
+    for i, combo in enumerate(combos, 1):
+        replays = args.replay_out / f"variant_{i}" if args.replay_out else None
+        report = _batch(args, [*args.overrides, *combo], f"variant {i}/{len(combos)}", replays)
+        variants.append(Variant(combo, report))
+    check_same_seeds(variants)
+    result = SweepResult(args.scenario, sweeps, tuple(variants), tuple(args.overrides))
+    if args.report is not None:
+        from game.sim.report import write_sweep_report
+
+        page = write_sweep_report(args.report, result)
+    if args.json:
+        print(json.dumps(result.to_json(), indent=2))
+        return 0
+    print(format_sweep(result))
     if args.report is not None:
         print(f"  report: {page}")
     return 0
