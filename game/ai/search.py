@@ -132,6 +132,7 @@ class Setting:
     risk_weight: float  # weight of being shot down there next phase
     attack_scale: float
     taken_weight: float  # weight of the counter damage taken
+    engage: float  # value of making any attack at all (aggressive units press the fight)
     threats: list[HostileThreat]
     threat_map: ThreatMap
     hp_missing: int
@@ -151,6 +152,7 @@ def read_setting(assessor: Assessor, state: BattleState, u: UnitState, b: Behavi
     wu = assessor.worth(state, u)
     if aims.is_protected(u):
         wu *= 2
+    odds = assessor.odds(state, u)
     caution = diff.caution * (0.6 if b.kind == "aggressive" else 1.0)
     # How much being shot down next phase weighs on where to stand. Aggressive units
     # close in and take their chances (SRW grunts press the attack rather than hold
@@ -161,12 +163,21 @@ def read_setting(assessor: Assessor, state: BattleState, u: UnitState, b: Behavi
     attack_scale = 1.0
     # Aggressive units take counters in stride: the hostile would strike them anyway.
     # A side that outnumbers its foes can afford trades it would avoid when even.
-    taken_weight = (0.6 if b.kind == "aggressive" else 1.0) * assessor.odds(state, u)
+    taken_weight = (0.6 if b.kind == "aggressive" else 1.0) * odds
+    # SRW grunts close in and attack what they can reach, taking the counter, even when
+    # the trade alone is poor: that is where the player's EXP, Will and captures come from.
+    # A unit its side's objectives send somewhere goes there, attacking only good trades.
+    # The pressure grows with the side's lead (none when even): the side ahead can afford
+    # to trade blows, and the one behind loses more by it.
+    engage = 0.0
+    if b.kind == "aggressive" and not aims.goal_tiles(u):
+        engage = diff.engage * wu * min(1.0, 2 * (1 - odds))
     if fleeing:
         caution *= 3
         risk_weight = diff.death_weight
         attack_scale = 0.5
         taken_weight = 1.5
+        engage = 0.0
     threats = assessor.threat_parts(state, u)
     on_ground = ctx.grid.space or not u.flying
     return Setting(
@@ -185,6 +196,7 @@ def read_setting(assessor: Assessor, state: BattleState, u: UnitState, b: Behavi
         risk_weight=risk_weight,
         attack_scale=attack_scale,
         taken_weight=taken_weight,
+        engage=engage,
         threats=threats,
         threat_map=ThreatMap(assessor, state, u.hp, tiles, threats, on_ground),
         hp_missing=100 - hp_pct(ctx, u),
@@ -505,6 +517,7 @@ class UnitSearch:
                             p_kill,
                         )
                     bound, p_kill = found
+                    bound += self.setting.engage  # at most: no counter can destroy us
                     if bound <= 0:
                         continue
                     bound += self._best_value(tiles, t.uid, p_kill)
@@ -520,11 +533,20 @@ class UnitSearch:
             # Using up a boss's substitute charge counts as part of the kill it leads to.
             progress = p_kill + target.spend_share * tr.p_spend if victim is t else 0.0
             score = self._attack_score(target, x, tr.dealt, progress, victim, tr.taken, tr.p_die, tr.hit)
-            if score <= 0:
+            # Pressing the fight: ending where the target can strike us next phase anyway,
+            # an aggressive unit strikes first unless the counter is likely to destroy it.
+            engage = self.setting.engage * (1 - tr.p_die)
+            if score + engage <= 0:
                 continue  # no pointless attacks: doing nothing on that tile is better
             for p in tiles:
+                exposed = engage and any(uid == t.uid for uid, _e, _pk in self.values.info(p)[1])
+                if exposed:
+                    if score + engage <= 0:
+                        continue
+                elif score <= 0:
+                    continue
                 value, danger = self.values.value(p, t.uid, p_kill)
-                total = score + value
+                total = score + value + (engage if exposed else 0.0)
                 if not self._wins(total):
                     continue
                 key = f"atk{p}{t.uid}{x.w.id}"
@@ -631,9 +653,9 @@ class UnitSearch:
             gain = assessor.worth(state, victim) * dealt / max_hp(state.ctx, victim)
         else:
             gain = target.weight * (target.focus * dealt / target.top_hp + target.kill_bonus * p_kill)
-            # Stripping an Alert pays off whether or not the blow lands (it cannot land);
-            # the scenario's priority only for a blow that may land.
-            gain += target.strip + target.priority * hit / 100
+            # Stripping an Alert pays off whether or not the blow lands (it cannot land); so
+            # does the scenario's priority: the unit was told to take this one on.
+            gain += target.strip + target.priority
         cost = s.wu * (s.taken_weight * taken / s.top_hp + self.diff.death_weight * p_die)
         score = s.attack_scale * gain - cost - assessor.econ(state, self.u, x.w, s.wu)
         if self.diff.noise:
