@@ -46,19 +46,20 @@ class CombatScene(Scene):
         self.state = state
         start = next(e for e in events if isinstance(e, ev.ExchangeStarted))
         self.start = start
+        # The attacker's side stands on the right when it is the player's (as in SRW), else
+        # on the left. Each strike then puts its striker on its own side and its target
+        # on the other, so both are always on screen, whichever sides fight.
         ctx = state.ctx
-        attacker_side = state.unit(start.attacker).side
-        self.right_team = ctx.team(PLAYER_SIDE) if ctx.has_side(PLAYER_SIDE) else ctx.team(attacker_side)
-        # who stands on each side right now (supporters swap in for their strikes)
+        player_team = ctx.team(PLAYER_SIDE) if ctx.has_side(PLAYER_SIDE) else None
+        self.attacker_right = player_team is not None and ctx.team(state.unit(start.attacker).side) == player_team
+        self.defending = {start.defender} | ({start.support_defender} if start.support_defender else set())
         self.hp: dict[str, float] = {uid: float(v[0]) for uid, v in before.items()}
         self.max_hp: dict[str, int] = {uid: v[1] for uid, v in before.items()}
-        self.left = start.defender if self._is_right(start.attacker) else start.attacker
-        self.right = start.attacker if self._is_right(start.attacker) else start.defender
+        self.left, self.right = start.attacker, start.defender
+        if self.attacker_right:
+            self.left, self.right = self.right, self.left
         if start.support_defender is not None:
-            if self._is_right(start.support_defender):
-                self.right = start.support_defender
-            else:
-                self.left = start.support_defender
+            self._stand(start.support_defender, self._is_right(start.support_defender))
         self.segments = [Segment(INTRO, None, DURATIONS[INTRO])]
         for e in events:
             if isinstance(e, ev.StrikeResolved):
@@ -75,7 +76,14 @@ class CombatScene(Scene):
         self._shown_impact = False
 
     def _is_right(self, uid: str) -> bool:
-        return self.state.ctx.team(self.state.unit(uid).side) == self.right_team
+        """Whether `uid` fights from the right: the attacker's side or the defender's."""
+        return (uid in self.defending) != self.attacker_right
+
+    def _stand(self, uid: str, right: bool) -> None:
+        if right:
+            self.right = uid
+        else:
+            self.left = uid
 
     def _summary(self, events: list[Event]) -> list[tuple[str, tuple[int, int, int]]]:
         ctx = self.state.ctx
@@ -125,10 +133,9 @@ class CombatScene(Scene):
     def _begin(self, seg: Segment) -> None:
         e = seg.event
         if isinstance(e, ev.StrikeResolved):
-            if self._is_right(e.attacker):
-                self.right = e.attacker
-            else:
-                self.left = e.attacker
+            striker_right = self._is_right(e.attacker)
+            self._stand(e.attacker, striker_right)
+            self._stand(e.target, not striker_right)
             w = unit_def(self.state.ctx, self.state.unit(e.attacker)).weapon(e.weapon)
             who = self._pilot(e.attacker)
             role = {"support_attack": " (support)", "counter": " (counter)"}.get(e.role, "")
