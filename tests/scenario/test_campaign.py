@@ -21,6 +21,7 @@ CAMPAIGN = [
     "sandstorm_decoy",
     "nuclear_dawn",
     "farewell_red_planet",
+    "fouron_awakens",
     "beautiful_le_cain",
     "seal_of_grados",
 ]
