@@ -21,6 +21,7 @@ CAMPAIGN = [
     "nuclear_dawn",
     "farewell_red_planet",
     "fouron_awakens",
+    "red_kaiser",
     "beautiful_le_cain",
     "seal_of_grados",
 ]
