@@ -22,6 +22,7 @@ CAMPAIGN = [
     "farewell_red_planet",
     "fouron_awakens",
     "red_kaiser",
+    "earth_falls",
     "beautiful_le_cain",
     "seal_of_grados",
 ]
