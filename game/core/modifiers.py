@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from game.core.caches import MODS_LIMIT, EffectKey, ModsKey
 from game.core.defs import WeaponDef
-from game.core.effects import ADDITIVE_KEYS, BARRIER_KEY, DEVICE_KEYS, FLAG_KEYS, Modifier, When
+from game.core.effects import ADDITIVE_KEYS, BARRIER_KEY, DEVICE_KEYS, FLAG_KEYS, FLOOR_KEYS, Modifier, When
 from game.core.stats import hp_pct, pilot_def, unit_def
 
 if TYPE_CHECKING:
@@ -55,6 +55,7 @@ class Mods:
     substitute: int = 0
     counter_first: int = 0
     exp_pct: int = 0
+    unit_rank_at_least: int = 0  # the largest floor applies (A-Adapter)
     damage_mul: Fraction = ONE
     damage_taken_mul: Fraction = ONE  # Fury ignores these
     damage_taken_fixed: Fraction = ONE  # effects marked fury_pierces: false
@@ -89,6 +90,8 @@ class Mods:
         elif key == "hit_taken_set":
             v = int(value)
             self.hit_taken_set = v if self.hit_taken_set is None else min(self.hit_taken_set, v)
+        elif key in FLOOR_KEYS:
+            setattr(self, key, max(getattr(self, key), int(value)))
         elif key in FLAG_KEYS:
             self.flags.add(key)
         elif key == BARRIER_KEY:
@@ -132,7 +135,12 @@ def sources(ctx: BattleContext, u: UnitState) -> Iterator[tuple[Modifier, int, s
             if spirit is not None:
                 for m in spirit.effects:
                     yield m, 1, "spirit:" + e.id
-        else:
+        elif e.kind == "part":
+            part = defs.parts.get(e.id)
+            if part is not None:
+                for m in part.effects:
+                    yield m, 1, "part:" + e.id
+        elif e.kind != "item":  # a consumable's charge does nothing until it is used
             status = defs.statuses.get(e.id)
             if status is not None:
                 for m in status.effects:

@@ -6,6 +6,7 @@ from fractions import Fraction
 from typing import TYPE_CHECKING
 
 from game.core.defs import PilotDef, PilotStats, UnitDef, WeaponDef, WillGains
+from game.core.ranks import CLOSED
 
 if TYPE_CHECKING:
     from game.core.context import BattleContext
@@ -105,7 +106,10 @@ def environment(ctx: BattleContext, u: UnitState) -> str:
 
 def performance(ctx: BattleContext, u: UnitState, env: str) -> Fraction:
     """RULES §2 modifier T from pilot rank + unit rank in `env`."""
-    key = (u.unit_id, u.pilot_id, env)
+    from game.core.modifiers import collect
+
+    floor = collect(ctx, u, env=env).unit_rank_at_least  # an A-Adapter part
+    key = (u.unit_id, u.pilot_id, env, floor)
     memo = ctx._cache.performance
     found = memo.get(key)
     if found is None:
@@ -115,7 +119,10 @@ def performance(ctx: BattleContext, u: UnitState, env: str) -> Fraction:
         unit_rank = udef.ranks.get(env)
         # A unit without a pilot counts as a pilot of rank A (3) everywhere.
         pilot_value = 3 if p is None else rules.rank_values.get(p.ranks.get(env), 0)
-        total = rules.rank_values.get(unit_rank, 0) + pilot_value
+        unit_value = rules.rank_values.get(unit_rank, 0)
+        if unit_rank != CLOSED:  # an adapter raises a rank; it does not open a closed terrain
+            unit_value = max(unit_value, floor)
+        total = unit_value + pilot_value
         found = rules.performance[-1][1]
         for minimum, mul in rules.performance:
             if total >= minimum:
