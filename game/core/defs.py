@@ -10,6 +10,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from fractions import Fraction
 from types import MappingProxyType
+from typing import Any
 
 from game.core.effects import Modifier
 from game.core.ranks import Ranks
@@ -19,7 +20,7 @@ PERSONALITIES: tuple[str, ...] = ("normal", "strong", "super_strong", "cool", "c
 SPIRIT_TARGETS: tuple[str, ...] = ("self", "ally", "friend", "all_allies", "enemy", "all_enemies")
 
 
-def frozen_map(data: Mapping | None = None) -> Mapping:  # type: ignore[type-arg]
+def frozen_map(data: Mapping[Any, Any] | None = None) -> Mapping[Any, Any]:
     return MappingProxyType(dict(data or {}))
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import deque
 
+from game.core.defs import UnitDef
 from game.core.grid import Pos
 from game.core.modifiers import collect
 from game.core.movement import can_stand
@@ -17,7 +18,7 @@ class DeploymentError(ValueError):
     """A deployment that cannot be placed (a scenario data error, not a player mistake)."""
 
 
-def _free_tile_near(tx: Tx, udef, start: Pos, flying: bool) -> Pos | None:  # type: ignore[no-untyped-def]
+def _free_tile_near(tx: Tx, udef: UnitDef, start: Pos, flying: bool) -> Pos | None:
     """The nearest tile to `start` the unit can stand on that nobody occupies (BFS, fixed order)."""
     ctx = tx.ctx
     occupied = set(tx.state.occupancy())

@@ -156,6 +156,8 @@ class ExchangeStarted(Event):
     support_attacker: str | None
     support_defender: str | None
     counter_weapon: str | None
+    counter_first: bool = False  # the defender's Counter skill put its counter before the attack
+    rolls: tuple[Roll, ...] = ()  # the Counter skill's roll, when there was one
 
 
 @dataclass(frozen=True, slots=True)

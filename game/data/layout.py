@@ -60,9 +60,13 @@ class Tree:
 
 def display_name(path: Path, root: Path) -> str:
     """`path` as shown in messages: relative to the game folder, else to the current folder."""
+    try:
+        full = path.parent.resolve() / path.name  # a symbolic link by its own name, not its target's
+    except OSError:
+        return path.as_posix()
     for base in (root, Path.cwd()):
         try:
-            return path.resolve().relative_to(base.resolve()).as_posix()
+            return full.relative_to(base.resolve()).as_posix()
         except (ValueError, OSError):
             continue
     return path.as_posix()

@@ -279,7 +279,7 @@ def apply_setup(
             raise SetupError(f"{name}: training for unknown pilot {unknown[0]!r}")
         trained = {pid: t.apply(defs.pilots[pid]) for pid, t in setup.training.items()}
         defs = replace(defs, pilots=frozen_map({**defs.pilots, **trained}))
-    ctx = replace(ctx, defs=defs, script=script, _memo={})
+    ctx = replace(ctx, defs=defs, script=script)
     try:
         new_battle(ctx, deployments, 0)
     except DeploymentError as exc:

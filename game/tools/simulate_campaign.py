@@ -10,8 +10,8 @@ from pathlib import Path
 
 
 def run_campaign(args: argparse.Namespace) -> int:
+    from game.campaign.autoplay import format_table, simulate_campaign
     from game.scenario import list_scenarios
-    from game.sim.campaign_sim import format_table, simulate_campaign
     from game.sim.simulate import SimulationError, load_data
 
     if args.scenario is not None:

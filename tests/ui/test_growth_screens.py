@@ -11,7 +11,6 @@ from pathlib import Path
 from game.campaign import equip_part, equipped_of
 from game.core.defs import frozen_map
 from game.ui.input.actions import Action
-from game.ui.scenes import launch
 from game.ui.scenes.battle.scene import BattleScene
 from game.ui.scenes.briefing import BriefingScene
 from game.ui.scenes.equip import EquipScene
@@ -28,7 +27,7 @@ def hub(config_dir: Path) -> Driver:
     d = _real(config_dir)
     c = finale_campaign(d)
     pilots = {**c.pilots, "eiji": dataclasses.replace(c.pilots["eiji"], pp=40)}
-    d.app.apply(launch.intermission(d.services, dataclasses.replace(c, pilots=frozen_map(pilots))))
+    d.app.apply(d.services.nav.intermission(dataclasses.replace(c, pilots=frozen_map(pilots))))
     assert isinstance(d.top, IntermissionScene)
     return d
 
@@ -107,7 +106,7 @@ def test_the_map_menu_uses_a_repair_kit(config_dir: Path) -> None:
     c = d.top.campaign  # type: ignore[attr-defined]
     rules = d.services.catalog.campaign_rules()
     c = equip_part(c, "layzner_mk2", "repair_kit", rules)
-    d.app.apply(launch.intermission(d.services, c))
+    d.app.apply(d.services.nav.intermission(c))
     choose(d, d.top, "next")
     d.press(Action.CONFIRM)
     choose(d, d.top, "done")

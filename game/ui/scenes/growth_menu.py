@@ -1,39 +1,52 @@
-"""The intermission's growth entries (parts shop, equip, training) and the scenes they open,
-kept here so the intermission menu only lists them."""
+"""The intermission's growth entries: Parts Shop, Equip Parts and Training, opened through
+the navigator (`services.nav`), each popping the changed campaign state to `then`."""
 
 from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
 
 from game.campaign import CampaignState
 from game.core.defs import Definitions
 from game.ui.model.catalog import LoadedScenario
 from game.ui.render.menu import Entry
-from game.ui.scene import Scene
+from game.ui.scene import Transition
 from game.ui.services import Services
 
-GROWTH_KEYS = ("parts_shop", "equip", "training")
 
-
-def growth_entries(campaign: CampaignState) -> list[Entry]:
+def growth_entries(
+    services: Services,
+    campaign: CampaignState,
+    nxt: LoadedScenario | None,
+    defs: Definitions | None,
+    *,
+    then: Callable[[Any], Transition | None],
+) -> list[Entry]:
+    nav = services.nav
     pp = sum(r.pp for r in campaign.pilots.values())
     stock = sum(campaign.parts.values())
+    missing = "The campaign's scenarios cannot be loaded."
     return [
-        Entry("Parts Shop", "parts_shop", help=f"Buy and sell skill parts and consumables. Funds: {campaign.funds:,}."),
-        Entry("Equip Parts", "equip", help=f"Put parts in your units' slots. Parts in stock: {stock}."),
-        Entry("Training", "training", help=f"Spend pilot points (PP) on stats and skills. Unspent PP: {pp}."),
+        Entry(
+            "Parts Shop",
+            "parts_shop",
+            help=f"Buy and sell skill parts and consumables. Funds: {campaign.funds:,}.",
+            action=lambda: nav.parts_shop(campaign, then=then),
+        ),
+        Entry(
+            "Equip Parts",
+            "equip",
+            defs is not None,
+            missing,
+            help=f"Put parts in your units' slots. Parts in stock: {stock}.",
+            action=lambda: nav.equip(campaign, nxt, defs, then=then) if defs is not None else None,
+        ),
+        Entry(
+            "Training",
+            "training",
+            defs is not None,
+            missing,
+            help=f"Spend pilot points (PP) on stats and skills. Unspent PP: {pp}.",
+            action=lambda: nav.training(campaign, defs, then=then) if defs is not None else None,
+        ),
     ]
-
-
-def growth_scene(
-    services: Services, key: str, campaign: CampaignState, nxt: LoadedScenario | None, defs: Definitions
-) -> Scene:
-    if key == "parts_shop":
-        from game.ui.scenes.parts_shop import PartsShopScene
-
-        return PartsShopScene(services, campaign)
-    if key == "equip":
-        from game.ui.scenes.equip import EquipScene
-
-        return EquipScene(services, campaign, nxt, defs)
-    from game.ui.scenes.training import TrainingScene
-
-    return TrainingScene(services, campaign, defs)

@@ -22,7 +22,7 @@ from game.campaign import (
     start_campaign,
 )
 from game.campaign.policy import prepare
-from game.sim.runner import play_out
+from game.sim.runner import play_out  # the campaign sits above sim (docs/ARCHITECTURE.md)
 
 
 @dataclass

@@ -9,12 +9,12 @@ from dataclasses import replace
 from pathlib import Path
 
 from game.campaign import CampaignRules, PilotRecord, equipped_of, start_campaign, upgrades_of
+from game.campaign.autoplay import format_table, play_campaign
 from game.campaign.bonuses import steps_to_full
 from game.campaign.policy import prepare
 from game.core.defs import frozen_map
 from game.data import load_game_data
 from game.scenario import load_scenario
-from game.sim.campaign_sim import format_table, play_campaign
 
 ROOT = Path(__file__).resolve().parents[2]
 
