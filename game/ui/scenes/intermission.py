@@ -178,7 +178,8 @@ class IntermissionScene(Scene):
             fonts.draw(surface, "None yet.", (x + 8, y), size=Fonts.SMALL, colour=theme.TEXT_DIM)
         for h in c.history[-6:]:
             bonus = f"  ★{len(h.bonus)}" if h.bonus else ""
-            text = f"{self._title(h.scenario)}: turn {h.turns}, {h.kills} shot down, {h.funds:,} funds{bonus}"
+            funds = h.funds + h.reward_funds  # kills, then bonus objectives and bosses driven off
+            text = f"{self._title(h.scenario)}: turn {h.turns}, {h.kills} shot down, {funds:,} funds{bonus}"
             fonts.draw(surface, text, (x + 8, y), size=Fonts.SMALL)
             y += 15
         self.menu.draw(surface, fonts, (24, 72))  # after the panel: its help box overlaps it
