@@ -10,7 +10,7 @@ import pygame
 
 from game.campaign import BattleGains, CampaignError, CampaignState, record_defeat, record_victory
 from game.ui.input.actions import InputEvent
-from game.ui.model.growth_view import PaymentRow, payment_rows
+from game.ui.model.growth_view import PaymentRow, bonus_rewards, payment_rows
 from game.ui.model.session import BattleSession
 from game.ui.model.summary import summarize
 from game.ui.render import theme
@@ -77,6 +77,32 @@ class ResultScene(Scene):
             self.services.notify(f"The campaign could not record this battle: {exc}", 8.0)
             self.campaign = campaign
 
+    def _reward_lines(self, fonts: Fonts, width: int) -> list[tuple[str, tuple[int, int, int]]]:
+        """The bonus objectives (with what they paid, or would have paid, in the campaign) and
+        the bosses driven off, wrapped to `width`."""
+        pays = self._payments()
+        paid = {p.label: p.reward for p in pays if p.bonus}
+        offered = dict(self._offered()) if self.campaign is not None else {}
+        out: list[tuple[str, tuple[int, int, int]]] = []
+        for text, done in self.summary.bonus:
+            gift = f" ({paid[text]})" if done and text in paid else ""
+            if not done and text in offered:
+                gift = f" (missed: {offered[text]})"
+            colour = theme.GOOD if done else theme.TEXT_DIM
+            for i, line in enumerate(
+                fonts.wrap(("★ " if done else "· ") + "Bonus: " + text + gift, width, Fonts.SMALL)
+            ):
+                out.append((line if i == 0 else "   " + line, colour))
+        for p in pays:
+            if not p.bonus:
+                out.extend((line, theme.GOOD) for line in fonts.wrap(f"{p.label}: {p.reward}", width, Fonts.SMALL))
+        return out
+
+    def _offered(self) -> list[tuple[str, str]]:
+        """Every bonus objective of the battle with what it pays in the campaign."""
+        scenario = self.session.scenario
+        return bonus_rewards(scenario.ctx.script, scenario.id, self.services.catalog.campaign_rules())
+
     def _payments(self) -> list[PaymentRow]:
         if self.gains is None:
             return []
@@ -98,9 +124,8 @@ class ResultScene(Scene):
         fonts.draw(surface, title, (320, 18), size=Fonts.HUGE, bold=True, colour=colour, align="center")
         fonts.draw(surface, self.session.scenario.info.title, (320, 58), colour=theme.TEXT, align="center")
         reason_lines = len(fonts.wrap(s.reason, 368))
-        pays = self._payments()
-        lines = len(s.bonus) + len([p for p in pays if not p.bonus])
-        height = 26 + reason_lines * fonts.line_height() + 5 * 18 + (lines * 15 + 4 if lines else 0)
+        extra = self._reward_lines(fonts, 368)
+        height = 26 + reason_lines * fonts.line_height() + 5 * 18 + (len(extra) * 15 + 4 if extra else 0)
         rect = pygame.Rect(120, 80, 400, height)
         fonts.panel(surface, rect, edge=colour)
         x, y = rect.x + 16, rect.y + 10
@@ -119,23 +144,11 @@ class ResultScene(Scene):
             fonts.draw(surface, label, (x, y))
             fonts.draw(surface, value, (rect.right - 16, y), align="right", bold=True)
             y += 18
-        if s.bonus:
+        if extra:
             y += 4
-            paid = {p.label: p.reward for p in pays if p.bonus}
-            for text, done in s.bonus:
-                gift = f" ({paid[text]})" if done and text in paid else ""
-                fonts.draw(
-                    surface,
-                    ("★ " if done else "· ") + "Bonus: " + text + gift,
-                    (x, y),
-                    size=Fonts.SMALL,
-                    colour=theme.GOOD if done else theme.TEXT_DIM,
-                )
-                y += 15
-        for p in pays:
-            if not p.bonus:
-                fonts.draw(surface, f"{p.label}: {p.reward}", (x, y), size=Fonts.SMALL, colour=theme.GOOD)
-                y += 15
+        for line, line_colour in extra:
+            fonts.draw(surface, line, (x, y), size=Fonts.SMALL, colour=line_colour)
+            y += 15
         if self.campaign is not None:
             ups = [g for g in (self.gains.pilots if self.gains else ()) if g.level_after > g.level_before]
             names = self.session.state.ctx.defs.pilots
@@ -146,4 +159,5 @@ class ResultScene(Scene):
                 )
             fonts.draw(surface, text, (rect.x, rect.bottom + 4), size=Fonts.SMALL, colour=theme.TEXT_DIM)
         w, _ = self.menu.size()
-        self.menu.draw(surface, fonts, (320 - w // 2, 290), show_help=False)
+        # Below the panel (a campaign battle with many rewards makes it taller), on the screen.
+        self.menu.draw(surface, fonts, (320 - w // 2, min(322, max(290, rect.bottom + 22))), show_help=False)
