@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from fractions import Fraction
 
-from game.core.combat import StrikeCalc, forecast, strike, weapon_problem, weapon_range
+from game.core.combat import StrikeCalc, forecast_attack, strike, weapon_problem, weapon_range
 from game.core.commands import Attack, MapAttack
 from game.core.defs import WeaponDef, WillGains
 from game.core.errors import IllegalCommand
@@ -41,16 +41,7 @@ def resolve_attack(tx: Tx, cmd: Attack) -> None:
     u = tx.own_unit(cmd.unit)
     if u.acted:
         raise IllegalCommand(f"{u.uid} has already acted this phase.")
-    fc = forecast(
-        state,
-        cmd.unit,
-        cmd.weapon,
-        cmd.target,
-        cmd.reaction,
-        counter_weapon=cmd.counter_weapon,
-        support_attack=cmd.support_attack,
-        support_defend=cmd.support_defend,
-    )
+    fc = forecast_attack(state, cmd)
     # The Counter skill's roll (does the counter come first?) is drawn before any blow and
     # recorded in the event that opens the exchange.
     counter_first = False

@@ -17,15 +17,19 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, fields
 from enum import StrEnum
 from operator import attrgetter
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal, TypeGuard, get_args
 
 from game.core.caches import StateCache
+from game.core.effects import Duration, is_duration
 from game.core.grid import Pos
 
 if TYPE_CHECKING:
     from game.core.context import BattleContext
 
 STATE_VERSION = 1
+
+EffectKind = Literal["spirit", "status"]
+EFFECT_KINDS: tuple[EffectKind, ...] = get_args(EffectKind)
 
 
 class UnitStatus(StrEnum):
@@ -48,9 +52,9 @@ UNIT_STATUSES: tuple[UnitStatus, ...] = tuple(UnitStatus)
 class EffectState:
     """A spirit or status active on a unit. Its modifiers are looked up by (kind, id)."""
 
-    kind: str  # "spirit" | "status"
+    kind: EffectKind
     id: str
-    duration: str
+    duration: Duration
 
     def to_json(self) -> list[str]:
         return [self.kind, self.id, self.duration]
@@ -58,7 +62,13 @@ class EffectState:
     @classmethod
     def from_json(cls, data: list[str]) -> EffectState:
         kind, ident, duration = data
-        return cls(str(kind), str(ident), str(duration))
+        if not (_is_effect_kind(kind) and is_duration(duration)):
+            raise ValueError(f"an effect is [kind, id, duration] with a known kind and duration, got {data!r}")
+        return cls(kind, str(ident), duration)
+
+
+def _is_effect_kind(value: object) -> TypeGuard[EffectKind]:
+    return value in EFFECT_KINDS
 
 
 @dataclass(slots=True, eq=True)

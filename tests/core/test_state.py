@@ -7,8 +7,9 @@ import subprocess
 import sys
 from dataclasses import fields
 
-from game.core import Attack, BattleState, Deployment, EndPhase, Move
+from game.core import Attack, BattleState, Deployment, EndPhase, Move, Pick, forecast_attack
 from game.core.commands import COMMAND_TYPES, CastSpirit, MapAttack, command_from_json
+from game.core.events import StrikeResolved
 from game.core.headless import Battle, make_context
 from game.core.state import EffectState, UnitState, UnitStatus, canonical
 from tests.core.roster import definitions
@@ -170,3 +171,29 @@ def test_every_unit_field_round_trips_and_copies() -> None:
     assert twin == u and twin.ammo is not u.ammo
     twin.ammo["missile"] = 0
     assert u.ammo["missile"] == 2
+
+
+def test_attack_picks_are_their_own_type_and_plain_strings_in_json() -> None:
+    attack = Attack("u", "w", "t", support_attack=Pick.NONE, support_defend="g")
+    data = attack.to_json()
+    assert data == {
+        "kind": "attack", "unit": "u", "weapon": "w", "target": "t", "reaction": "counter",
+        "counter_weapon": "auto", "support_attack": "none", "support_defend": "g",
+    }  # fmt: skip
+    assert all(type(v) is str for v in data.values())
+    again = command_from_json(json.loads(json.dumps(data)))
+    assert again == attack
+    assert isinstance(again, Attack)
+    assert again.counter_weapon is Pick.AUTO and again.support_attack is Pick.NONE
+    assert again.support_defend == "g" and not isinstance(again.support_defend, Pick)
+
+
+def test_forecast_attack_is_the_forecast_apply_resolves() -> None:
+    b = battle()
+    b.do(Move("layzner", (2, 1)))
+    attack = Attack("layzner", "calf_missile", "b1", reaction="defend", support_defend=Pick.NONE)
+    fc = forecast_attack(b.state, attack)
+    assert fc == b.forecast("layzner", "calf_missile", "b1", "defend", support_defend="none")
+    events = b.do(attack)
+    (blow,) = [e for e in events if isinstance(e, StrikeResolved)]
+    assert (blow.hit_chance, blow.crit_chance, blow.role) == (fc.attack.hit, fc.attack.crit, "attack")
