@@ -18,6 +18,7 @@ from game.core.commands import (
     Repair,
     Supply,
     TakeOff,
+    UseItem,
     Wait,
     command_from_json,
 )
@@ -57,6 +58,7 @@ __all__ = [
     "TakeOff",
     "UnitState",
     "UnitStatus",
+    "UseItem",
     "Wait",
     "apply",
     "command_from_json",

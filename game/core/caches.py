@@ -44,8 +44,8 @@ class ContextCache:
     pilot_stats: dict[tuple[str | None, int], PilotStats] = field(default_factory=dict)
     # pilot id -> (changes Will at all, min, max, gains by outcome)
     will: dict[str | None, tuple[bool, int, int, WillGains]] = field(default_factory=dict)
-    # (unit id, pilot id, environment) -> performance modifier T
-    performance: dict[tuple[str, str | None, str], Fraction] = field(default_factory=dict)
+    # (unit id, pilot id, environment, rank floor from parts) -> performance modifier T
+    performance: dict[tuple[str, str | None, str, int], Fraction] = field(default_factory=dict)
     # (unit id, flying) -> terrain id -> cost to enter (None: closed)
     enter_costs: dict[tuple[str, bool], dict[str, int | None]] = field(default_factory=dict)
 

@@ -27,9 +27,9 @@ from game.core.formulas import (
     scaled,
 )
 from game.core.grid import distance
-from game.core.modifiers import ONE, Mods, collect, sensitivity
+from game.core.modifiers import ONE, Mods, collect, performance, sensitivity
 from game.core.state import ACTIVE
-from game.core.stats import base_armor, base_mobility, environment, performance, pilot_stats, unit_def, weapon_power
+from game.core.stats import base_armor, base_mobility, environment, pilot_stats, unit_def, weapon_power
 
 if TYPE_CHECKING:
     from game.core.state import BattleState, UnitState

@@ -48,6 +48,12 @@ MULTIPLIER_KEYS: frozenset[str] = frozenset(
         "sp_cost_mul",  # spirit SP costs
     }
 )
+# Keys that set a floor (integers); the largest applies.
+FLOOR_KEYS: frozenset[str] = frozenset(
+    {
+        "unit_rank_at_least",  # the unit's terrain rank value (rules rank_values, A = 3) is at least this
+    }
+)
 # Keys that force a hit% (integers); the strongest wins.
 SET_KEYS: frozenset[str] = frozenset({"hit_set", "hit_taken_set"})
 # Keys that are on or off.
@@ -82,7 +88,7 @@ DEVICE_KEYS: frozenset[str] = frozenset(
     }
 )
 ALL_KEYS: frozenset[str] = (
-    ADDITIVE_KEYS | MULTIPLIER_KEYS | SET_KEYS | FLAG_KEYS | INSTANT_KEYS | DEVICE_KEYS | {BARRIER_KEY}
+    ADDITIVE_KEYS | MULTIPLIER_KEYS | FLOOR_KEYS | SET_KEYS | FLAG_KEYS | INSTANT_KEYS | DEVICE_KEYS | {BARRIER_KEY}
 )
 
 # The part a unit plays in a blow: it strikes (attack, support_attack, counter, map) or is struck.

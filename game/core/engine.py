@@ -22,6 +22,7 @@ from game.core.commands import (
     Repair,
     Supply,
     TakeOff,
+    UseItem,
     Wait,
 )
 from game.core.context import BattleContext
@@ -39,6 +40,7 @@ from game.core.events import (
 )
 from game.core.exchange import map_area, resolve_attack, resolve_map_attack
 from game.core.grid import distance
+from game.core.items import item_uses, use_item
 from game.core.lifecycle import change_will, consume, finish_action, gain_exp
 from game.core.modifiers import collect
 from game.core.movement import can_stand, reachable
@@ -240,6 +242,7 @@ HANDLERS: Mapping[type[Command], Callable[[Tx, Command], None]] = MappingProxyTy
         Land: _land,  # type: ignore[dict-item]
         Repair: _repair,  # type: ignore[dict-item]
         Supply: _supply,  # type: ignore[dict-item]
+        UseItem: use_item,  # type: ignore[dict-item]
         EndPhase: _end_phase,  # type: ignore[dict-item]
     }
 )
@@ -312,6 +315,7 @@ def legal_commands(state: BattleState, unit: str | None = None) -> list[Command]
             continue  # a Hit & Away unit that attacked may still move or wait
         out.extend(_attacks(state, u, hostiles))
         out.extend(_spirit_casts(state, u))
+        out.extend(item_uses(state, u))
         for t in state.active_units():
             if distance(t.pos, u.pos) != 1:
                 continue

@@ -124,6 +124,14 @@ class SpiritCast(Event):
 
 
 @dataclass(frozen=True, slots=True)
+class ItemUsed(Event):
+    kind: ClassVar[str] = "item_used"
+    unit: str
+    item: str
+    left: int  # charges of this item the unit still carries
+
+
+@dataclass(frozen=True, slots=True)
 class UnitHealed(Event):
     kind: ClassVar[str] = "unit_healed"
     unit: str

@@ -41,6 +41,8 @@ def resolve_attack(tx: Tx, cmd: Attack) -> None:
     u = tx.own_unit(cmd.unit)
     if u.acted:
         raise IllegalCommand(f"{u.uid} has already acted this phase.")
+    if cmd.target not in state.units:
+        raise IllegalCommand(f"There is no unit {cmd.target!r} in this battle.")
     fc = forecast_attack(state, cmd)
     # The Counter skill's roll (does the counter come first?) is drawn before any blow and
     # recorded in the event that opens the exchange.

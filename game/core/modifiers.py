@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from game.core.caches import MODS_LIMIT, EffectKey, ModsKey
 from game.core.defs import WeaponDef
-from game.core.effects import ADDITIVE_KEYS, BARRIER_KEY, DEVICE_KEYS, FLAG_KEYS, Modifier, Role, When
+from game.core.effects import ADDITIVE_KEYS, BARRIER_KEY, DEVICE_KEYS, FLAG_KEYS, FLOOR_KEYS, Modifier, Role, When
+from game.core.ranks import CLOSED
 from game.core.stats import hp_pct, pilot_def, unit_def
 
 if TYPE_CHECKING:
@@ -55,6 +56,7 @@ class Mods:
     substitute: int = 0
     counter_first: int = 0
     exp_pct: int = 0
+    unit_rank_at_least: int = 0  # the largest floor applies (A-Adapter)
     damage_mul: Fraction = ONE
     damage_taken_mul: Fraction = ONE  # Fury ignores these
     damage_taken_fixed: Fraction = ONE  # effects marked fury_pierces: false
@@ -89,6 +91,8 @@ class Mods:
         elif key == "hit_taken_set":
             v = int(value)
             self.hit_taken_set = v if self.hit_taken_set is None else min(self.hit_taken_set, v)
+        elif key in FLOOR_KEYS:
+            setattr(self, key, max(getattr(self, key), int(value)))
         elif key in FLAG_KEYS:
             self.flags.add(key)
         elif key == BARRIER_KEY:
@@ -132,7 +136,12 @@ def sources(ctx: BattleContext, u: UnitState) -> Iterator[tuple[Modifier, int, s
             if spirit is not None:
                 for m in spirit.effects:
                     yield m, 1, "spirit:" + e.id
-        else:
+        elif e.kind == "part":
+            part = defs.parts.get(e.id)
+            if part is not None:
+                for m in part.effects:
+                    yield m, 1, "part:" + e.id
+        elif e.kind != "item":  # a consumable's charge does nothing until it is used
             status = defs.statuses.get(e.id)
             if status is not None:
                 for m in status.effects:
@@ -241,3 +250,29 @@ def collect(
         memo.clear()
     memo[key] = mods
     return mods
+
+
+def performance(ctx: BattleContext, u: UnitState, env: str) -> Fraction:
+    """RULES §2 modifier T from pilot rank + unit rank in `env`."""
+    floor = collect(ctx, u, env=env).unit_rank_at_least  # an A-Adapter part
+    key = (u.unit_id, u.pilot_id, env, floor)
+    memo = ctx._cache.performance
+    found = memo.get(key)
+    if found is None:
+        rules = ctx.defs.rules
+        udef = ctx.defs.units[u.unit_id]
+        p = pilot_def(ctx, u)
+        unit_rank = udef.ranks.get(env)
+        # A unit without a pilot counts as a pilot of rank A (3) everywhere.
+        pilot_value = 3 if p is None else rules.rank_values.get(p.ranks.get(env), 0)
+        unit_value = rules.rank_values.get(unit_rank, 0)
+        if unit_rank != CLOSED:  # an adapter raises a rank; it does not open a closed terrain
+            unit_value = max(unit_value, floor)
+        total = unit_value + pilot_value
+        found = rules.performance[-1][1]
+        for minimum, mul in rules.performance:
+            if total >= minimum:
+                found = mul
+                break
+        memo[key] = found
+    return found

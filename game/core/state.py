@@ -28,7 +28,9 @@ if TYPE_CHECKING:
 
 STATE_VERSION = 1
 
-EffectKind = Literal["spirit", "status"]
+# Where an effect on a unit comes from: a spirit cast, a status the rules put on it, a part it
+# carries (lasting the battle) or one use of a consumable part.
+EffectKind = Literal["spirit", "status", "part", "item"]
 EFFECT_KINDS: tuple[EffectKind, ...] = get_args(EffectKind)
 
 
