@@ -27,7 +27,8 @@ from game.core.formulas import (
     scaled,
 )
 from game.core.grid import distance
-from game.core.modifiers import ONE, Mods, collect, performance, sensitivity
+from game.core.modifiers import ONE, Mods, collect, sensitivity
+from game.core.performance import performance
 from game.core.state import ACTIVE
 from game.core.stats import base_armor, base_mobility, environment, pilot_stats, unit_def, weapon_power
 

@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING, NamedTuple
 from game.core.caches import MODS_LIMIT, EffectKey, ModsKey
 from game.core.defs import WeaponDef
 from game.core.effects import ADDITIVE_KEYS, BARRIER_KEY, DEVICE_KEYS, FLAG_KEYS, FLOOR_KEYS, Modifier, Role, When
-from game.core.ranks import CLOSED
 from game.core.stats import hp_pct, pilot_def, unit_def
 
 if TYPE_CHECKING:
@@ -250,29 +249,3 @@ def collect(
         memo.clear()
     memo[key] = mods
     return mods
-
-
-def performance(ctx: BattleContext, u: UnitState, env: str) -> Fraction:
-    """RULES §2 modifier T from pilot rank + unit rank in `env`."""
-    floor = collect(ctx, u, env=env).unit_rank_at_least  # an A-Adapter part
-    key = (u.unit_id, u.pilot_id, env, floor)
-    memo = ctx._cache.performance
-    found = memo.get(key)
-    if found is None:
-        rules = ctx.defs.rules
-        udef = ctx.defs.units[u.unit_id]
-        p = pilot_def(ctx, u)
-        unit_rank = udef.ranks.get(env)
-        # A unit without a pilot counts as a pilot of rank A (3) everywhere.
-        pilot_value = 3 if p is None else rules.rank_values.get(p.ranks.get(env), 0)
-        unit_value = rules.rank_values.get(unit_rank, 0)
-        if unit_rank != CLOSED:  # an adapter raises a rank; it does not open a closed terrain
-            unit_value = max(unit_value, floor)
-        total = unit_value + pilot_value
-        found = rules.performance[-1][1]
-        for minimum, mul in rules.performance:
-            if total >= minimum:
-                found = mul
-                break
-        memo[key] = found
-    return found

@@ -13,7 +13,8 @@ import pytest
 from game.core import IllegalCommand, UseItem, apply, legal_commands
 from game.core.defs import frozen_map
 from game.core.items import carried_items
-from game.core.modifiers import collect, performance
+from game.core.modifiers import collect
+from game.core.performance import performance
 from game.core.state import BattleState
 from game.core.stats import max_en, max_hp, pilot_stats
 from game.data import LoadResult
