@@ -1,18 +1,21 @@
 """Headless simulation: play battles out with controllers, and whole scenarios with the AI,
 one run or thousands in parallel, with summaries, comparisons and report pages.
 
-The names below are imported on first use, so that `validate` (which needs only
-`game.sim.ai_blocks`) does not pay for the AI, the batch runner and multiprocessing."""
+Most names below are imported on first use, so that `validate` (which needs only
+`game.sim.ai_blocks`) does not pay for the AI, the batch runner and multiprocessing.
+`simulate` is imported at once: the submodule of the same name would otherwise stand in
+for the function once anything imported it."""
 
 from __future__ import annotations
 
 import importlib
 from typing import TYPE_CHECKING, Any
 
+from game.sim.simulate import simulate
+
 if TYPE_CHECKING:
     from game.sim.results import BatchSpec, SimReport, SimRun, SimulationError
     from game.sim.runner import ControllerError, RunResult, play_out
-    from game.sim.simulate import simulate
     from game.sim.simulator import Simulator
     from game.sim.summary import Comparison, Summary, compare
 
@@ -25,7 +28,6 @@ _EXPORTS = {
     "ControllerError": "game.sim.runner",
     "RunResult": "game.sim.runner",
     "play_out": "game.sim.runner",
-    "simulate": "game.sim.simulate",
     "Simulator": "game.sim.simulator",
     "Comparison": "game.sim.summary",
     "Summary": "game.sim.summary",

@@ -100,7 +100,8 @@ def fingerprint(command: str, argv: Sequence[str]) -> str | None:
             stat = os.stat(spec.origin)
             h.update(f"{stat.st_size} {stat.st_mtime_ns}".encode())
     # Any argument naming a file or folder (a mod, --game-dir, a data file) is an input too.
-    roots += [Path(a) for a in argv if not a.startswith("-") and Path(a).exists()]
+    values = [a.partition("=")[2] if a.startswith("-") else a for a in argv]  # --game-dir=DIR too
+    roots += [Path(v) for v in values if v and Path(v).exists()]
     counted = [0]
     try:
         for root in roots:

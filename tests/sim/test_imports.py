@@ -28,10 +28,12 @@ def test_the_package_exports_load_on_first_use() -> None:
     import sys
 
     probe = (
-        "import sys, game.sim.ai_blocks\n"
-        "print(sorted(m for m in ('game.sim.batch', 'game.sim.simulate', 'multiprocessing') if m in sys.modules))\n"
-        "import game.sim\n"
+        "import sys, types, game.sim.ai_blocks\n"
+        "print(sorted(m for m in ('game.sim.batch', 'game.sim.runner', 'multiprocessing') if m in sys.modules))\n"
+        "import game.sim, game.sim.simulate\n"
         "print(all(getattr(game.sim, n) is not None for n in game.sim.__all__))\n"
+        "from game.sim import simulate\n"
+        "print(isinstance(simulate, types.FunctionType))\n"  # the function, not its module
     )
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
-    assert done.stdout.split() == ["[]", "True"], done.stdout + done.stderr
+    assert done.stdout.split() == ["[]", "True", "True"], done.stdout + done.stderr

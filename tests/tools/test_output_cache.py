@@ -82,6 +82,14 @@ def test_each_command_line_has_its_own_entry(tmp_path: Path, game: Path) -> None
     assert run(tmp_path, "list", "units", "--game-dir", str(game)).stdout == units.stdout
 
 
+def test_a_folder_given_as_option_equals_value_is_an_input(tmp_path: Path, game: Path) -> None:
+    args = ("validate", f"--game-dir={game}")
+    assert run(tmp_path, *args).returncode == 0
+    assert mark_entries(tmp_path) == 1
+    (game / "units" / "pilots" / "extra.yaml").write_text("id: [unclosed\n", encoding="utf-8")
+    assert "extra.yaml" in run(tmp_path, *args).stdout
+
+
 def test_help_and_errors_are_shown_and_not_stored(tmp_path: Path) -> None:
     helped = run(tmp_path, "validate", "--help")
     assert helped.returncode == 0 and "usage:" in helped.stdout
