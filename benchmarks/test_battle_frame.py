@@ -3,7 +3,8 @@ screen of bare tile blits in the same run (the floor any map drawing pays).
 
 The full frame has the danger zone on, a unit selected with its move range and attack
 tiles, a path drawn to the cursor, the cursor and the HUD panels: what the player sees when
-they plan a move in a crowded battle. The scene is driven by input, as a player would.
+they plan a move in a crowded battle. The scene is driven by input, as a player would. The
+same frame is also timed with every tile overlay drawn afresh (the frame after a change).
 
 Run: nice .venv/bin/python -m pytest benchmarks/test_battle_frame.py --benchmark-only
 """
@@ -29,6 +30,7 @@ from game.ui.model.catalog import LoadedScenario, ScenarioInfo
 from game.ui.model.session import BattleSession
 from game.ui.render import theme
 from game.ui.scenes.battle.scene import BattleScene
+from game.ui.scenes.battle.view import TileLayers
 from tests.ui.training import FIRST_CONTACT_MAP, LEGEND, _definitions
 
 FRAME = 1 / 60
@@ -92,6 +94,25 @@ def test_full_frame_40_units_all_overlays(benchmark, planning: App) -> None:  # 
         planning.draw(surface)
 
     benchmark(frame)
+
+
+@pytest.mark.benchmark(group="battle-frame")
+def test_full_frame_with_overlays_drawn_afresh(benchmark, planning: App) -> None:  # type: ignore[no-untyped-def]
+    """The first frame after the overlays change (a move, a new selection): every tile
+    overlay is drawn into its layer again."""
+    surface = pygame.Surface(SCREEN)
+    scene = planning.stack.top
+    assert isinstance(scene, BattleScene)
+
+    def cold() -> tuple[tuple[()], dict[str, object]]:
+        scene.overlays = TileLayers()
+        return (), {}
+
+    def frame() -> None:
+        planning.step(FRAME)
+        planning.draw(surface)
+
+    benchmark.pedantic(frame, setup=cold, rounds=100, iterations=1)
 
 
 @pytest.mark.benchmark(group="battle-frame")
