@@ -50,10 +50,9 @@ from game.ui.scenes.battle.playback import (
 )
 from game.ui.scenes.battle.view import (
     MapView,
+    TileLayers,
     draw_cursor,
-    draw_danger,
     draw_path,
-    draw_tiles,
     draw_unit,
     render_terrain,
 )
@@ -92,6 +91,7 @@ class BattleScene(Scene):
         self.inspect: str | None = None  # a unit whose attack range is shown
         self._inspected: tuple[str, object, set[tuple[int, int]], set[tuple[int, int]]] | None = None
         self.show_danger = False
+        self.overlays = TileLayers()  # the tile overlays, kept while their tiles stay the same
         self._danger: set[tuple[int, int]] | None = None
         self._danger_state: object = None
         self.move_range: set[tuple[int, int]] = set()
@@ -773,21 +773,21 @@ class BattleScene(Scene):
         surface.fill((0, 0, 0))
         surface.blit(self.terrain, (-offset[0], -offset[1]))
         if self.show_danger:
-            draw_danger(surface, self._danger_tiles(), offset)
+            self.overlays.danger(surface, self._danger_tiles(), offset)
         if self.inspect is not None and self.inspect in self.state.units and self.state.unit(self.inspect).active:
             reach, strike = self._inspect_tiles(self.inspect)
-            draw_tiles(surface, reach, theme.MOVE_TILE, offset, 70)
-            draw_tiles(surface, strike, theme.ATTACK_TILE, offset, 80)
+            self.overlays.tiles(surface, reach, theme.MOVE_TILE, offset, 70)
+            self.overlays.tiles(surface, strike, theme.ATTACK_TILE, offset, 80)
         if self.mode == MOVE:
-            draw_tiles(surface, self.move_range, theme.MOVE_TILE, offset)
-            draw_tiles(surface, self.red, theme.ATTACK_TILE, offset, 55)
+            self.overlays.tiles(surface, self.move_range, theme.MOVE_TILE, offset)
+            self.overlays.tiles(surface, self.red, theme.ATTACK_TILE, offset, 55)
         elif self.mode in (TARGET, SPIRIT_TARGET, DEVICE_TARGET):
             colour = theme.ATTACK_TILE if self.mode == TARGET else theme.SUPPORT_TILE
             if self.red:
-                draw_tiles(surface, self.red, theme.ATTACK_TILE, offset, 70)
-            draw_tiles(surface, {self.state.unit(c).pos for c in self.choices}, colour, offset, 120)
+                self.overlays.tiles(surface, self.red, theme.ATTACK_TILE, offset, 70)
+            self.overlays.tiles(surface, {self.state.unit(c).pos for c in self.choices}, colour, offset, 120)
         elif self.mode == MAP_AIM:
-            draw_tiles(surface, self._map_tiles(), theme.ATTACK_TILE, offset, 130)
+            self.overlays.tiles(surface, self._map_tiles(), theme.ATTACK_TILE, offset, 130)
         phase_side = self.state.side
         for v in sorted(self.view.units.values(), key=lambda v: (v.y, v.x)):
             draw_unit(surface, self.services.art, v, offset, self.t, active_phase=v.side == phase_side)
