@@ -9,14 +9,13 @@ leaves its defence and move alone (`UnitSearch.with_spirit`): only attacks chang
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
 
 from game.ai.assessment import Assessor, tile_threats
 from game.ai.behaviour import Behaviour, retreating
 from game.ai.caches import HostileThreat
 from game.ai.difficulty import Difficulty
-from game.ai.fields import UNREACHABLE, tiles_of
+from game.ai.fields import UNREACHABLE
 from game.ai.objectives import Aims
 from game.ai.scoring import (
     AGGRESSIVE_RISK,
@@ -52,67 +51,6 @@ from game.core.stats import environment, hp_pct, max_en, max_hp, unit_def
 TileThreat = tuple[str, float, float]  # (hostile, expected damage, chance its blow alone destroys us)
 
 
-class ThreatMap:
-    """The hostiles that could strike each of a unit's end tiles, built on first use.
-
-    Built hostile by hostile: each threat area is intersected with the end tiles at once,
-    and a blow's numbers depend on the tile only through its terrain."""
-
-    __slots__ = ("_assessor", "_built", "_hp", "_on_ground", "_state", "_threats", "_tiles")
-
-    def __init__(
-        self,
-        assessor: Assessor,
-        state: BattleState,
-        hp: int,
-        tiles: list[Pos],
-        threats: list[HostileThreat],
-        on_ground: bool,
-    ) -> None:
-        self._assessor = assessor
-        self._state = state
-        self._hp = hp
-        self._tiles = tiles
-        self._threats = threats
-        self._on_ground = on_ground
-        self._built: dict[Pos, list[TileThreat]] | None = None
-
-    def get(self, p: Pos) -> list[TileThreat] | None:
-        if self._built is None:
-            self._built = self._build()
-        return self._built.get(p)
-
-    def _build(self) -> dict[Pos, list[TileThreat]]:
-        ctx = self._state.ctx
-        grid = ctx.grid
-        terrains = ctx.defs.terrains
-        fields = self._assessor.fields
-        tile_bits = fields.mask(self._tiles).bits
-        on_ground = self._on_ground
-        hp = self._hp
-        out: dict[Pos, list[TileThreat]] = {}
-        for uid, parts in self._threats:
-            best_here: dict[Pos, tuple[float, float]] = {}
-            for area, blow in parts:
-                hit = area.bits & tile_bits
-                if not hit:
-                    continue
-                by_terrain: dict[str, tuple[float, float]] = {}
-                for p in tiles_of(hit, fields.stride):
-                    tid = grid.terrain_id(p)
-                    ek = by_terrain.get(tid)
-                    if ek is None:
-                        terrain = terrains[tid]
-                        dfn, eva = (terrain.defense, terrain.evade) if on_ground else (0, 0)
-                        ek = by_terrain[tid] = (blow.expected_on(dfn, eva), blow.kill_chance_on(hp, dfn, eva))
-                    cur = best_here.get(p)
-                    if cur is None or ek[0] > cur[0]:
-                        best_here[p] = ek
-            for p, (e, pk) in best_here.items():
-                out.setdefault(p, []).append((uid, e, pk))
-        return out
-
-
 @dataclass(frozen=True, slots=True)
 class Setting:
     """What one search reads about the unit's situation, once."""
@@ -124,7 +62,6 @@ class Setting:
     protected: list[UnitState]
     fleeing: bool
     tiles: list[Pos]  # where it may end its move, its own tile first
-    tile_set: frozenset[Pos]
     guard_tiles: frozenset[Pos]
     wu: float  # its worth
     top_hp: int
@@ -134,7 +71,6 @@ class Setting:
     taken_weight: float  # weight of the counter damage taken
     engage: float  # value of making any attack at all (aggressive units press the fight)
     threats: list[HostileThreat]
-    threat_map: ThreatMap
     hp_missing: int
     on_ground: bool
     tb: TieBreak
@@ -188,7 +124,6 @@ def read_setting(assessor: Assessor, state: BattleState, u: UnitState, b: Behavi
         protected=[f for f in friends if aims.is_protected(f)],
         fleeing=fleeing,
         tiles=tiles,
-        tile_set=frozenset(tiles),
         guard_tiles=guard_tiles,
         wu=wu,
         top_hp=max_hp(ctx, u),
@@ -198,7 +133,6 @@ def read_setting(assessor: Assessor, state: BattleState, u: UnitState, b: Behavi
         taken_weight=taken_weight,
         engage=engage,
         threats=threats,
-        threat_map=ThreatMap(assessor, state, u.hp, tiles, threats, on_ground),
         hp_missing=100 - hp_pct(ctx, u),
         on_ground=on_ground,
         tb=TieBreak(state, u.uid),
@@ -278,31 +212,27 @@ class TileValues:
     minus the danger of the next hostile phase there (with or without a hostile our
     attack may destroy first)."""
 
-    __slots__ = ("_info", "_plain", "_removed", "goal", "setting", "state", "u")
+    __slots__ = ("_base", "_parts", "_plain", "_removed", "goal", "setting", "state", "u")
 
     def __init__(self, state: BattleState, u: UnitState, setting: Setting, goal: Goal) -> None:
         self.state = state
         self.setting = setting
         self.goal = goal
         self.u = u
-        self._info: dict[Pos, tuple[float, list[TileThreat]]] = {}
+        self._base: dict[Pos, float] = {}
+        self._parts: dict[Pos, list[TileThreat]] = {}
         self._plain: dict[Pos, tuple[float, float]] = {}
         self._removed: dict[tuple[Pos, str, float], tuple[float, float]] = {}
 
-    def info(self, p: Pos) -> tuple[float, list[TileThreat]]:
-        """(the tile's value before danger, the hostiles that could strike it)."""
-        found = self._info.get(p)
+    def base(self, p: Pos) -> float:
+        """The value of ending on `p` before danger: terrain, goal progress, recovery."""
+        found = self._base.get(p)
         if found is not None:
             return found
         s, g, state = self.setting, self.goal, self.state
         ctx = state.ctx
         terrain = ctx.defs.terrains[ctx.grid.terrain_id(p)]
         dfn, eva = (terrain.defense, terrain.evade) if s.on_ground else (0, 0)
-        parts = s.threat_map.get(p)
-        if parts is None:
-            # Out of every hostile's reach, or not one of the search's end tiles (a caller
-            # asking about another tile).
-            parts = [] if p in s.tile_set else tile_threats(state, self.u, p, s.threats)
         base = TERRAIN_WEIGHT * (dfn + eva) * s.wu
         if g.tiles:
             if g.field is not None:
@@ -316,8 +246,15 @@ class TileValues:
             base += g.weight * (-progress if g.away else progress)
         if s.hp_missing and s.on_ground and terrain.hp_recovery:
             base += 0.5 * s.wu * min(terrain.hp_recovery, s.hp_missing) / 100
-        found = (base, parts)
-        self._info[p] = found
+        self._base[p] = base
+        return base
+
+    def threats_at(self, p: Pos) -> list[TileThreat]:
+        """The hostiles that could strike us on `p` next phase, worked out only for the
+        tiles a search gets to (most end tiles never beat the best option's bound)."""
+        found = self._parts.get(p)
+        if found is None:
+            found = self._parts[p] = tile_threats(self.state, self.u, p, self.setting.threats)
         return found
 
     def value(self, p: Pos, removed: str | None = None, p_removed: float = 0.0) -> tuple[float, float]:
@@ -331,7 +268,7 @@ class TileValues:
         key = (p, removed, p_removed)
         found = self._removed.get(key)
         if found is None:
-            _base, parts = self.info(p)
+            parts = self.threats_at(p)
             if all(uid != removed for uid, _e, _pk in parts):
                 found = self.value(p)  # the same numbers: that hostile cannot reach `p` anyway
             else:
@@ -340,7 +277,7 @@ class TileValues:
         return found
 
     def _value(self, p: Pos, removed: str | None, p_removed: float) -> tuple[float, float]:
-        base, parts = self.info(p)
+        base, parts = self.base(p), self.threats_at(p)
         if not parts:
             return base, 0  # no danger: exactly what the sums below give for no blows
         s = self.setting
@@ -365,7 +302,7 @@ class TileValues:
 class SearchMemo:
     """One search's own caches (never shared with a search for another state)."""
 
-    split: dict[tuple[int, str, bool], float] = field(default_factory=dict)
+    by_base: dict[int, list[tuple[float, Pos]]] = field(default_factory=dict)  # by id of a tile group
     placed: dict[Pos, UnitState] = field(default_factory=dict)
     meta: list[tuple[Pos, str, str, bool]] | None = None
     env_of: dict[str, str] = field(default_factory=dict)
@@ -407,21 +344,13 @@ class UnitSearch:
             values = TileValues(state, v, self.setting, goal_of(self.assessor, state, v, self.setting))
         return UnitSearch(self.assessor, state, v, self.setting, values)
 
-    def _best_value(self, tiles: list[Pos], removed: str, p_removed: float) -> float:
-        """An upper bound of the best `tile_value` among `tiles` with `removed` destroyed
-        first with chance `p_removed`: exact without a kill chance, else as if the kill were
-        certain (the value only grows with it). Worked out once per tile group and hostile."""
-        key = (id(tiles), removed, p_removed > 0)
-        found = self.memo.split.get(key)
+    def _by_base(self, tiles: list[Pos]) -> list[tuple[float, Pos]]:
+        """`tiles` (one group's list) with their base values, best first."""
+        key = id(tiles)
+        found = self.memo.by_base.get(key)
         if found is None:
-            found = -math.inf
-            # A tile's value never exceeds its base (danger only subtracts): best base first,
-            # and stop once no base can beat the best value found.
-            for base, p in sorted(((self.values.info(p)[0], p) for p in tiles), reverse=True):
-                if base <= found:
-                    break
-                found = max(found, self.values.value(p, removed, 1.0)[0] if p_removed > 0 else self.values.value(p)[0])
-            self.memo.split[key] = found
+            base = self.values.base
+            found = self.memo.by_base[key] = sorted(((base(p), p) for p in tiles), reverse=True)
         return found
 
     # ---- choosing --------------------------------------------------------------------------
@@ -442,7 +371,7 @@ class UnitSearch:
     def best(self) -> Option:
         # A tile's value never exceeds its base (danger only subtracts): best base first,
         # and stop once no base can reach the best value found.
-        for base, p in sorted(((self.values.info(p)[0], p) for p in self.setting.tiles), key=lambda bp: -bp[0]):
+        for base, p in sorted(((self.values.base(p), p) for p in self.setting.tiles), key=lambda bp: -bp[0]):
             if self._best is not None and base < self._best.score - TIE:
                 break
             value, danger = self.values.value(p)
@@ -520,7 +449,7 @@ class UnitSearch:
                     bound += self.setting.engage  # at most: no counter can destroy us
                     if bound <= 0:
                         continue
-                    bound += self._best_value(tiles, t.uid, p_kill)
+                    bound += self._by_base(tiles)[0][0]  # no tile of the group is worth more
                     candidates.append((bound, len(candidates), target, x, tiles, a))
         candidates.sort(key=lambda c: (-c[0], c[1]))
         for bound, _i, target, x, tiles, a in candidates:
@@ -538,12 +467,13 @@ class UnitSearch:
             engage = self.setting.engage * (1 - tr.p_die)
             if score + engage <= 0:
                 continue  # no pointless attacks: doing nothing on that tile is better
-            for p in tiles:
-                exposed = engage and any(uid == t.uid for uid, _e, _pk in self.values.info(p)[1])
-                if exposed:
-                    if score + engage <= 0:
-                        continue
-                elif score <= 0:
+            reach = score + engage
+            for base, p in self._by_base(tiles):
+                # A tile's value never exceeds its base: no later tile of the group can win.
+                if self._best is not None and reach + base < self._best.score - TIE:
+                    break
+                exposed = engage and any(uid == t.uid for uid, _e, _pk in self.values.threats_at(p))
+                if not exposed and score <= 0:
                     continue
                 value, danger = self.values.value(p, t.uid, p_kill)
                 total = score + value + (engage if exposed else 0.0)
