@@ -9,6 +9,7 @@ leaves its defence and move alone (`UnitSearch.with_spirit`): only attacks chang
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 
 from game.ai.assessment import Assessor, tile_threats
@@ -212,7 +213,7 @@ class TileValues:
     minus the danger of the next hostile phase there (with or without a hostile our
     attack may destroy first)."""
 
-    __slots__ = ("_base", "_parts", "_plain", "_removed", "goal", "setting", "state", "u")
+    __slots__ = ("_base", "_order", "_parts", "_plain", "_removed", "goal", "setting", "state", "u")
 
     def __init__(self, state: BattleState, u: UnitState, setting: Setting, goal: Goal) -> None:
         self.state = state
@@ -220,6 +221,7 @@ class TileValues:
         self.goal = goal
         self.u = u
         self._base: dict[Pos, float] = {}
+        self._order: list[tuple[float, Pos]] | None = None
         self._parts: dict[Pos, list[TileThreat]] = {}
         self._plain: dict[Pos, tuple[float, float]] = {}
         self._removed: dict[tuple[Pos, str, float], tuple[float, float]] = {}
@@ -248,6 +250,13 @@ class TileValues:
             base += 0.5 * s.wu * min(terrain.hp_recovery, s.hp_missing) / 100
         self._base[p] = base
         return base
+
+    def by_base(self) -> list[tuple[float, Pos]]:
+        """Every end tile with its base value, best first."""
+        if self._order is None:
+            base = self.base
+            self._order = sorted(((base(p), p) for p in self.setting.tiles), reverse=True)
+        return self._order
 
     def threats_at(self, p: Pos) -> list[TileThreat]:
         """The hostiles that could strike us on `p` next phase, worked out only for the
@@ -302,9 +311,8 @@ class TileValues:
 class SearchMemo:
     """One search's own caches (never shared with a search for another state)."""
 
-    by_base: dict[int, list[tuple[float, Pos]]] = field(default_factory=dict)  # by id of a tile group
     placed: dict[Pos, UnitState] = field(default_factory=dict)
-    meta: list[tuple[Pos, str, str, bool]] | None = None
+    meta: list[tuple[Pos, str, str, bool, float]] | None = None
     env_of: dict[str, str] = field(default_factory=dict)
     shields: dict[str, bool] = field(default_factory=dict)
 
@@ -344,14 +352,27 @@ class UnitSearch:
             values = TileValues(state, v, self.setting, goal_of(self.assessor, state, v, self.setting))
         return UnitSearch(self.assessor, state, v, self.setting, values)
 
-    def _by_base(self, tiles: list[Pos]) -> list[tuple[float, Pos]]:
-        """`tiles` (one group's list) with their base values, best first."""
-        key = id(tiles)
-        found = self.memo.by_base.get(key)
-        if found is None:
-            base = self.values.base
-            found = self.memo.by_base[key] = sorted(((base(p), p) for p in tiles), reverse=True)
-        return found
+    def attack_ceiling(self) -> float | None:
+        """An upper bound of the score of any attack this unit could find here, whatever
+        its attack's numbers (no counter, every blow landing and destroying its target, no
+        EN or ammo spent): what an offensive spirit could at most lift the plan to. None
+        when it has a MAP weapon (no bound is worked out for those)."""
+        state, u, s = self.state, self.u, self.setting
+        assessor = self.assessor
+        if any(w.is_map for w in unit_def(state.ctx, u).weapons):
+            return None
+        top = -math.inf
+        for t in s.hostiles:
+            if not assessor.can_reach(state, u, t):
+                continue
+            tg = self._target(t)
+            gain = tg.weight * (tg.focus * t.hp / tg.top_hp + tg.kill_bonus) + tg.strip + tg.priority
+            for g in tg.guards:  # a support defender taking the blow is worth its share of HP
+                gain = max(gain, assessor.worth(state, g))
+            top = max(top, gain)
+        if top == -math.inf:
+            return -math.inf
+        return s.attack_scale * top + s.engage + self.values.by_base()[0][0]
 
     # ---- choosing --------------------------------------------------------------------------
     def _wins(self, score: float, key: str | None = None) -> bool:
@@ -371,7 +392,7 @@ class UnitSearch:
     def best(self) -> Option:
         # A tile's value never exceeds its base (danger only subtracts): best base first,
         # and stop once no base can reach the best value found.
-        for base, p in sorted(((self.values.base(p), p) for p in self.setting.tiles), key=lambda bp: -bp[0]):
+        for base, p in self.values.by_base():
             if self._best is not None and base < self._best.score - TIE:
                 break
             value, danger = self.values.value(p)
@@ -408,7 +429,7 @@ class UnitSearch:
         min_lo = min(x.lo for x in weapons)
         ku = profile(u)  # the attacker's identity does not matter, only its numbers
         meta = self._tile_meta()
-        candidates: list[tuple[float, int, Target, Armament, list[Pos], UnitState]] = []
+        candidates: list[tuple[float, int, Target, Armament, list[tuple[float, Pos]], UnitState]] = []
         for t in self.setting.hostiles:
             tx, ty = t.pos
             if abs(ux - tx) + abs(uy - ty) > reach_max + max_hi:
@@ -418,16 +439,16 @@ class UnitSearch:
             if not usable:
                 continue
             target = self._target(t)
-            groups: dict[tuple[int, str, bool], list[Pos]] = {}
-            for p, tid, _env, moved_here in meta:
+            groups: dict[tuple[int, str, bool], list[tuple[float, Pos]]] = {}
+            for p, tid, _env, moved_here, base in meta:
                 d = abs(p[0] - tx) + abs(p[1] - ty)
                 if min_lo <= d <= max_hi:
-                    groups.setdefault((d, tid, moved_here), []).append(p)
+                    groups.setdefault((d, tid, moved_here), []).append((base, p))
             # The attack itself depends on the attacker's tile only through the distance,
             # its environment and whether it moved: worked out once for all terrains alike.
             attack_bounds: dict[tuple[int, bool, str, str], tuple[float, float]] = {}
             for (d, tid, moved_here), tiles in groups.items():
-                a = self._placed(tiles[0])
+                a = self._placed(tiles[0][1])
                 env_a = self.memo.env_of[tid]
                 for x in usable:
                     if not (x.lo <= d <= x.hi) or not (x.moving if moved_here else x.here):
@@ -449,7 +470,7 @@ class UnitSearch:
                     bound += self.setting.engage  # at most: no counter can destroy us
                     if bound <= 0:
                         continue
-                    bound += self._by_base(tiles)[0][0]  # no tile of the group is worth more
+                    bound += tiles[0][0]  # no tile of the group is worth more (best base first)
                     candidates.append((bound, len(candidates), target, x, tiles, a))
         candidates.sort(key=lambda c: (-c[0], c[1]))
         for bound, _i, target, x, tiles, a in candidates:
@@ -468,7 +489,7 @@ class UnitSearch:
             if score + engage <= 0:
                 continue  # no pointless attacks: doing nothing on that tile is better
             reach = score + engage
-            for base, p in self._by_base(tiles):
+            for base, p in tiles:
                 # A tile's value never exceeds its base: no later tile of the group can win.
                 if self._best is not None and reach + base < self._best.score - TIE:
                     break
@@ -531,8 +552,9 @@ class UnitSearch:
             f.side == side and not f.acted and self.assessor.can_reach(state, f, t) for f in self.setting.friends
         )
 
-    def _tile_meta(self) -> list[tuple[Pos, str, str, bool]]:
-        """(tile, terrain id, our environment there, moved there?) for every end tile."""
+    def _tile_meta(self) -> list[tuple[Pos, str, str, bool, float]]:
+        """(tile, terrain id, our environment there, moved there?, base value) for every
+        end tile, best base first (so every group of them is in that order too)."""
         if self.memo.meta is None:
             ctx = self.state.ctx
             grid, terrains = ctx.grid, ctx.defs.terrains
@@ -540,12 +562,12 @@ class UnitSearch:
             here = self.u.pos
             env_of = self.memo.env_of
             out = []
-            for p in self.setting.tiles:
+            for base, p in self.values.by_base():
                 tid = grid.terrain_id(p)
                 env = env_of.get(tid)
                 if env is None:
                     env = env_of[tid] = grid.environment(terrains[tid], flying)
-                out.append((p, tid, env, p != here))
+                out.append((p, tid, env, p != here, base))
             self.memo.meta = out
         return self.memo.meta
 

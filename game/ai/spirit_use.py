@@ -130,8 +130,13 @@ def choose_spirit(
     # most over its SP, one spirit per call, Alert first (the plan is made again next call).
     if not u.acted and planner.can_attack_soon(state, u):
         best: tuple[float, tuple[str, ...]] | None = None
+        # No spirit lifts an attack above this: combos that could not pay for themselves
+        # even then are not planned at all.
+        ceiling = planner.attack_ceiling(state, u, b)
         for combo in _combos(castable, u.sp):
             cost = sum(c for _n, _s, c in combo)
+            if ceiling is not None and ceiling - plan.score - SP_WEIGHT * wu * cost / top_sp <= MIN_GAIN:
+                continue
             hyp, v = with_spirits(state, u, [(n, c) for n, _s, c in combo])
             alert = any("alert" in roles(sp) for _n, sp, _c in combo)
             boosted = planner.plan_with_spirit(state, u, b, hyp, v, alert=alert)
