@@ -390,9 +390,25 @@ class UnitSearch:
             self._best, self._best_key = opt, key
 
     def best(self) -> Option:
-        # A tile's value never exceeds its base (danger only subtracts): best base first,
-        # and stop once no base can reach the best value found.
-        for base, p in self.values.by_base():
+        # Staying on the tile of best base gives a first bar; attacks usually raise it,
+        # which leaves few other tiles to look at for doing nothing.
+        order = self.values.by_base()
+        self._idle(order[:1])
+        if not self.u.acted:
+            self.attacks()
+            if not self.u.moved:
+                self.map_attacks()
+            if self.mods.repair > 0 or self.mods.supply is not None:
+                self.devices()
+        self._idle(order[1:])
+        assert self._best is not None
+        return self._best
+
+    def _idle(self, order: list[tuple[float, Pos]]) -> None:
+        """Ending on each tile of `order` (best base first) and doing nothing."""
+        # A tile's value never exceeds its base (danger only subtracts): stop once no base
+        # can reach the best value found.
+        for base, p in order:
             if self._best is not None and base < self._best.score - TIE:
                 break
             value, danger = self.values.value(p)
@@ -400,14 +416,6 @@ class UnitSearch:
                 key = f"idle{p}"
                 if self._wins(value, key):
                     self._best, self._best_key = Option(value, p, danger=danger), key
-        if not self.u.acted:
-            self.attacks()
-            if not self.u.moved:
-                self.map_attacks()
-            if self.mods.repair > 0 or self.mods.supply is not None:
-                self.devices()
-        assert self._best is not None
-        return self._best
 
     def attacks(self) -> None:
         """Every attack from every tile, best first by an optimistic bound.
