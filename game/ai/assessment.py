@@ -47,7 +47,7 @@ def tile_threats(
     terrain = ctx.defs.terrains[ctx.grid.terrain_id(tile)]
     on_ground = ctx.grid.space or not u.flying
     dfn, eva = (terrain.defense, terrain.evade) if on_ground else (0, 0)
-    out = []
+    out: list[tuple[str, float, float]] = []
     if not threats:
         return out
     bit = 1 << (tile[1] * threats[0][1][0][0].stride + tile[0])  # the tile in every TileMask
