@@ -71,6 +71,8 @@ class Setting:
     attack_scale: float
     taken_weight: float  # weight of the counter damage taken
     engage: float  # value of making any attack at all (aggressive units press the fight)
+    supporters: frozenset[Pos]  # tiles of friends who can support attack or defend
+    support: float  # value of ending next to one of them, in the unit's worth
     threats: list[HostileThreat]
     hp_missing: int
     on_ground: bool
@@ -133,11 +135,23 @@ def read_setting(assessor: Assessor, state: BattleState, u: UnitState, b: Behavi
         attack_scale=attack_scale,
         taken_weight=taken_weight,
         engage=engage,
+        supporters=_supporters(state, friends) if diff.support else frozenset(),
+        support=diff.support,
         threats=threats,
         hp_missing=100 - hp_pct(ctx, u),
         on_ground=on_ground,
         tb=TieBreak(state, u.uid),
     )
+
+
+def _supporters(state: BattleState, friends: list[UnitState]) -> frozenset[Pos]:
+    ctx = state.ctx
+    out = set()
+    for f in friends:
+        m = collect(ctx, f)
+        if m.support_attack > 0 or m.support_defend > 0:
+            out.add(f.pos)
+    return frozenset(out)
 
 
 def _end_tiles(
@@ -248,6 +262,11 @@ class TileValues:
             base += g.weight * (-progress if g.away else progress)
         if s.hp_missing and s.on_ground and terrain.hp_recovery:
             base += 0.5 * s.wu * min(terrain.hp_recovery, s.hp_missing) / 100
+        if s.supporters:
+            # Next to a friend who can support attack or defend (hard plays in pairs).
+            x, y = p
+            near = sum(1 for q in ((x + 1, y), (x - 1, y), (x, y + 1), (x, y - 1)) if q in s.supporters)
+            base += s.support * s.wu * min(near, 2)
         self._base[p] = base
         return base
 

@@ -206,9 +206,11 @@ class Simulator:
         return side_controllers(self.scenario.context, spec.player_ai, spec.enemy_ai, spec.difficulty, self._planners)
 
     def run(self, seed: int) -> SimRun:
+        from game.ai.difficulty import difficulty, scale_enemies
         from game.sim.runner import play_out
 
         state, _ = self.scenario.start(seed)
+        state = scale_enemies(state, difficulty(self.spec.difficulty))  # SRW-style: hard raises the foes
         result = play_out(state, self.controllers(), self.spec.max_turns)
         if self.spec.replay_dir is not None:
             self.write_replay(seed, result)
