@@ -184,6 +184,9 @@ class Goal:
     origin: int  # the distance from where the unit stands
 
 
+NO_GOAL = Goal(frozenset(), 0.0, False, 0, None, 0, 1, 0)
+
+
 def goal_of(assessor: Assessor, state: BattleState, u: UnitState, s: Setting) -> Goal:
     b = s.b
     ctx = state.ctx
@@ -357,7 +360,9 @@ class UnitSearch:
     @classmethod
     def start(cls, assessor: Assessor, state: BattleState, u: UnitState, b: Behaviour) -> UnitSearch:
         setting = read_setting(assessor, state, u, b)
-        return cls(assessor, state, u, setting, TileValues(state, u, setting, goal_of(assessor, state, u, setting)))
+        # With one tile to end on, goal progress is the same for every option: not needed.
+        goal = goal_of(assessor, state, u, setting) if len(setting.tiles) > 1 else NO_GOAL
+        return cls(assessor, state, u, setting, TileValues(state, u, setting, goal))
 
     def with_spirit(self, state: BattleState, v: UnitState) -> UnitSearch:
         """A search for `v`, the same unit with an offensive spirit on it, in `state` (the
