@@ -1,12 +1,13 @@
 """Difficulty levels: how the AI plays (its judgement), and, SRW-style, how much stronger
-the player's foes are made at the start of a battle (`scale_enemies`)."""
+the player's foes are made (`scale_enemies`)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from typing import Protocol, TypeVar
 
-from game.core.state import BattleState
-from game.core.stats import max_en, max_hp
+from game.core.context import BattleContext
+from game.core.script import Deployment, Spawn, Trigger
 
 # Pressure to attack of an aggressive unit whose side leads by a third or more, in its worth.
 ENGAGE = 1.2
@@ -97,25 +98,50 @@ UPGRADE_STATS = ("hp", "en", "armor", "mobility", "weapons")
 UPGRADE_CAP = 10  # the campaign shop's default cap per stat
 
 
-def scale_enemies(state: BattleState, diff: Difficulty) -> BattleState:
-    """`state` (a battle's start) with every unit hostile to the player raised by the
-    level's `enemy_levels` pilot levels and `enemy_upgrades` upgrade steps per stat, its HP
-    and EN kept at the same share of their new maximum. The given state is untouched; with
-    nothing to add it is returned as it is."""
+class Scaled(Protocol):
+    """What `scale_enemies` rewrites: a loaded scenario (`game.scenario.Scenario`)."""
+
+    @property
+    def context(self) -> BattleContext: ...
+
+    @property
+    def deployments(self) -> tuple[Deployment, ...]: ...
+
+
+S = TypeVar("S", bound=Scaled)
+
+
+def scale_enemies(scenario: S, diff: Difficulty) -> S:
+    """`scenario` with every unit hostile to the player, at the start and in the script's
+    reinforcements, raised by the level's `enemy_levels` pilot levels and `enemy_upgrades`
+    upgrade steps per stat (up to the cap). Deployed at full HP as the data says, they come
+    in at their new maximum. With nothing to add the scenario is returned as it is."""
     if not diff.enemy_levels and not diff.enemy_upgrades:
-        return state
-    ctx = state.ctx
-    out = state.shallow_copy()
-    for uid, u in state.units.items():
-        if not ctx.hostile(ctx.player_side, u.side):
-            continue
-        v = u.copy()
-        v.level = u.level + diff.enemy_levels
-        v.upgrades = {
-            k: min(UPGRADE_CAP, max(u.upgrades.get(k, 0), u.upgrades.get(k, 0) + diff.enemy_upgrades))
-            for k in UPGRADE_STATS
+        return scenario
+    ctx = scenario.context
+
+    def raised(d: Deployment) -> Deployment:
+        if not ctx.hostile(ctx.player_side, d.side):
+            return d
+        level = d.level
+        if d.pilot is not None and diff.enemy_levels:
+            pilot = ctx.defs.pilots.get(d.pilot)
+            level = (level if level is not None else (pilot.level if pilot is not None else 1)) + diff.enemy_levels
+        upgrades = {
+            k: min(UPGRADE_CAP, max(v, v + diff.enemy_upgrades)) for k in UPGRADE_STATS for v in [d.upgrades.get(k, 0)]
         }
-        v.hp = max(1, u.hp * max_hp(ctx, v) // max(1, max_hp(ctx, u))) if u.hp > 0 else 0
-        v.en = u.en * max_en(ctx, v) // max(1, max_en(ctx, u))
-        out.units[uid] = v
-    return out
+        return replace(d, level=level, upgrades=upgrades)
+
+    def trigger(t: Trigger) -> Trigger:
+        if not any(isinstance(a, Spawn) for a in t.actions):
+            return t
+        return replace(
+            t, actions=tuple(Spawn(tuple(raised(d) for d in a.units)) if isinstance(a, Spawn) else a for a in t.actions)
+        )
+
+    script = replace(ctx.script, triggers=tuple(trigger(t) for t in ctx.script.triggers))
+    return replace(  # type: ignore[type-var]
+        scenario,
+        context=replace(ctx, script=script, _memo={}),
+        deployments=tuple(raised(d) for d in scenario.deployments),
+    )

@@ -169,6 +169,7 @@ class Simulator:
 
     def __init__(self, spec: BatchSpec, scenario: Scenario, data_hash: str) -> None:
         from game.ai import CONTROLLER_NAMES, DIFFICULTIES
+        from game.ai.difficulty import difficulty, scale_enemies
 
         for name in (spec.player_ai, spec.enemy_ai):
             if name not in CONTROLLER_NAMES:
@@ -176,7 +177,8 @@ class Simulator:
         if spec.difficulty not in DIFFICULTIES:
             raise ValueError(f"unknown AI difficulty {spec.difficulty!r}; choose one of {', '.join(DIFFICULTIES)}")
         self.spec = spec
-        self.scenario = scenario
+        # SRW-style difficulty: hard raises the player's foes (their levels and upgrades).
+        self.scenario = scale_enemies(scenario, difficulty(spec.difficulty))
         self.data_hash = data_hash
         self.player = scenario.context.player_side
         self._planners: dict[str, Any] = {}
@@ -206,11 +208,9 @@ class Simulator:
         return side_controllers(self.scenario.context, spec.player_ai, spec.enemy_ai, spec.difficulty, self._planners)
 
     def run(self, seed: int) -> SimRun:
-        from game.ai.difficulty import difficulty, scale_enemies
         from game.sim.runner import play_out
 
         state, _ = self.scenario.start(seed)
-        state = scale_enemies(state, difficulty(self.spec.difficulty))  # SRW-style: hard raises the foes
         result = play_out(state, self.controllers(), self.spec.max_turns)
         if self.spec.replay_dir is not None:
             self.write_replay(seed, result)

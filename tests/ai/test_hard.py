@@ -9,40 +9,56 @@ from game.ai.behaviour import Behaviour
 from game.ai.difficulty import DIFFICULTIES, difficulty, scale_enemies
 from game.ai.planner import Planner
 from game.ai.search import UnitSearch
-from game.core.stats import max_en, max_hp, weapon_power
+from game.core.script import Deployment, Spawn
+from game.core.stats import max_hp, weapon_power
 from game.sim import BatchSpec, Simulator
 from tests.ai.roster import GRUNT, SkillRef, battle, definitions, dep
 
 
-def test_hard_raises_every_foe_of_the_player_and_nobody_else() -> None:
-    state = battle(
-        [
-            dep("layzner", "player", (2, 5), "layzner", pilot="eiji"),
-            dep("braver", "enemy", (9, 5), "b", hp_pct=50),
-            dep("dtol", "enemy", (9, 7), "d"),
-        ]
-    )
-    before = state.digest()
-    hard = difficulty("hard")
-    scaled = scale_enemies(state, hard)
-    assert state.digest() == before  # the given state is untouched
-    ctx = state.ctx
-    for uid in ("b", "d"):
-        old, new = state.units[uid], scaled.units[uid]
-        assert new.level == old.level + hard.enemy_levels
-        assert all(new.upgrades[k] == old.upgrades.get(k, 0) + hard.enemy_upgrades for k in new.upgrades)
-        assert max_hp(ctx, new) > max_hp(ctx, old) and max_en(ctx, new) > max_en(ctx, old)
-        w = ctx.defs.units[new.unit_id].weapons[0]
-        assert weapon_power(ctx, new, w) > weapon_power(ctx, old, w)
-        # The same share of HP as before: a unit deployed at half HP stays at half.
-        assert abs(new.hp / max_hp(ctx, new) - old.hp / max_hp(ctx, old)) < 0.01
-    assert scaled.units["layzner"] is state.units["layzner"]
+def _scenario(level: str):  # type: ignore[no-untyped-def]
+    return Simulator.load(BatchSpec("blue_comet_falls", difficulty=level, max_turns=1)).scenario
 
 
-def test_easy_and_normal_leave_the_units_as_they_are() -> None:
-    state = battle([dep("layzner", "player", (2, 5), "layzner", pilot="eiji"), dep("braver", "enemy", (9, 5), "b")])
+def _spawned(scenario) -> list[Deployment]:  # type: ignore[no-untyped-def]
+    return [d for t in scenario.context.script.triggers for a in t.actions if isinstance(a, Spawn) for d in a.units]
+
+
+def test_hard_raises_every_foe_of_the_player_reinforcements_included() -> None:
+    normal, hard = _scenario("normal"), _scenario("hard")
+    level = difficulty("hard")
+    ctx = normal.context
+    pairs = list(zip(normal.deployments, hard.deployments, strict=True))
+    pairs += list(zip(_spawned(normal), _spawned(hard), strict=True))
+    raised = 0
+    for before, after in pairs:
+        if not ctx.hostile(ctx.player_side, before.side):
+            assert after == before  # the player's team and its friends as written
+            continue
+        raised += 1
+        if before.pilot is not None:
+            base = before.level if before.level is not None else ctx.defs.pilots[before.pilot].level
+            assert after.level == base + level.enemy_levels
+        assert all(
+            after.upgrades[k] == min(10, before.upgrades.get(k, 0) + level.enemy_upgrades) for k in after.upgrades
+        )
+    assert raised >= 5  # three Bravers at the start, Gale and his wingmen later
+    # In the battle: raised units come in at full HP of their new maximum.
+    state, _ = hard.start(1)
+    plain, _ = normal.start(1)
+    for uid, u in state.units.items():
+        v = plain.units[uid]
+        if ctx.hostile(ctx.player_side, u.side):
+            assert max_hp(state.ctx, u) > max_hp(plain.ctx, v) and u.hp == max_hp(state.ctx, u)
+            w = state.ctx.defs.units[u.unit_id].weapons[0]
+            assert weapon_power(state.ctx, u, w) > weapon_power(plain.ctx, v, w)
+        else:
+            assert u.hp == v.hp and u.level == v.level
+
+
+def test_easy_and_normal_leave_the_scenario_as_it_is() -> None:
+    scenario = _scenario("normal")
     for level in ("easy", "normal"):
-        assert scale_enemies(state, DIFFICULTIES[level]) is state
+        assert scale_enemies(scenario, DIFFICULTIES[level]) is scenario
 
 
 def test_the_simulator_on_hard_plays_against_raised_foes() -> None:
