@@ -81,7 +81,7 @@ DIFFICULTIES: dict[str, Difficulty] = {
         engage=ENGAGE,
         sp_weight=0.35,  # spends SP on Strike, Valor and Focus more readily
         support=0.06,
-        enemy_levels=6,
+        enemy_levels=4,
         enemy_upgrades=6,
     ),
 }
