@@ -142,6 +142,6 @@ def scale_enemies(scenario: S, diff: Difficulty) -> S:
     script = replace(ctx.script, triggers=tuple(trigger(t) for t in ctx.script.triggers))
     return replace(  # type: ignore[type-var]
         scenario,
-        context=replace(ctx, script=script, _memo={}),
+        context=replace(ctx, script=script),
         deployments=tuple(raised(d) for d in scenario.deployments),
     )
