@@ -80,7 +80,8 @@ def test_a_scenario_naming_a_device_as_its_map(device: str) -> None:
     if not Path(device).exists():
         pytest.skip(f"no {device} here")
     data = load_game_data(ROOT, user_mods=False, check_assets_exist=False)
-    text = f"id: t\ntitle: T\nmap: {device}\nunits: []\nobjectives: {{main: {{victory: [{{text: x, when: {{turn: 2}}}}]}}}}\n"
+    objectives = "objectives: {main: {victory: [{text: x, when: {turn: 2}}]}}"
+    text = f"id: t\ntitle: T\nmap: {device}\nunits: []\n{objectives}\n"
     with pytest.raises(ScenarioError, match="not a regular file"):
         load_scenario_text(text, data)
 
