@@ -95,6 +95,29 @@ def check_tileset(path: Path) -> Element:
     return root
 
 
+def tileset_images(path: Path) -> tuple[Path, ...]:
+    """The image files a `.tsx` tileset names (its sheet and any per-tile images), resolved
+    next to it; the window decodes them, so their headers are checked first (see
+    game.assets.image_check)."""
+    root = check_tileset(path)
+    out = []
+    for image in root.iter("image"):
+        source = image.get("source")
+        if not source:
+            raise MapError(path, "an <image> has no source (embedded image data is not supported)")
+        out.append((path.parent / source).resolve())
+    return tuple(out)
+
+
+def map_images(path: Path) -> tuple[Path, ...]:
+    """Every image file the map's tilesets name, in order; MapError for a broken map or tileset."""
+    root = check_map(path)
+    out: list[Path] = []
+    for ts in root.findall("tileset"):
+        out.extend(tileset_images((path.parent / ts.get("source", "")).resolve()))
+    return tuple(out)
+
+
 def check_map(path: Path) -> Element:
     """Validate the shape of a `.tmx` and its external tilesets; returns the parsed root."""
     root = parse_xml(path, "map")

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import os
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -35,10 +34,8 @@ OBJECTS = {
 @pytest.mark.parametrize("number", BAD_NUMBERS)
 def test_bad_object_numbers_are_refused(tmp_path: Path, where: str, number: str) -> None:
     path = make_map(tmp_path, objects=OBJECTS[where].format(v=number))
-    started = time.monotonic()
     with pytest.raises(MapError) as err:
         load_map(path, TERRAINS)
-    assert time.monotonic() - started < 5  # a generous bound: "no hang", not a speed target
     text = str(err.value)
     assert text.startswith(str(path)) and "object 'a'" in text
     assert len(text) < 400
@@ -68,10 +65,8 @@ def test_objects_that_would_take_too_long_are_refused(tmp_path: Path) -> None:
         for i in range(1, 200)
     )
     path = make_map(tmp_path, [[1] * 200 for _ in range(200)], objects=many)
-    started = time.monotonic()
     with pytest.raises(MapError, match="too much"):
         load_map(path, TERRAINS)
-    assert time.monotonic() - started < 5
 
 
 @posix_only
