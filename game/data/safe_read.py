@@ -66,8 +66,10 @@ def read_regular_file(path: Path, max_bytes: int, *, follow_links: bool = False)
             raise FileRefused(f"file is {opened.st_size:,} bytes; it may be at most {max_bytes:,} bytes")
         chunks: list[bytes] = []
         total = 0
+        want = opened.st_size + 1  # the size as stated, plus one byte to notice growth
         while total <= max_bytes:
-            chunk = os.read(fd, min(1 << 20, max_bytes + 1 - total))
+            chunk = os.read(fd, min(want, max_bytes + 1 - total))
+            want = 1 << 16
             if not chunk:
                 break
             chunks.append(chunk)
