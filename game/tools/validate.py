@@ -18,6 +18,7 @@ from game.data.problems import Problem, format_problems, summarize
 from game.data.yaml_reader import DEFAULT_LIMITS
 from game.tools.data_options import add_data_arguments, load_from_args
 from game.tools.validate_images import asset_folder_images, check_images, check_map_images, limits_line
+from game.tools.validate_objectives import check_objectives
 
 SCENARIO_FILE = "scenario.yaml"
 KIND_NAMES = dict(zip(("unit", "pilot", "system"), LOOSE_KINDS, strict=True))  # --kind -> data kind
@@ -128,6 +129,7 @@ def _check_scenarios(result: LoadResult, *, quiet: bool, images: bool = True) ->
     loaded, problems = check_all(result.definitions, root=result.game_dir, mods=mods)
     for scenario in loaded:
         problems.extend(check_ai_blocks(scenario))
+    problems.extend(check_objectives(loaded))
     if images:
         problems.extend(check_map_images(sc.map.path for sc in loaded))
     if not quiet:
@@ -163,6 +165,7 @@ def _check_one(result: LoadResult, target: Target, *, quiet: bool, images: bool 
             problems.extend(exc.problems)
         else:
             problems.extend(check_ai_blocks(scenario))
+            problems.extend(check_objectives([scenario]))
             if images:
                 problems.extend(check_map_images([scenario.map.path]))
     if not quiet:
