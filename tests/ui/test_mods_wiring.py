@@ -78,3 +78,34 @@ def test_the_window_services_use_the_loaded_mods(tmp_path: Path, user_mods: Path
     assert "user_stage_battle" in [s.id for s in services.catalog.scenarios()]
     library = services.art.library  # type: ignore[attr-defined]
     assert library.find("unit", "layzner") == mod / "assets/sprites/units/layzner.png"
+
+
+@pytest.mark.parametrize(
+    ("file", "old", "new"),
+    [
+        ("map.tmx", 'x="', 'x="nan" data-x="'),
+        ("map.tmx", 'y="', 'y="1e308" data-y="'),
+        ("scenario.yaml", "value: -15", "value: .nan"),
+        ("scenario.yaml", "value: -15", "value: " + "9" * 5000),
+    ],
+)
+def test_scenario_select_lists_a_broken_mod_scenario_with_its_problem(
+    user_mods: Path, file: str, old: str, new: str
+) -> None:
+    mod = make_mod(user_mods)
+    path = mod / "maps/user_stage_battle" / file
+    text = path.read_text()
+    assert old in text
+    path.write_text(text.replace(old, new, 1) if file == "scenario.yaml" else _first_object(text, old, new))
+    content = game_content([], None, user_mods=True)
+    infos = {s.id: s for s in content.catalog.scenarios()}  # must not raise
+    assert "cannot be loaded" in infos["user_stage_battle"].briefing
+    assert "blue_comet_falls" in infos and "cannot be loaded" not in infos["blue_comet_falls"].briefing
+
+
+def _first_object(text: str, old: str, new: str) -> str:
+    """`text` with the first attribute `old` of the first <object> rewritten as `new`."""
+    start = text.index("<object ")
+    end = text.index(">", start)
+    tag = text[start:end].replace(old, new, 1)
+    return text[:start] + tag + text[end:]
