@@ -24,8 +24,9 @@ from game.core.formulas import (
 )
 from game.core.grid import distance
 from game.core.modifiers import ONE, Mods, collect, sensitivity
+from game.core.performance import performance
 from game.core.state import ACTIVE
-from game.core.stats import base_armor, base_mobility, environment, performance, pilot_stats, unit_def, weapon_power
+from game.core.stats import base_armor, base_mobility, environment, pilot_stats, unit_def, weapon_power
 
 if TYPE_CHECKING:
     pass
@@ -399,11 +400,18 @@ def support_attackers(
     return out
 
 
-def support_defenders(state: BattleState, d: UnitState, memo: Scratch | None = None) -> list[UnitState]:
+def support_defenders(
+    state: BattleState, d: UnitState, memo: Scratch | None = None, weapon: WeaponDef | None = None
+) -> list[UnitState]:
+    """Adjacent friends of `d` with a support-defend charge left. With `weapon`, only those it
+    could attack where they stand: a friend in terrain the weapon cannot hit (rank `-`) cannot
+    take the blow for `d` either."""
+    scratch = memo or Scratch(state)
     return [
         s
         for s in _adjacent_friends(state, d)
-        if (memo or Scratch(state)).mods(s, "defend", None).support_defend > s.support_defends
+        if scratch.mods(s, "defend", None).support_defend > s.support_defends
+        and (weapon is None or weapon.ranks.allows(scratch.env(s)))
     ]
 
 
@@ -442,7 +450,7 @@ def forecast(
     guard: UnitState | None = None
     guard_calc: StrikeCalc | None = None
     if support_defend != NONE and not fury:
-        candidates = support_defenders(state, t, memo)
+        candidates = support_defenders(state, t, memo, w)
         if support_defend == AUTO:
             best_left = None
             for s in candidates:

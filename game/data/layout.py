@@ -8,6 +8,7 @@
     units/system/skills.yaml        pilot skills, keyed by id
     units/system/abilities.yaml     unit abilities, keyed by id
     units/system/statuses.yaml      statuses, keyed by id
+    units/system/parts.yaml         skill parts and growth bonuses, keyed by id
 
 A file (or a system-file key) `delete: <id>` / `delete: [<id>, ...]` removes entries
 loaded before it (used by mods).
@@ -30,6 +31,7 @@ SYSTEM_FILES: dict[str, str] = {
     "skills": "skills",
     "abilities": "abilities",
     "statuses": "statuses",
+    "parts": "parts",
 }
 RULES = "rules"
 YAML_SUFFIXES = (".yaml", ".yml")
