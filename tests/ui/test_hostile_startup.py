@@ -32,7 +32,7 @@ def test_the_game_starts_with_poisoned_saves_and_settings(config_dir: Path) -> N
     d = Driver(config_dir)
     d.run(0.5)
     assert isinstance(d.top, TitleScene)
-    d.app.apply(_slots(d))  # Load Campaign
+    d.app.apply(d.services.nav.load_campaign())
     d.run(0.2)
     slots = d.top
     assert isinstance(slots, CampaignSlotsScene)
@@ -40,18 +40,10 @@ def test_the_game_starts_with_poisoned_saves_and_settings(config_dir: Path) -> N
     assert isinstance(d.top, TitleScene)
 
 
-def _slots(d: Driver) -> object:
-    from game.ui.scene import Push
-
-    return Push(CampaignSlotsScene(d.services, None))
-
-
 def test_continue_with_a_poisoned_suspend_file_says_why(config_dir: Path) -> None:
-    from game.ui.scenes.launch import continue_suspended
-
     _poison(config_dir)
     d = Driver(config_dir)
-    assert continue_suspended(d.services) is None  # no backup: a message, no battle, no crash
+    assert d.services.nav.continue_suspended() is None  # no backup: a message, no battle, no crash
     d.run(0.2)
     assert isinstance(d.top, TitleScene)
 
