@@ -18,6 +18,7 @@ from game.ui.scene import Quit, Reset
 from game.ui.scenes.combat import CombatScene
 from game.ui.scenes.dialogue import DialogueScene
 from game.ui.scenes.menu import ConfirmScene
+from game.ui.scenes.objectives import ObjectivesScene
 from game.ui.scenes.replay import ReplayScene, open_replay
 from game.ui.scenes.result import ResultScene
 from tests.ui.driver import Driver
@@ -95,6 +96,16 @@ def test_stop_watching_asks_first(config_dir: Path, recorded: BattleRecord) -> N
     d.press(Action.UP)
     d.press(Action.CONFIRM)
     assert not d.app.running
+
+
+def test_the_objectives_open_over_the_replay_and_close_back_to_it(config_dir: Path, recorded: BattleRecord) -> None:
+    d = Driver(config_dir)
+    scene = viewer(d, recorded)
+    d.press(Action.OBJECTIVES)
+    assert isinstance(d.top, ObjectivesScene) and scene.covered
+    d.press(Action.CANCEL)
+    assert d.top is scene and not scene.covered
+    run_until(d, lambda: scene.finished)
 
 
 def test_other_game_data_is_refused_unless_forced(config_dir: Path, recorded: BattleRecord) -> None:
