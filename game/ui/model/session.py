@@ -16,6 +16,7 @@ from game.ui.model.catalog import LoadedScenario
 
 if TYPE_CHECKING:
     from game.campaign import CampaignState
+    from game.core import BattleContext
 
 PLAYER_SIDE = "player"
 
@@ -37,7 +38,7 @@ class BattleSession:
         return cls(scenario, state, list(events), [], campaign)
 
     @property
-    def ctx(self):  # type: ignore[no-untyped-def]
+    def ctx(self) -> BattleContext:
         return self.state.ctx
 
     @property

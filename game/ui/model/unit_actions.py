@@ -26,6 +26,7 @@ from game.core.combat import target_problem, weapon_problem
 from game.core.defs import WeaponDef
 from game.core.modifiers import collect
 from game.core.spirits import check_cast, known_spirits, sp_cost
+from game.core.state import UnitState
 from game.core.stats import unit_def
 
 
@@ -200,9 +201,10 @@ def spirit_rows(state: BattleState, uid: str) -> list[SpiritRow]:
     return rows
 
 
-def _cast_reason(state: BattleState, u, spirit_id: str, target_kind: str) -> str:  # type: ignore[no-untyped-def]
+def _cast_reason(state: BattleState, u: UnitState, spirit_id: str, target_kind: str) -> str:
     """The engine's reason a spirit cannot be cast (for targeted spirits: on the first candidate)."""
     ctx = state.ctx
+    candidates: list[str | None]
     if target_kind in ("ally", "enemy"):
         candidates = [
             t.uid

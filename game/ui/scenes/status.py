@@ -110,8 +110,8 @@ class StatusScene(Scene):
             fonts.draw(surface, f"{name} {value}", (left.x + 10 + col * 120, y + row * 15), size=Fonts.SMALL)
         y += 48
         if info.skills:
-            for row in fonts.wrap("Skills: " + ", ".join(info.skills), left.w - 20, Fonts.SMALL):
-                fonts.draw(surface, row, (left.x + 8, y), size=Fonts.SMALL, colour=theme.GOOD)
+            for line in fonts.wrap("Skills: " + ", ".join(info.skills), left.w - 20, Fonts.SMALL):
+                fonts.draw(surface, line, (left.x + 8, y), size=Fonts.SMALL, colour=theme.GOOD)
                 y += 14
         if info.effects:
             fonts.draw(
