@@ -28,6 +28,7 @@ from game.core.modifiers import collect
 from game.core.spirits import check_cast, known_spirits, sp_cost
 from game.core.state import UnitState
 from game.core.stats import unit_def
+from game.ui.model.wording import in_words
 
 
 @dataclass(frozen=True)
@@ -43,7 +44,7 @@ def refusal(state: BattleState, command: Command) -> str | None:
     try:
         apply(state, command)
     except IllegalCommand as exc:
-        return str(exc)
+        return in_words(state, str(exc))
     return None
 
 
@@ -220,7 +221,7 @@ def _cast_reason(state: BattleState, u: UnitState, spirit_id: str, target_kind: 
         try:
             check_cast(state, CastSpirit(u.uid, spirit_id, target))
         except IllegalCommand as exc:
-            return str(exc)
+            return in_words(state, str(exc))
     return "It cannot be cast now."
 
 

@@ -18,6 +18,7 @@ from game.core.events import Event
 from game.ui.input.actions import Action, InputEvent, Kind
 from game.ui.model.music import battle_music, is_boss
 from game.ui.model.session import BattleSession
+from game.ui.model.wording import in_words
 from game.ui.scene import Scene, Then, Transition
 from game.ui.scenes.battle import hud
 from game.ui.scenes.battle.camera import Camera
@@ -118,7 +119,7 @@ class BattleScene(Scene):
             events = self.session.do(command)
         except IllegalCommand as exc:
             self.services.audio.sfx("buzz")
-            self.services.notify(str(exc))
+            self.services.notify(in_words(self.state, str(exc)))
             return False
         self._play(events)
         self.mode = self._mode_after(getattr(command, "unit", None), after)
