@@ -14,7 +14,7 @@ from game.core.events import ExchangeEnded, ExchangeStarted, StrikeResolved, Uni
 from game.core.grid import Pos, distance
 from game.core.lifecycle import add_status, change_will, consume, finish_action, gain_exp, gain_funds, kill_exp
 from game.core.modifiers import collect
-from game.core.state import ACTIVE, CAPTURED, DESTROYED
+from game.core.state import ACTIVE, CAPTURED, DESTROYED, BattleState
 from game.core.stats import environment, pilot_stats, unit_def, will_profile
 from game.core.tx import Tx
 
@@ -184,11 +184,17 @@ def _gains(tx: Tx, uid: str) -> WillGains:
 
 
 def _mercy_allowed(tx: Tx, attacker: str, target: str) -> bool:
-    rules = tx.ctx.defs.rules
+    return mercy_allowed(tx.state, attacker, target)
+
+
+def mercy_allowed(state: BattleState, attacker: str, target: str) -> bool:
+    """Whether the attacker's Mercy may spare the target (the rules' skill condition); the
+    forecast uses it to say "captured" or "spared" instead of "destroyed"."""
+    rules = state.ctx.defs.rules
     if not rules.mercy_needs_higher_skill:
         return True
-    a, t = tx.state.units[attacker], tx.state.units[target]
-    return pilot_stats(tx.ctx, a).skill > pilot_stats(tx.ctx, t).skill
+    a, t = state.units[attacker], state.units[target]
+    return pilot_stats(state.ctx, a).skill > pilot_stats(state.ctx, t).skill
 
 
 def _settle(tx: Tx, tally: _Tally) -> None:

@@ -181,7 +181,7 @@ def test_suspend_and_continue_resume_exactly(config_dir: Path) -> None:
     assert d.services.saves.has_suspended()
     title = d.top
     assert title.menu.entries[1].enabled  # Continue
-    d.press(Action.DOWN)
+    assert title.menu.current is title.menu.entries[1]  # where the cursor starts with a suspend
     d.press(Action.CONFIRM)
     resumed = battle(d)
     assert resumed.state.digest() == digest

@@ -36,11 +36,16 @@ class PlaybackMode(Mode):
         return ComputerMode(f).idle()
 
 
+def phase_hint(field: Field) -> str:
+    """The hints line while a computer side moves, naming that side (allies and neutrals too)."""
+    name = field.state.ctx.sides[field.state.phase].name.replace("{", "{{").replace("}", "}}")
+    return f"{name} phase  ·  hold {{fast}} to fast-forward"
+
+
 class ComputerMode(Mode):
     """A computer side's phase: each time the map is idle, its AI gives the next command."""
 
     player_input = False
-    hint = "Enemy phase  ·  hold {fast} to fast-forward"
 
     def __init__(self, field: Field) -> None:
         self.field = field

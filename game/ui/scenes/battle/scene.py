@@ -27,7 +27,7 @@ from game.ui.scenes.battle.director import Director
 from game.ui.scenes.battle.field import Field
 from game.ui.scenes.battle.mode import STAY, After, Become, Go, Mode, Open, Order, Result, Stay, show
 from game.ui.scenes.battle.orders import PlayerOrders
-from game.ui.scenes.battle.phases import ComputerMode, PlaybackMode
+from game.ui.scenes.battle.phases import ComputerMode, PlaybackMode, phase_hint
 from game.ui.scenes.battle.playback import UNIT_SPEEDS, BannerBeat, MapCombatBeat, Playback
 from game.ui.scenes.battle.view import MapView, draw_cursor, draw_danger, draw_unit, render_terrain
 from game.ui.services import Services
@@ -250,7 +250,7 @@ class BattleScene(Scene):
                 acting = state.units.get(self.field.acting or "")
                 if acting is not None and acting.active and acting.side == state.side:
                     hud.draw_unit_panel(surface, fonts, self.services.art, state, acting.uid, top=True)
-                hud.draw_hints(surface, fonts, self.services.keys(ComputerMode.hint))
+                hud.draw_hints(surface, fonts, self.services.keys(phase_hint(self.field)))
             return  # menus and screens on top carry their own information
         _, sy = self.camera.screen_of(self.cursor)
         top = sy > surface.get_height() - 110

@@ -1,0 +1,40 @@
+"""What the screens say: the hints line, where menus open, the title's first choice."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+from game.ui.model.session import BattleSession
+from game.ui.render.menu import Entry
+from game.ui.scenes.battle.field import Field
+from game.ui.scenes.battle.phases import phase_hint
+from game.ui.scenes.menu import MenuScene
+from game.ui.scenes.title import TitleScene
+from tests.ui.driver import Driver
+from tests.ui.training import duel
+
+
+def test_the_hints_line_names_the_side_whose_phase_it_is(config_dir: Path) -> None:
+    d = Driver(config_dir)
+    session = BattleSession.start(duel())
+    for i, side in enumerate(session.state.ctx.sides):
+        session.state = replace(session.state, phase=i)
+        field = Field(d.services, session, None, None, None)  # type: ignore[arg-type]
+        assert phase_hint(field).startswith(f"{side.name} phase")
+        assert "{fast}" in phase_hint(field)
+
+
+def test_a_menu_opens_on_an_entry_that_can_be_chosen(config_dir: Path) -> None:
+    d = Driver(config_dir)
+    entries = [Entry("Attack", "attack", False, "No enemy in range."), Entry("Wait", "wait")]
+    assert MenuScene(d.services, entries).menu.current == entries[1]
+    assert MenuScene(d.services, [Entry("Attack", "attack", False)]).menu.index == 0  # nothing to choose: as given
+
+
+def test_the_title_starts_on_continue_when_a_battle_is_suspended(config_dir: Path) -> None:
+    d = Driver(config_dir)
+    assert d.top.menu.current.key == "new"  # type: ignore[attr-defined]
+    d.services.saves.suspend(BattleSession.start(duel()).record("suspend"))
+    title = TitleScene(d.services)
+    assert title.menu.current is not None and title.menu.current.key == "continue"
