@@ -56,7 +56,7 @@ def wait_for_input(d: Driver, seconds: float = 120.0, reaction: str = "counter",
             while top.options[top.index] != reaction:
                 d.press(Action.DOWN)
             d.press(Action.CONFIRM)
-        elif isinstance(top, (DialogueScene, CombatScene)):
+        elif isinstance(getattr(top, "inner", top), (DialogueScene, CombatScene)):
             d.press(Action.CONFIRM)
 
     def ready() -> bool:

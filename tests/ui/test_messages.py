@@ -38,3 +38,20 @@ def test_the_title_starts_on_continue_when_a_battle_is_suspended(config_dir: Pat
     d.services.saves.suspend(BattleSession.start(duel()).record("suspend"))
     title = TitleScene(d.services)
     assert title.menu.current is not None and title.menu.current.key == "continue"
+
+
+def test_the_phase_banner_never_shows_an_empty_box(config_dir: Path) -> None:
+    import pygame
+
+    from game.ui.scenes.battle import hud
+
+    fonts = Driver(config_dir).services.fonts
+    shown = 0
+    for i in range(1, 100):
+        banner, bare = pygame.Surface((640, 360)), pygame.Surface((640, 360))
+        hud.draw_banner(banner, fonts, "GRADOS PHASE", "Turn 1", (255, 80, 80), i / 100)
+        hud.draw_banner(bare, fonts, "", "", (255, 80, 80), i / 100)
+        if pygame.image.tobytes(bare, "RGB") != pygame.image.tobytes(pygame.Surface((640, 360)), "RGB"):
+            shown += 1
+            assert pygame.image.tobytes(banner, "RGB") != pygame.image.tobytes(bare, "RGB"), f"empty at {i}%"
+    assert shown > 90

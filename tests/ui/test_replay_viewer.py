@@ -43,7 +43,7 @@ def viewer(d: Driver, record: BattleRecord) -> ReplayScene:
 
 def run_until(d: Driver, done, seconds: float = 120.0) -> None:  # type: ignore[no-untyped-def]
     def skip_scenes() -> None:
-        if isinstance(d.top, (DialogueScene, CombatScene)):
+        if isinstance(getattr(d.top, "inner", d.top), (DialogueScene, CombatScene)):
             d.press(Action.CONFIRM)
 
     d.until(done, seconds, every=skip_scenes)
@@ -95,6 +95,20 @@ def test_stop_watching_asks_first(config_dir: Path, recorded: BattleRecord) -> N
     assert isinstance(d.top, ConfirmScene)
     d.press(Action.UP)
     d.press(Action.CONFIRM)
+    assert not d.app.running
+
+
+def test_stop_works_during_a_battle_scene(config_dir: Path, recorded: BattleRecord) -> None:
+    d = Driver(config_dir)
+    viewer(d, recorded)
+    d.until(lambda: isinstance(getattr(d.top, "inner", None), CombatScene), 120)
+    d.press(Action.CANCEL)
+    assert isinstance(d.top, ConfirmScene)
+    d.press(Action.CONFIRM)  # No: the battle scene goes on
+    assert isinstance(getattr(d.top, "inner", None), CombatScene)
+    d.press(Action.MENU)
+    d.press(Action.UP)
+    d.press(Action.CONFIRM)  # Yes
     assert not d.app.running
 
 

@@ -20,7 +20,7 @@ from game.ui.input.actions import Action, InputEvent, Kind
 from game.ui.model.session import BattleSession
 from game.ui.render import theme
 from game.ui.render.text import Fonts
-from game.ui.scene import Transition
+from game.ui.scene import Push, Scene, Transition
 from game.ui.scenes.battle import hud
 from game.ui.scenes.battle.cursor import objectives
 from game.ui.scenes.battle.mode import STAY, After, Go, Mode, show
@@ -30,6 +30,30 @@ from game.ui.scenes.menu import ConfirmScene
 from game.ui.services import Services
 
 STEP_PAUSE = 0.25  # seconds between commands, so moves and waits can be followed
+STOP_QUESTION = "Stop watching this replay?"
+
+
+class StopKeyThrough(Scene):
+    """A battle scene or dialogue shown during a replay: the replay's stop key still works."""
+
+    def __init__(self, inner: Scene, stop: Callable[[], Transition | None]) -> None:
+        self.inner = inner
+        self.stop = stop
+        self.opaque = inner.opaque
+
+    def handle(self, ev: InputEvent) -> Transition | None:
+        if ev.kind is Kind.PRESS and ev.action in (Action.CANCEL, Action.MENU):
+            return self.stop()
+        return self.inner.handle(ev)
+
+    def update(self, dt: float) -> Transition | None:
+        return self.inner.update(dt)
+
+    def draw(self, surface: pygame.Surface) -> None:
+        self.inner.draw(surface)
+
+    def on_enter(self) -> None:
+        self.inner.on_enter()
 
 
 class WatchingMode(Mode):
@@ -76,9 +100,16 @@ class ReplayScene(BattleScene):
         elif ev.action is Action.OBJECTIVES:
             return self.apply(objectives(self.field))
         elif ev.action in (Action.CANCEL, Action.MENU):
-            question = ConfirmScene(self.services, "Stop watching this replay?")
+            question = ConfirmScene(self.services, STOP_QUESTION)
             return self.apply(show(question, lambda yes: Go(self.leave()) if yes else STAY))
         return None
+
+    def _ask_stop(self) -> Transition | None:
+        """Stop asked for during a battle scene or dialogue (over it)."""
+        return Push(ConfirmScene(self.services, STOP_QUESTION), then=lambda yes: self.leave() if yes else None)
+
+    def _shown_over(self, scene: Scene) -> Scene:
+        return StopKeyThrough(scene, self._ask_stop)
 
     # ---- playback -----------------------------------------------------------------------------
     def update(self, dt: float) -> Transition | None:

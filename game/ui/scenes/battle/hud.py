@@ -95,19 +95,20 @@ def draw_hints(surface: pygame.Surface, fonts: Fonts, text: str) -> None:
 def draw_banner(
     surface: pygame.Surface, fonts: Fonts, text: str, sub: str, colour: tuple[int, int, int], progress: float
 ) -> None:
-    """A full-width phase banner sliding in and out (progress 0..1)."""
+    """A full-width phase banner opening from the middle and closing again (progress 0..1).
+    The words are part of the banner, so whatever part of it shows, shows them."""
     h = 56
     slide = min(1.0, progress * 5, (1 - progress) * 5)
-    y = surface.get_height() // 2 - h // 2
-    w = int(surface.get_width() * slide)
-    layer = pygame.Surface((w, h), pygame.SRCALPHA)
+    full_w = surface.get_width()
+    w = int(full_w * slide)
+    if w <= 0:
+        return
+    layer = pygame.Surface((full_w, h), pygame.SRCALPHA)
     layer.fill((*theme.PANEL_DARK, 210))
-    pygame.draw.line(layer, colour, (0, 0), (w, 0), 2)
-    pygame.draw.line(layer, colour, (0, h - 2), (w, h - 2), 2)
-    surface.blit(layer, ((surface.get_width() - w) // 2, y))
-    if slide > 0.6:
-        fonts.draw(
-            surface, text, (surface.get_width() // 2, y + 8), size=Fonts.LARGE, bold=True, colour=colour, align="center"
-        )
-        if sub:
-            fonts.draw(surface, sub, (surface.get_width() // 2, y + 34), size=Fonts.SMALL, align="center")
+    pygame.draw.line(layer, colour, (0, 0), (full_w, 0), 2)
+    pygame.draw.line(layer, colour, (0, h - 2), (full_w, h - 2), 2)
+    fonts.draw(layer, text, (full_w // 2, 8), size=Fonts.LARGE, bold=True, colour=colour, align="center")
+    if sub:
+        fonts.draw(layer, sub, (full_w // 2, 34), size=Fonts.SMALL, align="center")
+    visible = pygame.Rect((full_w - w) // 2, 0, w, h)
+    surface.blit(layer, (visible.x, surface.get_height() // 2 - h // 2), visible)

@@ -194,7 +194,11 @@ class BattleScene(Scene):
         scene = self.director.run(dt, self.state, skipping=self._skipping())
         if scene is None:
             return None
-        return self.apply(show(scene, self._playback_shown))
+        return self.apply(show(self._shown_over(scene), self._playback_shown))
+
+    def _shown_over(self, scene: Scene) -> Scene:
+        """The scene that shows events over the map (the replay lets its stop key through)."""
+        return scene
 
     def _playback_shown(self, result: Any) -> Result:
         self.playback.blocked = False
