@@ -7,6 +7,7 @@ from pathlib import Path
 
 from game.ui.model.session import BattleSession
 from game.ui.render.menu import Entry
+from game.ui.scene import Reset
 from game.ui.scenes.battle.field import Field
 from game.ui.scenes.battle.phases import phase_hint
 from game.ui.scenes.menu import MenuScene
@@ -55,3 +56,41 @@ def test_the_phase_banner_never_shows_an_empty_box(config_dir: Path) -> None:
             shown += 1
             assert pygame.image.tobytes(banner, "RGB") != pygame.image.tobytes(bare, "RGB"), f"empty at {i}%"
     assert shown > 90
+
+
+NOTICES = ["Battle resumed.", "Replay saved: /a/rather/long/path/to/the/replays/folder/battle-20261206-220000.json"]
+
+
+def _notices_clear_of(d: Driver, texts: list[str]) -> None:
+    import pygame
+
+    surface = pygame.Surface((640, 360))
+    for text in texts:
+        d.services.notify(text)
+        d.app.draw(surface)
+        clear = [r for s in d.app.stack.visible() for r in s.keep_clear()]
+        assert clear
+        for rect, _ in d.app.notice_layout(surface.get_size()):
+            assert rect.collidelist(clear) == -1, (rect, clear, [n.text for n in d.services.notices])
+            assert surface.get_rect().contains(rect)
+
+
+def test_notices_leave_victory_and_the_summary_readable(config_dir: Path) -> None:
+    from tests.ui.test_scenes_draw import _won
+
+    d = Driver(config_dir)
+    d.app.apply(Reset(_won(d.services)))
+    _notices_clear_of(d, NOTICES)
+
+
+def test_notices_leave_the_turn_label_and_the_phase_banner_readable(config_dir: Path) -> None:
+    from game.ui.scenes.battle.playback import BannerBeat
+    from game.ui.scenes.battle.scene import BattleScene
+
+    d = Driver(config_dir)
+    scene = BattleScene(d.services, BattleSession.start(duel()))
+    d.app.apply(Reset(scene))
+    _notices_clear_of(d, NOTICES[:1])
+    scene.playback.beat = BannerBeat("LAYZNER PHASE", "Turn 2", (80, 160, 255))
+    scene.playback.beat.elapsed = 0.6
+    _notices_clear_of(d, NOTICES)

@@ -146,7 +146,7 @@ class ReplayScene(BattleScene):
     # ---- drawing ------------------------------------------------------------------------------
     def _draw_hud(self, surface: pygame.Surface) -> None:
         fonts = self.services.fonts
-        hud.draw_phase(surface, fonts, self.state)
+        self._phase_rect = hud.draw_phase(surface, fonts, self.state)
         acting = self.state.units.get(self.field.acting or "")
         if acting is not None and acting.active and not self.covered:
             hud.draw_unit_panel(surface, fonts, self.services.art, self.state, acting.uid, top=True)

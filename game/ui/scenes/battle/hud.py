@@ -12,15 +12,21 @@ from game.ui.render.text import Fonts
 from game.ui.render.widgets import bar, hp_colour
 
 HINT_ROOM = 16  # the key hints line at the bottom of the map
+BANNER_HEIGHT = 56
 
 
-def draw_phase(surface: pygame.Surface, fonts: Fonts, state: BattleState) -> None:
+def banner_rect(surface_size: tuple[int, int]) -> pygame.Rect:
+    return pygame.Rect(0, surface_size[1] // 2 - BANNER_HEIGHT // 2, surface_size[0], BANNER_HEIGHT)
+
+
+def draw_phase(surface: pygame.Surface, fonts: Fonts, state: BattleState) -> pygame.Rect:
     side = state.ctx.sides[state.phase]
     label = f"Turn {state.turn}  ·  {side.name} Phase"
     w = fonts.width(label, Fonts.SMALL, True) + 16
     rect = pygame.Rect(4, 4, w, 20)
     fonts.panel(surface, rect, edge=theme.SIDE_COLOURS.get(side.id, theme.PANEL_EDGE))
     fonts.draw(surface, label, (rect.x + 8, rect.y + 4), size=Fonts.SMALL, bold=True)
+    return rect
 
 
 def draw_terrain_panel(
@@ -97,7 +103,7 @@ def draw_banner(
 ) -> None:
     """A full-width phase banner opening from the middle and closing again (progress 0..1).
     The words are part of the banner, so whatever part of it shows, shows them."""
-    h = 56
+    h = BANNER_HEIGHT
     slide = min(1.0, progress * 5, (1 - progress) * 5)
     full_w = surface.get_width()
     w = int(full_w * slide)

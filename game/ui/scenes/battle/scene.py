@@ -51,6 +51,7 @@ class BattleScene(Scene):
         self.field.camera.center_on(self.field.cursor, snap=True)
         self.t = 0.0
         self.covered = False  # a scene pushed by this one is on top (its answer is awaited)
+        self._phase_rect = pygame.Rect(4, 4, 0, 20)  # the turn and phase label, as last drawn
         self.ended = False
         self.autosaved_turn = state.turn if resumed else 0
         self.mode: Mode = CursorMode(self.field)
@@ -245,10 +246,16 @@ class BattleScene(Scene):
         if isinstance(beat, BannerBeat):
             hud.draw_banner(surface, fonts, beat.text, beat.sub, beat.colour, beat.progress)
 
+    def keep_clear(self) -> list[pygame.Rect]:
+        clear = [self._phase_rect]
+        if isinstance(self.playback.beat, BannerBeat):
+            clear.append(hud.banner_rect((self.camera.view_w, self.camera.view_h)))
+        return clear
+
     def _draw_hud(self, surface: pygame.Surface) -> None:
         fonts = self.services.fonts
         state = self.state
-        hud.draw_phase(surface, fonts, state)
+        self._phase_rect = hud.draw_phase(surface, fonts, state)
         if not self.mode.player_input:
             if not self.covered and self.field.enemy_phase():
                 acting = state.units.get(self.field.acting or "")
