@@ -8,7 +8,7 @@ from game.core import EndPhase
 from game.ui.input.actions import DIRECTIONS, Action, InputEvent
 from game.ui.model.session import PLAYER_SIDE
 from game.ui.render import theme
-from game.ui.render.menu import Entry, Picked
+from game.ui.render.menu import Entry, ListMenu, Picked
 from game.ui.scenes.battle.field import Field
 from game.ui.scenes.battle.mode import STAY, Become, Mode, Open, Order, Result, show
 from game.ui.scenes.battle.view import draw_tiles
@@ -25,13 +25,20 @@ def move_cursor(field: Field, e: InputEvent) -> bool:
 
 
 class CursorMode(Mode):
-    hint = (
-        "{confirm} select  ·  {info} status  ·  {prev_unit}/{next_unit} next unit  ·  {danger} danger zone"
-        "  ·  {objectives} objectives  ·  {menu} menu"
-    )
-
     def __init__(self, field: Field) -> None:
         self.field = field
+
+    @property
+    def hint(self) -> str:  # type: ignore[override]
+        """What confirm does here comes first: select, show a range, or the map menu (End Turn)."""
+        f = self.field
+        u = f.unit_at(f.cursor)
+        keys = "{prev_unit}/{next_unit} next unit  ·  {danger} danger  ·  {menu} menu"
+        if u is None:
+            return "{confirm} map menu: End Turn  ·  {objectives} objectives  ·  " + keys
+        if u.side == PLAYER_SIDE and f.session.player_phase and not (u.moved and u.acted):
+            return "{confirm} select  ·  {info} status  ·  " + keys
+        return "{confirm} show its range  ·  {info} status  ·  " + keys
 
     def press(self, e: InputEvent) -> Result:
         f = self.field
@@ -100,15 +107,9 @@ class CursorMode(Mode):
             ),
             Entry("Menu", "pause", help="Settings, suspend, quit."),
         ]
-        x, y = f.camera.screen_of(f.cursor)
-        menu = MenuScene(
-            f.services,
-            entries,
-            title=f"Turn {f.state.turn}",
-            anchor=(x + 40 if x < 420 else x - 160, y - 20),
-            width=150,
-            help_width=260,
-        )
+        title = f"Turn {f.state.turn}"
+        anchor = f.menu_anchor(ListMenu(entries, title=title, width=150).size(), 260, f.cursor, {f.cursor})
+        menu = MenuScene(f.services, entries, title=title, anchor=anchor, width=150, help_width=260)
         return show(menu, self._map_menu_chosen)
 
     def _map_menu_chosen(self, result: object) -> Result:

@@ -163,6 +163,8 @@ class PlayerOrders:
     def resume(self, uid: str | None, after: After) -> Result:
         f = self.field
         state = f.state
+        if f.phase_began:
+            f.look_at_first_ready()
         if uid is not None and uid in state.units and state.unit(uid).active:
             u = state.unit(uid)
             if after is After.MENU and not u.acted:

@@ -17,8 +17,9 @@ from game.core import BattleState, Command, IllegalCommand
 from game.core.events import Event
 from game.ui.input.actions import Action, InputEvent, Kind
 from game.ui.model.music import battle_music, is_boss
-from game.ui.model.session import BattleSession
+from game.ui.model.session import PLAYER_SIDE, BattleSession
 from game.ui.model.wording import in_words
+from game.ui.render.theme import TILE
 from game.ui.scene import Scene, Then, Transition
 from game.ui.scenes.battle import hud
 from game.ui.scenes.battle.camera import Camera
@@ -72,6 +73,8 @@ class BattleScene(Scene):
 
     def _phase_started(self, side: str) -> None:
         self.field.ai_count = 0
+        if side == PLAYER_SIDE:
+            self.field.phase_began = True
 
     @property
     def state(self) -> BattleState:
@@ -264,7 +267,7 @@ class BattleScene(Scene):
                 hud.draw_hints(surface, fonts, self.services.keys(phase_hint(self.field)))
             return  # menus and screens on top carry their own information
         _, sy = self.camera.screen_of(self.cursor)
-        top = sy > surface.get_height() - 110
+        top = sy + TILE // 2 > surface.get_height() // 2  # the panels keep to the half without the cursor
         hud.draw_terrain_panel(surface, fonts, state, self.cursor, top=top)
         u = state.unit_at(self.cursor)
         if u is not None:
