@@ -33,21 +33,22 @@ def draw_terrain_panel(
     surface: pygame.Surface, fonts: Fonts, state: BattleState, pos: tuple[int, int], *, top: bool
 ) -> None:
     info = terrain_info(state, pos)
-    rect = pygame.Rect(4, 4 + 24 if top else surface.get_height() - 58 - HINT_ROOM, 132, 54)
-    fonts.panel(surface, rect)
-    fonts.draw(surface, info.name, (rect.x + 7, rect.y + 5), bold=True)
-    fonts.draw(surface, f"DEF {info.defense:+d}%   EVA {info.evade:+d}%", (rect.x + 7, rect.y + 23), size=Fonts.SMALL)
     rec = []
     if info.hp_recovery:
         rec.append(f"HP +{info.hp_recovery}%")
     if info.en_recovery:
         rec.append(f"EN +{info.en_recovery}%")
+    stats = f"DEF {info.defense:+d}%   EVA {info.evade:+d}%"
+    recovery = "Recovery: " + (" ".join(rec) if rec else "none")
+    # as wide as its longest line (a base's recovery line is longer than most)
+    w = max(132, fonts.width(stats, Fonts.SMALL) + 16, fonts.width(recovery, Fonts.SMALL) + 16)
+    w = max(w, min(fonts.width(info.name, Fonts.NORMAL, True) + 16, 240))
+    rect = pygame.Rect(4, 4 + 24 if top else surface.get_height() - 58 - HINT_ROOM, w, 54)
+    fonts.panel(surface, rect)
+    fonts.draw_fitted(surface, info.name, (rect.x + 7, rect.y + 5), rect.w - 14, bold=True)
+    fonts.draw(surface, stats, (rect.x + 7, rect.y + 23), size=Fonts.SMALL)
     fonts.draw(
-        surface,
-        "Recovery: " + (" ".join(rec) if rec else "none"),
-        (rect.x + 7, rect.y + 37),
-        size=Fonts.SMALL,
-        colour=theme.GOOD if rec else theme.TEXT_DIM,
+        surface, recovery, (rect.x + 7, rect.y + 37), size=Fonts.SMALL, colour=theme.GOOD if rec else theme.TEXT_DIM
     )
 
 
@@ -56,7 +57,7 @@ def draw_unit_panel(
 ) -> None:
     info = unit_info(state, uid)
     u = state.unit(uid)
-    w, h = 236, 74
+    w, h = 236, 74 + (13 if info.effects else 0)
     rect = pygame.Rect(surface.get_width() - w - 4, 4 if top else surface.get_height() - h - 4 - HINT_ROOM, w, h)
     fonts.panel(surface, rect, edge=theme.SIDE_COLOURS.get(info.side, theme.PANEL_EDGE))
     x = rect.x + 6
@@ -69,8 +70,16 @@ def draw_unit_panel(
     badge = art.ui(f"badge_{info.side}")
     if badge is not None:
         surface.blit(badge, (rect.right - badge.get_width() - 8, rect.y + 6))
-    fonts.draw(surface, info.name, (x, rect.y + 4), bold=True)
-    fonts.draw(surface, f"{info.pilot}  Lv{info.level}", (x, rect.y + 20), size=Fonts.SMALL, colour=theme.TEXT_DIM)
+    room = rect.right - x - 8 - (badge.get_width() + 4 if badge is not None else 0)
+    fonts.draw_fitted(surface, info.name, (x, rect.y + 4), room, bold=True)
+    fonts.draw_fitted(
+        surface,
+        f"{info.pilot}  Lv{info.level}",
+        (x, rect.y + 20),
+        rect.right - x - 8,
+        size=Fonts.SMALL,
+        colour=theme.TEXT_DIM,
+    )
     bx = x + 98  # bars to the right of the numbers
     bw = rect.right - bx - 8
     fonts.draw(surface, f"HP {info.hp}/{info.max_hp}", (x, rect.y + 33), size=Fonts.SMALL)
@@ -83,8 +92,15 @@ def draw_unit_panel(
     if info.flying:
         line += "   Flying"
     fonts.draw(surface, line, (x, rect.y + 58), size=Fonts.SMALL, colour=theme.ACCENT)
-    if info.effects:
-        fonts.draw(surface, ", ".join(info.effects), (rect.x + 6, rect.y + 58), size=Fonts.SMALL, colour=theme.GOOD)
+    if info.effects:  # a line of its own, under Will and SP
+        fonts.draw_fitted(
+            surface,
+            ", ".join(info.effects),
+            (rect.x + 8, rect.y + 71),
+            rect.w - 16,
+            size=Fonts.SMALL,
+            colour=theme.GOOD,
+        )
 
 
 def draw_hints(surface: pygame.Surface, fonts: Fonts, text: str) -> None:
