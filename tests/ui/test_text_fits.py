@@ -219,6 +219,25 @@ def test_every_campaign_screen_fits_the_shipped_data(config_dir: Path) -> None:
     assert _check(services, _campaign_drawings(services)) == []
 
 
+def test_every_shipped_dialogue_line_fits_the_box_without_being_cut(config_dir: Path) -> None:
+    """The dialogue box shows four rows; a longer line would lose its end."""
+    services = _services(config_dir)
+    fonts = services.fonts
+    too_long = []
+    for scenario in _scenarios():
+        state, _ = scenario.start(scenario.seed)
+        for trigger in state.ctx.script.triggers:
+            for action in trigger.actions:
+                lines = action.lines if isinstance(action, Dialogue) else ()
+                if isinstance(action, Retreat) and action.line is not None:
+                    lines = (action.line,)
+                for line in lines:
+                    width = 640 - 16 - 98 - 14  # the box, the portrait, the margin
+                    if len(fonts.wrap(line.text, width)) > 4:
+                        too_long.append(f"{scenario.id} {trigger.id}: {line.text[:40]}...")
+    assert too_long == []
+
+
 def test_the_checker_sees_text_leave_a_panel_and_text_written_over_text(config_dir: Path) -> None:
     services = _services(config_dir)
     fonts = services.fonts
