@@ -59,5 +59,5 @@ def draw_cut_in(
     fonts.draw(surface, name, (text_x + offset, y + 8), size=Fonts.SMALL, colour=colour, bold=True)
     if title:
         fonts.draw(surface, title, (text_x + offset, y + 24), size=Fonts.LARGE, bold=True, colour=theme.ACCENT)
-    for i, text in enumerate(fonts.wrap(f"“{line}”", text_w, Fonts.NORMAL)[:2] if line else []):
+    for i, text in enumerate(fonts.wrap(f'"{line}"', text_w, Fonts.NORMAL)[:2] if line else []):
         fonts.draw(surface, text, (text_x + offset, y + 58 + i * 20), size=Fonts.NORMAL, colour=theme.TEXT)

@@ -358,7 +358,7 @@ class CombatScene(Scene):
                     bold=True,
                     colour=theme.ACCENT,
                 )
-                for i, text in enumerate(fonts.wrap(f"“{self.line.text}”", box.right - x - 12, Fonts.NORMAL)[:2]):
+                for i, text in enumerate(fonts.wrap(f'"{self.line.text}"', box.right - x - 12, Fonts.NORMAL)[:2]):
                     fonts.draw(surface, text, (x, box.y + 19 + i * 18), size=Fonts.NORMAL)
             else:
                 fonts.draw(surface, self.message, (x, box.y + 10), size=Fonts.NORMAL, bold=True)
