@@ -41,7 +41,7 @@ def strike_quote(book: FxBook, state: BattleState, e: ev.StrikeResolved) -> Quot
     if quotes is None or pid is None:
         return None
     situation = {"counter": "counter", "support_attack": "support"}.get(e.role, "attack")
-    key = (situation, e.attacker, e.target, e.weapon, state.turn, e.hp_before)
+    key = (situation, e.attacker, e.target, e.weapon, state.seed, state.turn, e.hp_before)
     opponent = _pilot(state, e.target)
     for lines, name in (
         (book.against(quotes, opponent), "against"),
@@ -88,5 +88,5 @@ def _say(book: FxBook, state: BattleState, uid: str, situation: str, key: tuple[
     quotes = book.pilot_quotes(pid)
     if quotes is None or pid is None:
         return None
-    text = pick(getattr(quotes, situation), situation, uid, *key)
+    text = pick(getattr(quotes, situation), situation, uid, state.seed, *key)
     return Quote(uid, pid, situation, text) if text else None
