@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import MutableMapping
 from typing import Protocol
 
-from game.ai.baselines import GreedyController, RandomController
+from game.ai.baselines import GreedyController, IdleController, RandomController
 from game.ai.difficulty import difficulty as check_difficulty
 from game.ai.planner import Planner
 from game.ai.srw import SRWController
@@ -13,7 +13,7 @@ from game.core.commands import Attack, Command
 from game.core.context import BattleContext
 from game.core.state import BattleState
 
-CONTROLLER_NAMES: tuple[str, ...] = ("srw", "greedy", "random")
+CONTROLLER_NAMES: tuple[str, ...] = ("srw", "greedy", "random", "idle")
 
 
 class Controller(Protocol):
@@ -34,7 +34,8 @@ class Controller(Protocol):
 
 
 def make_controller(name: str, difficulty: str = "normal") -> Controller:
-    """`srw` (the SRW-style AI), `greedy` (nearest target, strongest weapon) or `random`."""
+    """`srw` (the SRW-style AI), `greedy` (nearest target, strongest weapon), `random` or
+    `idle` (ends its phase at once)."""
     check_difficulty(difficulty)
     if name == "srw":
         return SRWController(difficulty)
@@ -42,6 +43,8 @@ def make_controller(name: str, difficulty: str = "normal") -> Controller:
         return GreedyController()
     if name == "random":
         return RandomController()
+    if name == "idle":
+        return IdleController()
     raise ValueError(f"unknown AI controller {name!r}; choose one of {', '.join(CONTROLLER_NAMES)}")
 
 

@@ -13,7 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from game.ai.difficulty import Difficulty
-from game.ai.planner import Planner, kill_odds, shielded
+from game.ai.planner import Planner
+from game.ai.scoring import kill_odds, shielded
 from game.core.combat import AUTO, NONE, Forecast, counter_weapons, forecast
 from game.core.commands import Attack
 from game.core.errors import IllegalCommand

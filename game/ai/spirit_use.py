@@ -22,7 +22,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from game.ai.behaviour import Behaviour
-from game.ai.planner import Option, Planner
+from game.ai.planner import Planner
+from game.ai.scoring import Option
 from game.core.commands import CastSpirit
 from game.core.defs import SpiritDef
 from game.core.errors import IllegalCommand

@@ -17,6 +17,7 @@ from game.core.commands import (
     Repair,
     Supply,
     TakeOff,
+    UseItem,
     Wait,
     command_from_json,
 )
@@ -54,6 +55,7 @@ __all__ = [
     "Supply",
     "TakeOff",
     "UnitState",
+    "UseItem",
     "Wait",
     "apply",
     "command_from_json",

@@ -399,11 +399,18 @@ def support_attackers(
     return out
 
 
-def support_defenders(state: BattleState, d: UnitState, memo: Scratch | None = None) -> list[UnitState]:
+def support_defenders(
+    state: BattleState, d: UnitState, memo: Scratch | None = None, weapon: WeaponDef | None = None
+) -> list[UnitState]:
+    """Adjacent friends of `d` with a support-defend charge left. With `weapon`, only those it
+    could attack where they stand: a friend in terrain the weapon cannot hit (rank `-`) cannot
+    take the blow for `d` either."""
+    scratch = memo or Scratch(state)
     return [
         s
         for s in _adjacent_friends(state, d)
-        if (memo or Scratch(state)).mods(s, "defend", None).support_defend > s.support_defends
+        if scratch.mods(s, "defend", None).support_defend > s.support_defends
+        and (weapon is None or weapon.ranks.allows(scratch.env(s)))
     ]
 
 
@@ -442,7 +449,7 @@ def forecast(
     guard: UnitState | None = None
     guard_calc: StrikeCalc | None = None
     if support_defend != NONE and not fury:
-        candidates = support_defenders(state, t, memo)
+        candidates = support_defenders(state, t, memo, w)
         if support_defend == AUTO:
             best_left = None
             for s in candidates:

@@ -106,6 +106,15 @@ class Supply(Command):
 
 
 @dataclass(frozen=True, slots=True)
+class UseItem(Command):
+    """Use one charge of a consumable part the unit carries (repair kit, propellant tank)."""
+
+    kind: ClassVar[str] = "use_item"
+    unit: str
+    item: str
+
+
+@dataclass(frozen=True, slots=True)
 class EndPhase(Command):
     kind: ClassVar[str] = "end_phase"
 
@@ -113,7 +122,20 @@ class EndPhase(Command):
 COMMAND_TYPES: Mapping[str, type[Command]] = MappingProxyType(
     {
         c.kind: c
-        for c in (Move, CancelMove, Attack, MapAttack, CastSpirit, Wait, TakeOff, Land, Repair, Supply, EndPhase)
+        for c in (
+            Move,
+            CancelMove,
+            Attack,
+            MapAttack,
+            CastSpirit,
+            Wait,
+            TakeOff,
+            Land,
+            Repair,
+            Supply,
+            UseItem,
+            EndPhase,
+        )
     }
 )
 

@@ -122,6 +122,14 @@ class SpiritCast(Event):
 
 
 @dataclass(frozen=True, slots=True)
+class ItemUsed(Event):
+    kind: ClassVar[str] = "item_used"
+    unit: str
+    item: str
+    left: int  # charges of this item the unit still carries
+
+
+@dataclass(frozen=True, slots=True)
 class UnitHealed(Event):
     kind: ClassVar[str] = "unit_healed"
     unit: str
@@ -148,6 +156,8 @@ class ExchangeStarted(Event):
     support_attacker: str | None
     support_defender: str | None
     counter_weapon: str | None
+    counter_first: bool = False  # the defender's Counter skill put its counter before the attack
+    rolls: tuple[Roll, ...] = ()  # the Counter skill's roll, when there was one
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from game.core.caches import StateCache
 from game.core.grid import Pos
 
 if TYPE_CHECKING:
@@ -224,12 +225,9 @@ class BattleState:
     undo: UnitState | None = None  # the moving unit before its last move, while it can be cancelled
     spawned: int = 0  # counter for generated unit ids
     version: int = STATE_VERSION
-    # Derived, never saved: active units by tile. Built on first use; `Tx` drops it before
-    # every change it makes, so it always matches `units`.
-    _positions: dict[Pos, UnitState] | None = field(default=None, repr=False, compare=False)
-    # Derived, never saved: `movement.reachable` results by unit (full move budget), kept
-    # and dropped together with `_positions` (a unit's reach depends on who stands where).
-    _reach: dict[str, Any] | None = field(default=None, repr=False, compare=False)
+    # Derived, never saved: active units by tile and `movement.reachable` results, built on
+    # first use. `Tx` replaces it before every change it makes, so it always matches `units`.
+    _cache: StateCache = field(default_factory=StateCache, repr=False, compare=False)
 
     # ---- reading -------------------------------------------------------------------------
     @property
@@ -254,9 +252,10 @@ class BattleState:
 
     def positions(self) -> dict[Pos, UnitState]:
         """Active units by tile (read-only; cached until the state changes)."""
-        found = self._positions
+        cache = self._cache
+        found = cache.positions
         if found is None:
-            found = self._positions = {(u.x, u.y): u for u in self.units.values() if u.status == ACTIVE}
+            found = cache.positions = {(u.x, u.y): u for u in self.units.values() if u.status == ACTIVE}
         return found
 
     def unit_at(self, pos: Pos) -> UnitState | None:

@@ -8,6 +8,7 @@
     units/system/skills.yaml        pilot skills, keyed by id
     units/system/abilities.yaml     unit abilities, keyed by id
     units/system/statuses.yaml      statuses, keyed by id
+    units/system/parts.yaml         skill parts and growth bonuses, keyed by id
 
 A file (or a system-file key) `delete: <id>` / `delete: [<id>, ...]` removes entries
 loaded before it (used by mods).
@@ -29,6 +30,7 @@ SYSTEM_FILES: dict[str, str] = {
     "skills": "skills",
     "abilities": "abilities",
     "statuses": "statuses",
+    "parts": "parts",
 }
 RULES = "rules"
 YAML_SUFFIXES = (".yaml", ".yml")
@@ -58,9 +60,13 @@ class Tree:
 
 def display_name(path: Path, root: Path) -> str:
     """`path` as shown in messages: relative to the game folder, else to the current folder."""
+    try:
+        full = path.parent.resolve() / path.name  # a symbolic link by its own name, not its target's
+    except OSError:
+        return path.as_posix()
     for base in (root, Path.cwd()):
         try:
-            return path.resolve().relative_to(base.resolve()).as_posix()
+            return full.relative_to(base.resolve()).as_posix()
         except (ValueError, OSError):
             continue
     return path.as_posix()

@@ -30,6 +30,7 @@ from game.data.fields import (
     WeaponRange,
 )
 from game.data.fx_schema import PilotQuotes, WeaponAnimation
+from game.data.growth_schema import CampaignGrowth, Part
 
 Size = Literal[SIZES]  # type: ignore[valid-type]
 Personality = Literal[PERSONALITIES]  # type: ignore[valid-type]
@@ -385,6 +386,9 @@ class Rules(Strict):
         description="price of each upgrade step by stat: hp, en, armor, mobility, weapons",
     )
     start_funds: Count = Field(0, description="funds a new campaign starts with")
+    campaign: CampaignGrowth = Field(
+        default_factory=CampaignGrowth, description="parts, pilot training, ace and full-upgrade bonuses, rewards"
+    )
 
     @field_validator("upgrade_costs")
     @classmethod
@@ -484,5 +488,6 @@ ENTRY_MODELS: dict[str, type[Strict]] = {
     "abilities": Ability,
     "statuses": Status,
     "terrain": Terrain,
+    "parts": Part,
 }
 __all__ = ["ENTRY_MODELS", "Effect", "Rules"]

@@ -127,6 +127,7 @@ def build_services(
     from game.ui.display import Display
     from game.ui.input.mapper import InputMapper
     from game.ui.model.session_store import SlotSessionStore
+    from game.ui.scenes.navigation import SceneNavigator
     from game.ui.settings import SettingsStore, default_config_dir
     from game.ui.wiring import art_and_fonts, asset_library, controller_factory, scenario_catalog
 
@@ -158,6 +159,7 @@ def build_services(
         controllers=controller_factory(lambda: settings.difficulty),
         display=display,
     )
+    services.navigator = SceneNavigator(services)
     for p in [*problems, *catalog_problems]:
         services.notify(p, 8.0)
     return services

@@ -11,7 +11,7 @@ import pytest
 from game.core import Move
 from game.ui.input.actions import Action
 from game.ui.model.catalog import CodeCatalog
-from game.ui.scenes import launch
+from game.ui.scene import Reset
 from game.ui.scenes.battle.scene import IDLE, MOVE, BattleScene
 from game.ui.scenes.briefing import BriefingScene
 from game.ui.scenes.combat import CombatScene
@@ -28,7 +28,7 @@ from tests.ui.training import DUEL, duel
 
 
 def start(d: Driver, scenario_id: str) -> None:
-    d.app.apply(launch.briefing(d.services, scenario_id))
+    d.app.apply(d.services.nav.briefing(scenario_id))
     assert isinstance(d.top, BriefingScene)
     d.press(Action.CONFIRM)
     assert isinstance(d.top, BattleScene)
@@ -201,7 +201,7 @@ def test_damaged_suspend_file_is_reported(config_dir: Path) -> None:
     d = Driver(config_dir)
     (config_dir / "saves").mkdir(parents=True, exist_ok=True)
     (config_dir / "saves" / "suspend.json").write_text("{broken", encoding="utf-8")
-    transition = launch.continue_suspended(d.services)
+    transition = d.services.nav.continue_suspended()
     assert transition is None
     assert any("suspend.json" in n.text and "damaged" in n.text for n in d.services.notices)
 
@@ -245,7 +245,7 @@ def test_settings_scene_changes_are_saved(config_dir: Path) -> None:
 
 def test_key_remapping_through_the_controls_screen(config_dir: Path) -> None:
     d = Driver(config_dir)
-    d.app.apply(launch.Reset(KeyBindingsScene(d.services)))  # type: ignore[attr-defined]
+    d.app.apply(Reset(KeyBindingsScene(d.services)))
     scene = d.top
     assert isinstance(scene, KeyBindingsScene)
     while scene.menu.current is not None and scene.menu.current.key is not Action.CONFIRM:
@@ -314,6 +314,6 @@ def test_a_battle_continued_in_the_enemy_phase_lets_the_ai_carry_on(config_dir: 
     assert not s.player_phase
     restored = restore(s.record("suspend"), "", lambda sid: duel())
     session = BattleSession(restored.scenario, restored.state, [], list(restored.commands))  # type: ignore[arg-type]
-    d.app.apply(launch.Reset(BattleScene(d.services, session, resumed=True)))  # type: ignore[attr-defined]
+    d.app.apply(Reset(BattleScene(d.services, session, resumed=True)))
     wait_for_input(d)
     assert isinstance(d.top, ResultScene) or battle(d).state.turn == 2

@@ -9,7 +9,6 @@ from game.core.defs import MapArea, UnitDef, WeaponDef
 from game.core.headless import make_context, make_definitions
 from game.ui.input.actions import Action
 from game.ui.model.catalog import CodeCatalog, LoadedScenario, ScenarioInfo
-from game.ui.scenes import launch
 from game.ui.scenes.battle.scene import MAP_AIM
 from tests.ui.driver import Driver
 from tests.ui.player import battle, click_tile, pick, wait_for_input
@@ -37,7 +36,7 @@ def test_map_weapon_is_aimed_and_fired(config_dir: Path) -> None:
     d = Driver(config_dir)
     d.services.catalog = CodeCatalog({INFO.id: scenario}, {INFO.id: INFO}, [INFO.id])
     d.services.settings.animation = "map"
-    d.app.apply(launch.briefing(d.services, INFO.id))
+    d.app.apply(d.services.nav.briefing(INFO.id))
     d.press(Action.CONFIRM)
     wait_for_input(d)
     b = battle(d)

@@ -110,9 +110,8 @@ def test_other_game_data_is_refused_unless_forced(config_dir: Path, recorded: Ba
 def test_a_finished_battle_writes_a_replay_that_plays_back(config_dir: Path) -> None:
     """Win the duel through the window: the result screen writes a replay of it."""
     d = Driver(config_dir)
-    from game.ui.scenes import launch
 
-    d.app.apply(launch.briefing(d.services, DUEL.id))
+    d.app.apply(d.services.nav.briefing(DUEL.id))
     d.press(Action.CONFIRM)
     seen: set[str] = set()
     for _ in range(12):

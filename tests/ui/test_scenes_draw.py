@@ -72,7 +72,7 @@ def _battle(services: Services, mode: str = "") -> Scene:
     scene.playback.queue.clear()
     scene.playback.beat = None
     scene.playback.blocked = False
-    scene.awaiting = None
+    scene.covered = False
     scene.mode = "idle"
     scene.update(0.1)
     if mode == MOVE:

@@ -6,14 +6,18 @@ cursor is on them (the reason text comes from the rules engine).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
 import pygame
 
 from game.ui.input.actions import Action, InputEvent, Kind
 from game.ui.render import theme
 from game.ui.render.text import Fonts
+
+if TYPE_CHECKING:
+    from game.ui.scene import Transition
 
 
 @dataclass(frozen=True)
@@ -24,6 +28,9 @@ class Entry:
     reason: str = ""  # why it is disabled (shown when highlighted)
     detail: str = ""  # right-aligned column (costs, values)
     help: str = ""  # description shown when highlighted and enabled
+    #: what choosing it does (see `game.ui.scenes.menu.run_menu`); menus that only report
+    #: the chosen key leave it out
+    action: Callable[[], Transition | None] | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)

@@ -13,8 +13,10 @@ from game.ui.model.catalog import LoadedScenario
 from game.ui.render import theme
 from game.ui.render.menu import Entry, ListMenu
 from game.ui.render.text import Fonts
-from game.ui.scene import Push, Reset, Scene, Transition
+from game.ui.scene import Push, Scene, Transition
 from game.ui.scenes.backdrop import Backdrop
+from game.ui.scenes.launch import load_scenario
+from game.ui.scenes.menu import ConfirmScene, run_menu
 from game.ui.services import Services
 
 
@@ -32,12 +34,11 @@ class IntermissionScene(Scene):
         self._refresh()
 
     def _refresh(self, index: int | None = None) -> None:
-        from game.ui.scenes import launch
-
         nxt = self.campaign.next_scenario
-        self.next = None if nxt is None else launch.load_scenario(self.services, nxt)
-        known = self.next or launch.load_scenario(self.services, self.campaign.order[-1])
+        self.next = None if nxt is None else load_scenario(self.services, nxt)
+        known = self.next or load_scenario(self.services, self.campaign.order[-1])
         self.defs = known.ctx.defs if known is not None else None
+        nav = self.services.nav
         entries: list[Entry] = []
         if nxt is not None:
             entries.append(
@@ -47,14 +48,16 @@ class IntermissionScene(Scene):
                     self.next is not None,
                     "This battle cannot be loaded (see the message).",
                     help=f"Briefing for stage {self.campaign.stage + 1}: {self.titles.get(nxt, nxt)}.",
+                    action=lambda: nav.briefing(nxt, self.campaign),
                 )
             )
         entries += [
-            Entry("Pilots", "pilots", help="Levels, EXP and kills of your pilots."),
+            Entry("Pilots", "pilots", help="Levels, EXP and kills of your pilots.", action=self._pilots),
             Entry(
                 "Upgrade Units",
                 "upgrades",
                 help=f"Spend funds on HP, EN, armor, mobility and weapons. Funds: {self.campaign.funds:,}.",
+                action=self._upgrades,
             ),
         ]
         if nxt is not None:
@@ -66,13 +69,62 @@ class IntermissionScene(Scene):
                     has_choice,
                     "Everyone available fights in the next battle.",
                     help="Choose who flies in the next battle.",
+                    action=self._deploy,
                 )
             )
         entries += [
-            Entry("Save", "save", help="Save the campaign in a slot (Load Campaign on the title screen)."),
-            Entry("Return to Title", "title", help="Leave the campaign (save first to keep it)."),
+            Entry(
+                "Save",
+                "save",
+                help="Save the campaign in a slot (Load Campaign on the title screen).",
+                action=lambda: nav.save_campaign(self.campaign, then=self._saved),
+            ),
+            Entry(
+                "Return to Title",
+                "title",
+                help="Leave the campaign (save first to keep it).",
+                action=self._leave,
+            ),
         ]
         self.menu = ListMenu(entries, width=170, index=self.menu.index if index is None else index, help_width=300)
+
+    def _pilots(self) -> Transition | None:
+        if self.defs is None:
+            self.services.notify("The campaign's scenarios cannot be loaded.")
+            return None
+        return self.services.nav.pilots(self.campaign, self.next, self.defs)
+
+    def _upgrades(self) -> Transition | None:
+        if self.defs is None:
+            self.services.notify("The campaign's scenarios cannot be loaded.")
+            return None
+        return self.services.nav.upgrades(self.campaign, self.next, self.defs, then=self._changed)
+
+    def _deploy(self) -> Transition | None:
+        if self.next is None:
+            return None
+        return self.services.nav.deploy(self.campaign, self.next, then=self._changed)
+
+    def _leave(self) -> Transition | None:
+        nav = self.services.nav
+        if self.saved:
+            return nav.title()
+        question = "Return to the title? Progress since your last save is lost."
+        return Push(ConfirmScene(self.services, question), then=lambda yes: nav.title() if yes else None)
+
+    def _changed(self, result: Any) -> Transition | None:
+        """A sub-screen popped with the campaign state, changed or not."""
+        if isinstance(result, CampaignState):
+            if result != self.campaign:
+                self.saved = False
+            self.campaign = result
+            self._refresh()
+        return None
+
+    def _saved(self, result: Any) -> Transition | None:
+        if result == "saved":
+            self.saved = True
+        return None
 
     def on_enter(self) -> None:
         self.services.audio.music("title")
@@ -82,57 +134,7 @@ class IntermissionScene(Scene):
         return None
 
     def handle(self, ev: InputEvent) -> Transition | None:
-        from game.ui.scenes import launch
-        from game.ui.scenes.campaign_slots import CampaignSlotsScene
-        from game.ui.scenes.deploy import DeployScene
-        from game.ui.scenes.menu import ConfirmScene
-        from game.ui.scenes.pilots import PilotsScene
-        from game.ui.scenes.title import TitleScene
-        from game.ui.scenes.upgrades import UpgradeScene
-
-        result = self.menu.handle(ev)
-        if result == "moved":
-            self.services.audio.sfx("cursor")
-        if result != "pick" or self.menu.current is None:
-            return None
-        entry = self.menu.current
-        if not entry.enabled:
-            self.services.audio.sfx("buzz")
-            return None
-        self.services.audio.sfx("confirm")
-        key = entry.key
-        if key == "next" and self.campaign.next_scenario is not None:
-            return launch.briefing(self.services, self.campaign.next_scenario, self.campaign)
-        if key in ("pilots", "upgrades") and self.defs is None:
-            self.services.notify("The campaign's scenarios cannot be loaded.")
-            return None
-        if key == "pilots":
-            return Push(PilotsScene(self.services, self.campaign, self.next, self.defs))
-        if key == "upgrades":
-            return Push(UpgradeScene(self.services, self.campaign, self.next, self.defs))
-        if key == "deploy" and self.next is not None:
-            return Push(DeployScene(self.services, self.campaign, self.next))
-        if key == "save":
-            return Push(CampaignSlotsScene(self.services, self.campaign))
-        if self.saved:
-            return Reset(TitleScene(self.services))
-        return Push(
-            ConfirmScene(
-                self.services,
-                "Return to the title? Progress since your last save is lost.",
-                on_yes=lambda: Reset(TitleScene(self.services)),
-            )
-        )
-
-    def on_result(self, result: Any) -> Transition | None:
-        if isinstance(result, CampaignState):
-            if result != self.campaign:
-                self.saved = False
-            self.campaign = result
-            self._refresh()
-        elif result == "saved":
-            self.saved = True
-        return None
+        return run_menu(self.menu, ev, self.services.audio)
 
     def draw(self, surface: pygame.Surface) -> None:
         self.backdrop.draw(surface, self.t)

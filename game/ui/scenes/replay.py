@@ -10,7 +10,6 @@ stops there and says so.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any
 
 import pygame
 
@@ -21,9 +20,11 @@ from game.ui.input.actions import Action, InputEvent, Kind
 from game.ui.model.session import BattleSession
 from game.ui.render import theme
 from game.ui.render.text import Fonts
-from game.ui.scene import Push, Transition
+from game.ui.scene import Transition
 from game.ui.scenes.battle import hud
 from game.ui.scenes.battle.scene import BUSY, FAST_FORWARD, BattleScene
+from game.ui.scenes.launch import scenario_loader
+from game.ui.scenes.menu import ConfirmScene
 from game.ui.services import Services
 
 STEP_PAUSE = 0.25  # seconds between commands, so moves and waits can be followed
@@ -54,8 +55,6 @@ class ReplayScene(BattleScene):
 
     # ---- input --------------------------------------------------------------------------------
     def handle(self, ev: InputEvent) -> Transition | None:
-        from game.ui.scenes.menu import ConfirmScene
-
         if ev.kind is not Kind.PRESS:
             return None
         if ev.action is Action.CONFIRM:
@@ -68,15 +67,11 @@ class ReplayScene(BattleScene):
         elif ev.action is Action.OBJECTIVES:
             return self._objectives()
         elif ev.action in (Action.CANCEL, Action.MENU):
-            self.awaiting = "leave"
-            return Push(ConfirmScene(self.services, "Stop watching this replay?", on_yes=self.leave))
+            return self._push(
+                ConfirmScene(self.services, "Stop watching this replay?"),
+                then=lambda yes: self.leave() if yes else None,
+            )
         return None
-
-    def on_result(self, result: Any) -> Transition | None:
-        if self.awaiting == "leave":
-            self.awaiting = None
-            return None
-        return super().on_result(result)
 
     # ---- playback -----------------------------------------------------------------------------
     def update(self, dt: float) -> Transition | None:
@@ -118,7 +113,7 @@ class ReplayScene(BattleScene):
         fonts = self.services.fonts
         hud.draw_phase(surface, fonts, self.state)
         acting = self.state.units.get(self.acting or "")
-        if acting is not None and acting.active and self.awaiting is None:
+        if acting is not None and acting.active and not self.covered:
             hud.draw_unit_panel(surface, fonts, self.services.art, self.state, acting.uid, top=True)
         if self.finished:
             outcome = self.state.outcome
@@ -154,12 +149,10 @@ def open_replay(
 ) -> ReplayScene:
     """The viewer for `record`, its scenario loaded through the game's catalog. ReplayError
     when it was recorded with other game data (unless `force`) or its scenario will not load."""
-    from game.ui.scenes import launch
-
     mismatch = data_mismatch(record, services.catalog.data_hash)
     if mismatch and not force:
         raise ReplayError(f"{mismatch}. Refusing to play it (use --force to watch it anyway).")
-    scenario = scenario_for(record, launch.scenario_loader(services))
+    scenario = scenario_for(record, scenario_loader(services))
     state, events = scenario.start(record.seed)
     session = BattleSession(scenario, state, list(events), [], None)  # type: ignore[arg-type]
     if mismatch:

@@ -15,8 +15,9 @@ from game.ui.model.summary import summarize
 from game.ui.render import theme
 from game.ui.render.menu import Entry, ListMenu
 from game.ui.render.text import Fonts
-from game.ui.scene import Reset, Scene, Transition
+from game.ui.scene import Scene, Transition
 from game.ui.scenes.backdrop import Backdrop
+from game.ui.scenes.menu import run_menu
 from game.ui.services import Services
 
 
@@ -32,15 +33,33 @@ class ResultScene(Scene):
         campaign = session.campaign
         if campaign is not None:
             self._carry(campaign)
+        nav = services.nav
+        to_title = Entry("Return to title", "title", action=nav.title)
         entries: list[Entry] = []
         if self.summary.won:
             if self.campaign is not None:
-                entries.append(Entry("Intermission", "intermission", help="Pilots, upgrades, saving, the next battle."))
+                campaign, gains = self.campaign, self.gains
+                entries.append(
+                    Entry(
+                        "Intermission",
+                        "intermission",
+                        help="Pilots, upgrades, saving, the next battle.",
+                        action=lambda: nav.intermission(campaign, gains),
+                    )
+                )
             else:
-                entries.append(Entry("Return to title", "title"))
+                entries.append(to_title)
         else:
-            entries.append(Entry("Retry", "retry", help="Fight this battle again from the start."))
-            entries.append(Entry("Return to title", "title"))
+            scenario_id = session.scenario.id
+            entries.append(
+                Entry(
+                    "Retry",
+                    "retry",
+                    help="Fight this battle again from the start.",
+                    action=lambda: nav.retry(scenario_id, self.campaign),
+                )
+            )
+            entries.append(to_title)
         self.menu = ListMenu(entries, width=190)
         services.saves.clear()
         services.notify(services.saves.write_replay(session.replay), 6.0)
@@ -62,23 +81,7 @@ class ResultScene(Scene):
         return None
 
     def handle(self, ev: InputEvent) -> Transition | None:
-        from game.ui.scenes import launch
-        from game.ui.scenes.title import TitleScene
-
-        result = self.menu.handle(ev)
-        if result == "moved":
-            self.services.audio.sfx("cursor")
-        if result != "pick" or self.menu.current is None:
-            return None
-        key = self.menu.current.key
-        self.services.audio.sfx("confirm")
-        if key == "intermission" and self.campaign is not None:
-            return launch.intermission(self.services, self.campaign, self.gains)
-        if key == "retry":
-            scenario = launch.load_scenario(self.services, self.session.scenario.id)
-            if scenario is not None:
-                return launch.start_battle(self.services, scenario, self.campaign) or Reset(TitleScene(self.services))
-        return Reset(TitleScene(self.services))
+        return run_menu(self.menu, ev, self.services.audio)
 
     def draw(self, surface: pygame.Surface) -> None:
         self.backdrop.draw(surface, self.t)

@@ -8,8 +8,9 @@ from game.ui.input.actions import InputEvent
 from game.ui.render import theme
 from game.ui.render.menu import Entry, ListMenu
 from game.ui.render.text import Fonts
-from game.ui.scene import Push, Quit, Scene, Transition
+from game.ui.scene import Quit, Scene, Transition
 from game.ui.scenes.backdrop import Backdrop
+from game.ui.scenes.menu import run_menu
 from game.ui.services import Services
 
 
@@ -22,14 +23,16 @@ class TitleScene(Scene):
 
     def _entries(self) -> list[Entry]:
         has_suspend = self.services.saves.has_suspended()
+        nav = self.services.nav
         return [
-            Entry("New Campaign", "new", help="Start the story from the first battle."),
+            Entry("New Campaign", "new", help="Start the story from the first battle.", action=nav.new_campaign),
             Entry(
                 "Continue",
                 "continue",
                 has_suspend,
                 "No suspended battle or autosave to continue.",
                 help="Resume the suspended battle exactly where you left it (or the last autosave).",
+                action=nav.continue_suspended,
             ),
             Entry(
                 "Load Campaign",
@@ -37,10 +40,16 @@ class TitleScene(Scene):
                 any(not s.empty for s in self.services.saves.campaign_slots()),
                 "No campaign has been saved yet (save one between battles).",
                 help="Go back to a campaign saved between battles.",
+                action=nav.load_campaign,
             ),
-            Entry("Scenario Select", "select", help="Play any battle on its own."),
-            Entry("Settings", "settings", help="Animations, speeds, volume, window and controls."),
-            Entry("Quit", "quit", help="Close the game."),
+            Entry("Scenario Select", "select", help="Play any battle on its own.", action=nav.scenario_select),
+            Entry(
+                "Settings",
+                "settings",
+                help="Animations, speeds, volume, window and controls.",
+                action=nav.settings,
+            ),
+            Entry("Quit", "quit", help="Close the game.", action=Quit),
         ]
 
     def on_enter(self) -> None:
@@ -53,34 +62,7 @@ class TitleScene(Scene):
         return None
 
     def handle(self, ev: InputEvent) -> Transition | None:
-        from game.ui.scenes import launch
-        from game.ui.scenes.briefing import ScenarioSelectScene
-        from game.ui.scenes.settings import SettingsScene
-
-        result = self.menu.handle(ev)
-        if result == "moved":
-            self.services.audio.sfx("cursor")
-        if result != "pick":
-            return None
-        entry = self.menu.current
-        assert entry is not None
-        if not entry.enabled:
-            self.services.audio.sfx("buzz")
-            return None
-        self.services.audio.sfx("confirm")
-        if entry.key == "new":
-            return launch.new_campaign(self.services)
-        if entry.key == "continue":
-            return launch.continue_suspended(self.services)
-        if entry.key == "load":
-            from game.ui.scenes.campaign_slots import CampaignSlotsScene
-
-            return Push(CampaignSlotsScene(self.services, None))
-        if entry.key == "select":
-            return Push(ScenarioSelectScene(self.services))
-        if entry.key == "settings":
-            return Push(SettingsScene(self.services))
-        return Quit()
+        return run_menu(self.menu, ev, self.services.audio)
 
     def draw(self, surface: pygame.Surface) -> None:
         fonts = self.services.fonts

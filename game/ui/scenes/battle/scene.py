@@ -38,7 +38,7 @@ from game.ui.model.session import PLAYER_SIDE, BattleSession
 from game.ui.model.unit_actions import ready_units, spirit_rows, weapon_rows
 from game.ui.render import theme
 from game.ui.render.menu import Entry, Picked
-from game.ui.scene import Push, Replace, Scene, Transition
+from game.ui.scene import Push, Scene, Then, Transition
 from game.ui.scenes.battle import hud, menus
 from game.ui.scenes.battle.camera import Camera
 from game.ui.scenes.battle.director import Director
@@ -102,7 +102,7 @@ class BattleScene(Scene):
         self.choices: list[str] = []  # units the cursor cycles through when choosing a target
         self.choice_kind: Any = None  # the weapon / spirit / device being aimed
         self.map_dir = 0
-        self.awaiting: str | None = None  # what the pushed scene will answer
+        self.covered = False  # a scene pushed by this one is on top (its answer is awaited)
         self.after: str | None = None  # what to do when the playback finishes
         self.ai_count = 0
         self.acting: str | None = None  # the computer's unit now acting, shown in the enemy phase
@@ -134,6 +134,19 @@ class BattleScene(Scene):
     @property
     def state(self):  # type: ignore[no-untyped-def]
         return self.session.state
+
+    def _cover(self, then: Then | None = None) -> Then:
+        """The answer handler of a scene pushed now: uncovers the map, then runs `then`."""
+        self.covered = True
+
+        def answered(result: Any) -> Transition | None:
+            self.covered = False
+            return then(result) if then is not None else None
+
+        return answered
+
+    def _push(self, scene: Scene, then: Then | None = None) -> Transition:
+        return Push(scene, then=self._cover(then))
 
     def _play(self, events: list[Event]) -> None:
         self.playback.add(events, self.state)
@@ -215,31 +228,41 @@ class BattleScene(Scene):
         self.choices = []
         self.choice_kind = None
 
-    def _menu(self, awaiting: str, entries: list[Entry], title: str, width: int, help_width: int = 0) -> Transition:
+    def _menu(self, then: Then, entries: list[Entry], title: str, width: int, help_width: int = 0) -> Transition:
         assert self.selected is not None
-        self.awaiting = awaiting
         anchor = self._unit_anchor(self.selected)
-        return Push(MenuScene(self.services, entries, title=title, anchor=anchor, width=width, help_width=help_width))
+        menu = MenuScene(self.services, entries, title=title, anchor=anchor, width=width, help_width=help_width)
+        return self._push(menu, then)
 
     def _open_action_menu(self) -> Transition:
         assert self.selected is not None
         self.mode = BUSY
         self.move_range, self.red, self.path = set(), set(), []
         name = unit_def(self.state.ctx, self.state.unit(self.selected)).name
-        return self._menu("action", menus.action_entries(self.state, self.selected), name, 120, 240)
+        return self._menu(
+            lambda r: self._action_chosen(r.key if isinstance(r, Picked) else None),
+            menus.action_entries(self.state, self.selected),
+            name,
+            120,
+            240,
+        )
 
     def _open_weapons(self) -> Transition:
         assert self.selected is not None
-        return self._menu("weapon", menus.weapon_entries(self.state, self.selected), "Weapons", 210, 300)
+        return self._menu(self._weapon_chosen, menus.weapon_entries(self.state, self.selected), "Weapons", 210, 300)
 
     def _open_spirits(self) -> Transition:
         assert self.selected is not None
         sp = self.state.unit(self.selected).sp
-        return self._menu("spirit", menus.spirit_entries(self.state, self.selected), f"Spirit  SP {sp}", 160, 300)
+        return self._menu(
+            self._spirit_chosen, menus.spirit_entries(self.state, self.selected), f"Spirit  SP {sp}", 160, 300
+        )
 
     def _open_map_weapons(self) -> Transition:
         assert self.selected is not None
-        return self._menu("map_weapon", menus.map_weapon_entries(self.state, self.selected), "MAP Weapons", 200, 260)
+        return self._menu(
+            self._map_weapon_chosen, menus.map_weapon_entries(self.state, self.selected), "MAP Weapons", 200, 260
+        )
 
     def _begin_choice(self, mode: str, kind: Any, targets: list[str]) -> None:
         self.mode = mode
@@ -276,9 +299,9 @@ class BattleScene(Scene):
             support_attack=attack.support_attack,
             support_defend=attack.support_defend,
         )
-        self.awaiting = "forecast"
-        self._pending_attack = attack
-        return Push(ForecastScene(self.services, self.state, fc, attack))
+        return self._push(
+            ForecastScene(self.services, self.state, fc, attack), then=lambda yes: self._forecast_answered(attack, yes)
+        )
 
     def _map_tiles(self) -> set[tuple[int, int]]:
         if self.selected is None or self.choice_kind is None:
@@ -296,9 +319,9 @@ class BattleScene(Scene):
     def _end_turn(self) -> Transition | None:
         waiting = len(self._ready_units())
         if waiting:
-            self.awaiting = "end_turn"
             word = "unit has" if waiting == 1 else "units have"
-            return Push(ConfirmScene(self.services, f"{waiting} {word} not acted yet. End the turn?"))
+            question = ConfirmScene(self.services, f"{waiting} {word} not acted yet. End the turn?")
+            return self._push(question, then=self._end_turn_answered)
         self._do(EndPhase())
         return None
 
@@ -326,9 +349,8 @@ class BattleScene(Scene):
             ),
             Entry("Menu", "pause", help="Settings, suspend, quit."),
         ]
-        self.awaiting = "map_menu"
         x, y = self.camera.screen_of(self.cursor)
-        return Push(
+        return self._push(
             MenuScene(
                 self.services,
                 entries,
@@ -336,26 +358,20 @@ class BattleScene(Scene):
                 anchor=(x + 40 if x < 420 else x - 160, y - 20),
                 width=150,
                 help_width=260,
-            )
+            ),
+            then=self._map_menu_chosen,
         )
 
     def _pause(self) -> Transition:
-        from game.ui.scenes.pause import PauseScene
-
-        self.awaiting = "pause"
-        return Push(PauseScene(self.services, self.session))
+        return self.services.nav.pause(self.session, then=self._cover())
 
     def _status(self, uid: str) -> Transition:
-        from game.ui.scenes.status import StatusScene
-
-        self.awaiting = "status_from_action" if self.mode == BUSY and self.selected else "status"
-        return Push(StatusScene(self.services, self.state, uid))
+        from_action = self.mode == BUSY and self.selected is not None
+        back: Then = (lambda _: self._open_action_menu()) if from_action else (lambda _: None)
+        return self.services.nav.status(self.state, uid, then=self._cover(back))
 
     def _objectives(self) -> Transition:
-        from game.ui.scenes.objectives import ObjectivesScene
-
-        self.awaiting = "objectives"
-        return Push(ObjectivesScene(self.services, self.state))
+        return self.services.nav.objectives(self.state, then=self._cover())
 
     def _next_unit(self, step: int) -> None:
         ready = self._ready_units() or [u.uid for u in self.state.active_units(PLAYER_SIDE)]
@@ -366,70 +382,64 @@ class BattleScene(Scene):
         self._set_cursor(self.state.unit(ready[(i + step) % len(ready)]).pos)
         self.camera.center_on(self.cursor)
 
-    # ---- results of pushed scenes ------------------------------------------------------------
-    def on_result(self, result: Any) -> Transition | None:
-        awaiting, self.awaiting = self.awaiting, None
-        if awaiting == "playback":
-            self.playback.blocked = False
-            return None
-        if awaiting == "action":
-            return self._action_chosen(result.key if isinstance(result, Picked) else None)
-        if awaiting == "weapon":
-            if not isinstance(result, Picked):
-                return self._open_action_menu()
-            rows = {r.weapon.id: r for r in weapon_rows(self.state, self.selected or "")}
-            row = rows[result.key]
-            self.red = weapon_tiles(self.state, self.selected or "", result.key)
-            self._begin_choice(TARGET, result.key, list(row.targets))
-            return None
-        if awaiting == "map_weapon":
-            if not isinstance(result, Picked):
-                return self._open_action_menu()
-            self.mode = MAP_AIM
-            self.choice_kind = result.key
-            self.map_dir = 0
-            return None
-        if awaiting == "spirit":
-            if not isinstance(result, Picked):
-                return self._open_action_menu()
-            row = next(r for r in spirit_rows(self.state, self.selected or "") if r.id == result.key)
-            if row.target in ("ally", "enemy") or (row.target == "friend" and len(row.targets) > 1):
-                self._begin_choice(SPIRIT_TARGET, row.id, [t for t in row.targets if t is not None])
-                return None
-            self._do(
-                CastSpirit(self.selected or "", row.id, row.targets[0] if row.targets else None), after="action_menu"
-            )
-            return None
-        if awaiting == "forecast":
-            if result is True:
-                self._do(self._pending_attack, after="done")
-            else:
-                self.mode = TARGET
-            return None
-        if awaiting == "reaction":
-            if isinstance(result, Attack):
-                self._do(result)
-            return None
-        if awaiting == "status_from_action":
+    # ---- answers of pushed scenes ------------------------------------------------------------
+    def _weapon_chosen(self, result: Any) -> Transition | None:
+        if not isinstance(result, Picked):
             return self._open_action_menu()
-        if awaiting == "end_turn":
-            if result is True:
-                self._clear_selection()
-                self._do(EndPhase())
+        rows = {r.weapon.id: r for r in weapon_rows(self.state, self.selected or "")}
+        row = rows[result.key]
+        self.red = weapon_tiles(self.state, self.selected or "", result.key)
+        self._begin_choice(TARGET, result.key, list(row.targets))
+        return None
+
+    def _map_weapon_chosen(self, result: Any) -> Transition | None:
+        if not isinstance(result, Picked):
+            return self._open_action_menu()
+        self.mode = MAP_AIM
+        self.choice_kind = result.key
+        self.map_dir = 0
+        return None
+
+    def _spirit_chosen(self, result: Any) -> Transition | None:
+        if not isinstance(result, Picked):
+            return self._open_action_menu()
+        row = next(r for r in spirit_rows(self.state, self.selected or "") if r.id == result.key)
+        if row.target in ("ally", "enemy") or (row.target == "friend" and len(row.targets) > 1):
+            self._begin_choice(SPIRIT_TARGET, row.id, [t for t in row.targets if t is not None])
             return None
-        if awaiting == "map_menu":
-            key = result.key if isinstance(result, Picked) else None
-            if key == "end_turn":
-                return self._end_turn()
-            if key == "objectives":
-                return self._objectives()
-            if key == "danger":
-                self.show_danger = not self.show_danger
-            elif key == "next":
-                self._next_unit(1)
-            elif key == "pause":
-                return self._pause()
-            return None
+        self._do(CastSpirit(self.selected or "", row.id, row.targets[0] if row.targets else None), after="action_menu")
+        return None
+
+    def _forecast_answered(self, attack: Attack, result: Any) -> Transition | None:
+        if result is True:
+            self._do(attack, after="done")
+        else:
+            self.mode = TARGET
+        return None
+
+    def _reaction_answered(self, result: Any) -> Transition | None:
+        if isinstance(result, Attack):
+            self._do(result)
+        return None
+
+    def _end_turn_answered(self, result: Any) -> Transition | None:
+        if result is True:
+            self._clear_selection()
+            self._do(EndPhase())
+        return None
+
+    def _map_menu_chosen(self, result: Any) -> Transition | None:
+        key = result.key if isinstance(result, Picked) else None
+        if key == "end_turn":
+            return self._end_turn()
+        if key == "objectives":
+            return self._objectives()
+        if key == "danger":
+            self.show_danger = not self.show_danger
+        elif key == "next":
+            self._next_unit(1)
+        elif key == "pause":
+            return self._pause()
         return None
 
     def _action_chosen(self, key: str | None) -> Transition | None:
@@ -451,7 +461,6 @@ class BattleScene(Scene):
         if key == "spirit":
             return self._open_spirits()
         if key == "status":
-            self.awaiting = None
             return self._status(uid)
         if key == "wait":
             self._do(Wait(uid), after="done")
@@ -667,7 +676,7 @@ class BattleScene(Scene):
         self.camera.update(dt)
         if transition is not None:
             return transition
-        if self.mode == BUSY and not self.playback.busy and self.awaiting is None:
+        if self.mode == BUSY and not self.playback.busy and not self.covered:
             return self._after_playback()
         return None
 
@@ -675,8 +684,11 @@ class BattleScene(Scene):
         scene = self.director.run(dt, self.state, skipping=self._skipping())
         if scene is None:
             return None
-        self.awaiting = "playback"
-        return Push(scene)
+        return self._push(scene, then=self._playback_shown)
+
+    def _playback_shown(self, result: Any) -> Transition | None:
+        self.playback.blocked = False
+        return None
 
     def _after_playback(self) -> Transition | None:
         """All events shown: sync the view, then continue the player's turn or the AI's."""
@@ -730,17 +742,14 @@ class BattleScene(Scene):
         if isinstance(cmd, Attack) and self.session.needs_reaction(cmd):
             actor = state.unit(cmd.unit)
             self.camera.keep_visible(actor.pos, margin=3)
-            self.awaiting = "reaction"
-            return Push(ReactionScene(self.services, state, cmd))
+            return self._push(ReactionScene(self.services, state, cmd), then=self._reaction_answered)
         if not self._do(cmd):
             self._do(EndPhase())
         return None
 
     def _finish(self) -> Transition:
-        from game.ui.scenes.result import ResultScene
-
         self.ended = True
-        return Replace(ResultScene(self.services, self.session))
+        return self.services.nav.result(self.session)
 
     # ---- drawing ---------------------------------------------------------------------------
     def _danger_tiles(self) -> set[tuple[int, int]]:
@@ -799,7 +808,7 @@ class BattleScene(Scene):
         fonts = self.services.fonts
         state = self.state
         hud.draw_phase(surface, fonts, state)
-        if self.mode == BUSY and self.awaiting is None and self._enemy_phase():
+        if self.mode == BUSY and not self.covered and self._enemy_phase():
             acting = self.state.units.get(self.acting or "")
             if acting is not None and acting.active and acting.side == self.state.side:
                 hud.draw_unit_panel(surface, fonts, self.services.art, state, acting.uid, top=True)
@@ -822,5 +831,5 @@ class BattleScene(Scene):
             DEVICE_TARGET: "Arrows pick an ally  ·  {confirm} confirm  ·  {cancel} back",
             MAP_AIM: "Arrows aim  ·  {confirm} fire  ·  {cancel} back",
         }
-        if self.awaiting is None:
+        if not self.covered:
             hud.draw_hints(surface, fonts, self.services.keys(hints.get(self.mode, "")))

@@ -1,0 +1,22 @@
+"""The simulator's modules import one another in one direction only (function-level
+imports included): value types, then the simulator, then the batch runner, then simulate."""
+
+from __future__ import annotations
+
+from tests.architecture.imports import graph
+
+
+def test_no_import_cycle_in_the_simulator() -> None:
+    edges: dict[str, set[str]] = {}
+    for imp in graph():
+        if imp.source.startswith("game.sim.") and imp.target.startswith("game.sim."):
+            edges.setdefault(imp.source, set()).add(imp.target)
+
+    def reaches(start: str, goal: str, seen: set[str]) -> bool:
+        for nxt in edges.get(start, ()):
+            if nxt == goal or (nxt not in seen and (seen.add(nxt) or reaches(nxt, goal, seen))):
+                return True
+        return False
+
+    cycles = sorted(m for m in edges if reaches(m, m, set()))
+    assert cycles == [], f"modules on an import cycle: {cycles}"
