@@ -16,7 +16,7 @@ from game.data.fx_schema import REQUIRED_SITUATIONS
 from game.ui.app import build_services
 from game.ui.fx.book import FxBook, book_from_entries
 from game.ui.fx.quotes import pick, reaction_quote, strike_quote
-from game.ui.scenes.combat import CUTIN, CombatScene
+from game.ui.scenes.combat import CUTIN, GUARD, STRIKE, CombatScene
 from game.ui.services import Services
 
 REPO = Path(__file__).resolve().parents[2]
@@ -150,3 +150,22 @@ def test_the_scene_logs_every_line_and_cuts_in_for_v_max(services: Services) -> 
     situations = [q.situation for q in scene.log]
     assert situations == ["weapon", "damaged", "against", "evaded"]  # grunts have words for the traitor
     assert all(q.text for q in scene.log)
+
+
+def test_a_support_defender_speaks_up_before_the_blow(services: Services) -> None:
+    scenario = services.catalog.load("blue_comet_falls")
+    deployments = [
+        Deployment("braver", "enemy", pilot="grados_soldier", pos=(5, 5), uid="e"),
+        Deployment("layzner", "player", pilot="eiji", pos=(7, 5), uid="p"),
+        Deployment("doll", "player", pilot="david", pos=(7, 6), uid="guard"),
+    ]
+    state, _ = new_battle(scenario.ctx, deployments, 3)
+    events: list[ev.Event] = [
+        ev.ExchangeStarted("e", "p", "layzered_rifle", "defend", None, "guard", None),
+        _strike("e", "guard", "layzered_rifle"),
+        ev.ExchangeEnded("e", "p"),
+    ]
+    scene = CombatScene(services, state, events, {"e": (2000, 2000), "p": (3700, 3700), "guard": (3000, 3000)})
+    kinds = [s.kind for s in scene.segments]
+    assert kinds[1] == GUARD and kinds[2] == STRIKE
+    assert (scene.log[0].pilot_id, scene.log[0].situation) == ("david", "support")

@@ -71,6 +71,11 @@ def reaction_quote(book: FxBook, state: BattleState, e: ev.StrikeResolved, max_h
     return _say(book, state, e.target, situation, (e.attacker, e.weapon, state.turn, e.hp_before))
 
 
+def support_defend_quote(book: FxBook, state: BattleState, e: ev.StrikeResolved) -> Quote | None:
+    """What a unit says as it steps in front of a blow meant for an ally."""
+    return _say(book, state, e.target, "support", (e.attacker, e.weapon, state.turn, e.hp_before))
+
+
 def shot_down_quote(book: FxBook, state: BattleState, uid: str) -> Quote | None:
     return _say(book, state, uid, "shot_down", (state.turn,))
 
