@@ -13,8 +13,9 @@ import pytest
 from game.core import Deployment, new_battle
 from game.core import events as ev
 from game.core.state import BattleState
+from game.data.fx_schema import ANIMATION_KINDS, WeaponAnimation
 from game.ui.app import build_services
-from game.ui.fx.choreo import IMPACT
+from game.ui.fx.choreo import IMPACT, Effects, StrikeView, striker_offset
 from game.ui.fx.spirit import SpiritScene
 from game.ui.fx.sprites import DASH, DOWN, HIT, BattleSprites
 from game.ui.input.actions import Action, InputEvent, Kind
@@ -219,3 +220,19 @@ def test_every_spirit_has_a_look(services: Services) -> None:
 
     data = services.catalog.data  # type: ignore[attr-defined]
     assert set(data.entries["spirits"]) <= set(LOOKS)
+
+
+@pytest.mark.parametrize("kind", ANIMATION_KINDS)
+def test_every_kind_of_animation_draws_and_moves(services: Services, kind: str) -> None:
+    anim = WeaponAnimation(kind=kind, trail="vmax_trail" if kind == "vmax" else None, shots=2)
+    effects = Effects(services.art)
+    shots = []
+    for p in (0.1, 0.4, IMPACT + 0.05, 0.75):
+        view = StrikeView(anim, (150, 230), (490, 230), (200, 180), (490, 170), True, False, p * 3)
+        surface = pygame.Surface((640, 360))
+        offset = striker_offset(view, p)
+        effects.draw(surface, view, p, (150 + offset[0], 230 + offset[1]))
+        shots.append(pygame.image.tobytes(surface, "RGB"))
+    blank = pygame.image.tobytes(pygame.Surface((640, 360)), "RGB")
+    assert any(s != blank for s in shots), f"{kind} draws nothing"
+    assert len(set(shots)) >= 3, f"{kind} does not change over the strike"
