@@ -24,8 +24,9 @@ from game.core.formulas import (
 )
 from game.core.grid import distance
 from game.core.modifiers import ONE, Mods, collect, sensitivity
+from game.core.performance import performance
 from game.core.state import ACTIVE
-from game.core.stats import base_armor, base_mobility, environment, performance, pilot_stats, unit_def, weapon_power
+from game.core.stats import base_armor, base_mobility, environment, pilot_stats, unit_def, weapon_power
 
 if TYPE_CHECKING:
     pass

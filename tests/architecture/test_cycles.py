@@ -11,23 +11,7 @@ from collections import defaultdict
 
 from tests.architecture.imports import Import, graph
 
-KNOWN_CYCLES: tuple[frozenset[str], ...] = (
-    frozenset({"game.ai.planner", "game.ai.search"}),
-    frozenset({"game.sim.batch", "game.sim.simulate"}),
-    frozenset(
-        {
-            "game.ui.scenes.battle.scene",
-            "game.ui.scenes.briefing",
-            "game.ui.scenes.campaign_slots",
-            "game.ui.scenes.deploy",
-            "game.ui.scenes.intermission",
-            "game.ui.scenes.launch",
-            "game.ui.scenes.pause",
-            "game.ui.scenes.result",
-            "game.ui.scenes.title",
-        }
-    ),
-)
+KNOWN_CYCLES: tuple[frozenset[str], ...] = ()
 
 
 def components(edges: dict[str, set[str]]) -> list[frozenset[str]]:

@@ -14,8 +14,9 @@ from game.core import IllegalCommand, UseItem, apply, legal_commands
 from game.core.defs import frozen_map
 from game.core.items import carried_items
 from game.core.modifiers import collect
+from game.core.performance import performance
 from game.core.state import BattleState
-from game.core.stats import max_en, max_hp, performance, pilot_stats
+from game.core.stats import max_en, max_hp, pilot_stats
 from game.data import LoadResult
 from game.scenario import BattleSetup, Scenario, SetupError
 from game.scenario.setup import PilotTraining

@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from game.core import EndPhase, IllegalCommand, apply
-from game.core.commands import COMMAND_TYPES, Attack, CastSpirit, Command, MapAttack, Move, Repair, Supply
+from game.core.commands import COMMAND_TYPES, Attack, CastSpirit, Command, MapAttack, Move, Repair, Supply, UseItem
 from game.core.state import BattleState
 from game.saves import BattleRecord, RecordError, SaveError
 from game.saves.commands import CommandFormatError, parse_command
@@ -55,6 +55,7 @@ def test_every_command_kind_round_trips_through_the_file_check() -> None:
         CastSpirit("a", "trust", "b"),
         Repair("a", "b"),
         Supply("a", "b"),
+        UseItem("a", "repair_kit"),
         EndPhase(),
     ]
     samples += [cls("a") for cls in COMMAND_TYPES.values() if [f.name for f in fields(cls)] == ["unit"]]
