@@ -169,3 +169,14 @@ def test_a_support_defender_speaks_up_before_the_blow(services: Services) -> Non
     kinds = [s.kind for s in scene.segments]
     assert kinds[1] == GUARD and kinds[2] == STRIKE
     assert (scene.log[0].pilot_id, scene.log[0].situation) == ("david", "support")
+
+
+def test_lines_depend_on_the_events_not_on_when_they_are_shown(services: Services, book: FxBook) -> None:
+    from dataclasses import replace
+
+    state = _duel(services, ("layzner", "eiji"), ("braver", "grados_soldier"))
+    later = replace(state, turn=state.turn + 3, phase=1)
+    for weapon in ("layzered_rifle", "calf_missile", "knuckle_shot"):
+        e = _strike("a", "d", weapon)
+        assert strike_quote(book, state, e) == strike_quote(book, later, e)
+        assert reaction_quote(book, state, e, 3000) == reaction_quote(book, later, e, 3000)

@@ -64,7 +64,9 @@ class SpiritScene(Scene):
         pilot = pilot_def(state.ctx, unit)
         self.pilot_name = pilot.name if pilot is not None else ""
         self.portrait_id = unit.pilot_id
-        self.quote: Quote | None = spirit_quote(book_for(services.catalog), state, event.unit, event.spirit)
+        self.quote: Quote | None = spirit_quote(
+            book_for(services.catalog), state, event.unit, event.spirit, event.sp_left
+        )
         self.colour, self.shape = LOOKS.get(event.spirit, DEFAULT_LOOK)
         self.elapsed = 0.0
         self.t = 0.0
