@@ -19,6 +19,8 @@ from game.ui.scenes.menu import MenuScene
 from game.ui.scenes.parts_shop import PartsShopScene
 from game.ui.scenes.training import TrainingScene
 from tests.ui.driver import Driver
+from tests.ui.player import click_tile, wait_for_input
+from tests.ui.player import pick as pick_entry
 from tests.ui.test_campaign_screens import choose, finale_campaign
 from tests.ui.test_shipped_scenarios import _real
 
@@ -112,15 +114,17 @@ def test_the_map_menu_uses_a_repair_kit(config_dir: Path) -> None:
     choose(d, d.top, "done")
     battle = d.top
     assert isinstance(battle, BattleScene)
-    hurt = battle.state.units["layzner"].copy()
+    wait_for_input(d)
+    state = battle.session.state
+    hurt = state.units["layzner"].copy()
     hurt.hp = 500
-    battle.state.units["layzner"] = hurt
-    battle.session.state = battle.state
-    battle._select("layzner")
-    menu = battle._open_action_menu()
-    d.app.apply(menu)
+    battle.session.state = dataclasses.replace(state, units={**state.units, "layzner": hurt})
+    pos = battle.session.state.unit("layzner").pos
+    click_tile(d, pos)
+    click_tile(d, pos)  # the unit's own tile again: its action menu
     assert isinstance(d.top, MenuScene) and "item" in [e.key for e in d.top.menu.entries]
-    choose(d, d.top, "item")
-    assert isinstance(d.top, MenuScene)
-    choose(d, d.top, "repair_kit")
-    assert battle.state.units["layzner"].hp > 500
+    pick_entry(d, "item")
+    pick_entry(d, "repair_kit")
+    d.until(lambda: isinstance(d.top, MenuScene), 10)  # back in the action menu: the action is not used up
+    layzner = battle.session.state.unit("layzner")
+    assert layzner.hp > 500 and not layzner.acted
