@@ -24,6 +24,7 @@ CAMPAIGN = [
     "fouron_awakens",
     "red_kaiser",
     "earth_falls",
+    "curfew",
     "beautiful_le_cain",
     "seal_of_grados",
 ]
