@@ -26,6 +26,7 @@ CAMPAIGN = [
     "earth_falls",
     "curfew",
     "beautiful_le_cain",
+    "red_power",
     "seal_of_grados",
 ]
 ROUTES: list[str] = []
