@@ -692,7 +692,7 @@ SAINT_OF_CUSCO = MapSpec(
         "^^r..............r^^",
     ],
     legend=NAZCA_LEGEND,
-    regions={"shrine": (7, 2, 4, 3), "cusco": (5, 2, 8, 4)},
+    regions={"shrine": (8, 3, 1, 1), "cusco": (5, 2, 8, 4)},
     spawns={
         "layzner_start": (2, 8),
         "david_start": (1, 9),

@@ -29,7 +29,7 @@ CAMPAIGN = [
     "red_power",
     "seal_of_grados",
 ]
-ROUTES: list[str] = []
+ROUTES = ["demon_squad", "saint_of_cusco"]  # no `order`: the campaign inserts the chosen one
 SHIPPED = [i.id for i in list_scenarios(ROOT) if i.source == "game"]
 
 
