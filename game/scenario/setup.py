@@ -1,5 +1,6 @@
 """How a campaign changes a scenario's player side before the battle: who deploys where
-(the scenario's `deploy` block), the pilots' levels and the units' upgrades.
+(the scenario's `deploy` block), the pilots' levels and the units' upgrades, and the story
+flags earlier battles set (the script sees them as flags set before turn 1).
 
 A `BattleSetup` is plain data that goes into save and replay files, so the exact same
 starting units can be rebuilt to replay the command log.
@@ -16,7 +17,7 @@ from game.core.defs import frozen_map
 from game.core.deploy import DeploymentError
 from game.core.engine import new_battle
 from game.core.grid import Pos
-from game.core.script import Deployment, Spawn, Trigger
+from game.core.script import Always, Deployment, SetFlag, Spawn, Trigger
 
 if TYPE_CHECKING:
     from game.core.events import Event
@@ -26,6 +27,8 @@ PLAYER = "player"
 UPGRADE_KEYS = ("hp", "en", "armor", "mobility", "weapons")  # what UnitState.upgrades may hold
 MAX_STEPS = 99
 MAX_LEVEL = 99
+CAMPAIGN_FLAGS = "campaign_flags"  # id of the trigger that sets the campaign's flags as turn 1 begins
+FlagValue = bool | int | str
 
 
 class SetupError(ValueError):
@@ -63,16 +66,17 @@ class DeployPlan:
 class BattleSetup:
     """Changes to the player side: `deploy` picks (a uid or None per slot; None for the
     scenario's default), pilot levels and EXP toward the next level by pilot id, and upgrades
-    by unit id."""
+    by unit id, and `flags` the campaign's story flags (a scenario's `flag` conditions read them)."""
 
     deploy: tuple[str | None, ...] | None = None
     levels: Mapping[str, int] = field(default_factory=frozen_map)
     upgrades: Mapping[str, Mapping[str, int]] = field(default_factory=frozen_map)
     exp: Mapping[str, int] = field(default_factory=frozen_map)
+    flags: Mapping[str, FlagValue] = field(default_factory=frozen_map)
 
     @property
     def empty(self) -> bool:
-        return self.deploy is None and not self.levels and not self.upgrades and not self.exp
+        return self.deploy is None and not self.levels and not self.upgrades and not self.exp and not self.flags
 
     def to_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -82,6 +86,8 @@ class BattleSetup:
         }
         if self.exp:  # absent in setups without carried EXP, so older records read back unchanged
             out["exp"] = dict(sorted(self.exp.items()))
+        if self.flags:  # likewise absent without story flags
+            out["flags"] = dict(sorted(self.flags.items()))
         return out
 
     @classmethod
@@ -113,12 +119,25 @@ class BattleSetup:
         for pilot, value in exp.items():
             if type(value) is not int or not 0 <= value <= 10**9:
                 raise SetupError(f"setup EXP of {pilot!r} must be a whole number 0 or more, got {value!r}")
+        flags = data.get("flags") or {}
+        check_flags(flags, "setup 'flags'")
         return cls(
             deploy,
             frozen_map({str(k): int(v) for k, v in levels.items()}),
             frozen_map({str(k): frozen_map(dict(v)) for k, v in upgrades.items()}),
             frozen_map({str(k): int(v) for k, v in exp.items()}),
+            frozen_map(dict(flags)),
         )
+
+
+def check_flags(flags: Any, what: str) -> None:
+    if not isinstance(flags, dict):
+        raise SetupError(f"{what} must map flag names to true/false, numbers or text")
+    for name, value in flags.items():
+        if not isinstance(name, str) or not name:
+            raise SetupError(f"{what}: a flag name must be non-empty text, got {name!r}")
+        if not isinstance(value, bool | int | str):
+            raise SetupError(f"{what}: flag {name!r} must be true/false, a number or text, got {value!r}")
 
 
 def check_upgrades(steps: Any, what: str) -> None:
@@ -192,7 +211,11 @@ def apply_setup(
     `setup` applied to the scenario's `listed` units. SetupError says what does not fit."""
     chosen = deployments_for(listed, plan, setup.deploy)
     deployments = tuple(adjust_deployment(d, setup) for d in chosen)
-    script = replace(ctx.script, triggers=tuple(adjust_trigger(t, setup) for t in ctx.script.triggers))
+    triggers = tuple(adjust_trigger(t, setup) for t in ctx.script.triggers)
+    if setup.flags:  # first in file order, so the opening's conditions already see them
+        sets = tuple(SetFlag(k, v) for k, v in sorted(setup.flags.items()))
+        triggers = (Trigger(CAMPAIGN_FLAGS, Always(), sets), *triggers)
+    script = replace(ctx.script, triggers=triggers)
     ctx = replace(ctx, script=script, _memo={})
     try:
         new_battle(ctx, deployments, 0)
