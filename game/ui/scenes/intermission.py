@@ -7,7 +7,8 @@ from typing import Any
 
 import pygame
 
-from game.campaign import BattleGains, CampaignState
+from game.campaign import BattleGains, CampaignError, CampaignState
+from game.campaign.story import Story, load_story, pending_branch
 from game.ui.input.actions import InputEvent
 from game.ui.model.catalog import LoadedScenario
 from game.ui.render import theme
@@ -29,7 +30,18 @@ class IntermissionScene(Scene):
         self.next: LoadedScenario | None = None
         self.titles = {i.id: i.title for i in services.catalog.scenarios()}
         self.menu = ListMenu([], width=170)
+        self.story = self._story()
         self._refresh()
+
+    def _story(self) -> Story:
+        game_dir = getattr(self.services.catalog, "game_dir", None)
+        if game_dir is None:
+            return Story()
+        try:
+            return load_story(game_dir)
+        except CampaignError as exc:  # a broken story file: the campaign goes on without a branch
+            self.services.notify(str(exc), 8.0)
+            return Story()
 
     def _refresh(self, index: int | None = None) -> None:
         from game.ui.scenes import launch
@@ -39,13 +51,18 @@ class IntermissionScene(Scene):
         known = self.next or launch.load_scenario(self.services, self.campaign.order[-1])
         self.defs = known.ctx.defs if known is not None else None
         entries: list[Entry] = []
+        self.branch = pending_branch(self.campaign, self.story)
+        if self.branch is not None:
+            entries.append(Entry("Choose Route", "route", help=self.branch.title))
         if nxt is not None:
             entries.append(
                 Entry(
                     "Next Battle",
                     "next",
-                    self.next is not None,
-                    "This battle cannot be loaded (see the message).",
+                    self.next is not None and self.branch is None,
+                    "Choose a route first."
+                    if self.branch is not None
+                    else "This battle cannot be loaded (see the message).",
                     help=f"Briefing for stage {self.campaign.stage + 1}: {self.titles.get(nxt, nxt)}.",
                 )
             )
@@ -101,6 +118,10 @@ class IntermissionScene(Scene):
             return None
         self.services.audio.sfx("confirm")
         key = entry.key
+        if key == "route" and self.branch is not None:
+            from game.ui.scenes.route import RouteScene
+
+            return Push(RouteScene(self.services, self.campaign, self.story, self.branch))
         if key == "next" and self.campaign.next_scenario is not None:
             return launch.briefing(self.services, self.campaign.next_scenario, self.campaign)
         if key in ("pilots", "upgrades") and self.defs is None:
