@@ -166,6 +166,9 @@ class IntermissionScene(Scene):
             if c.complete
             else f"Stage {c.stage + 1} of {len(c.order)} · Next: {self._title(c.next_scenario)}"
         )
+        if self.branch is not None:  # the route's stages are not in the order yet
+            total = len(c.order) + max(len(r.stages) for r in self.branch.routes)
+            stage = f"Stage {c.stage + 1} of {total} · Next: choose a route"
         fonts.draw(surface, stage, (26, 44), colour=theme.TEXT)
         self.menu.draw(surface, fonts, (24, 72))
         panel = pygame.Rect(222, 72, 396, 262)

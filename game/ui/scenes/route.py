@@ -53,20 +53,21 @@ class RouteScene(Scene):
         fonts = self.services.fonts
         fonts.draw(surface, "CHOOSE A ROUTE", (24, 12), size=Fonts.LARGE, bold=True, colour=theme.ACCENT)
         fonts.draw(surface, self.branch.title, (26, 44), bold=True, colour=theme.TEXT)
-        panel = pygame.Rect(24, 66, 592, 104)
+        lines = fonts.wrap(self.branch.text, 568)[:6]
+        panel = pygame.Rect(24, 66, 592, len(lines) * fonts.line_height() + 20)
         fonts.panel(surface, panel)
         y = panel.y + 10
-        for line in fonts.wrap(self.branch.text, panel.width - 24)[:5]:
+        for line in lines:
             fonts.draw(surface, line, (panel.x + 12, y), colour=theme.TEXT)
             y += fonts.line_height()
         fonts.draw(
             surface,
             "The routes meet again before the end. The choice cannot be undone.",
-            (26, 178),
+            (26, panel.bottom + 8),
             size=Fonts.SMALL,
             colour=theme.TEXT_DIM,
         )
-        self.menu.draw(surface, fonts, (24, 200))
+        self.menu.draw(surface, fonts, (24, panel.bottom + 30))
         fonts.draw(
             surface,
             self.services.keys("{confirm}: take this route    {cancel}: back"),
