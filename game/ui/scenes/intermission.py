@@ -86,6 +86,7 @@ class IntermissionScene(Scene):
                 )
             )
         entries += [
+            Entry("Library", "library", help="The story so far, its machines and its people."),
             Entry("Save", "save", help="Save the campaign in a slot (Load Campaign on the title screen)."),
             Entry("Return to Title", "title", help="Leave the campaign (save first to keep it)."),
         ]
@@ -133,6 +134,11 @@ class IntermissionScene(Scene):
             return Push(UpgradeScene(self.services, self.campaign, self.next, self.defs))
         if key == "deploy" and self.next is not None:
             return Push(DeployScene(self.services, self.campaign, self.next))
+        if key == "library":
+            from game.ui.scenes.library import LibraryScene, saved_histories
+
+            here = [h.scenario for h in self.campaign.history]
+            return Push(LibraryScene(self.services, [here, *saved_histories(self.services)]))
         if key == "save":
             return Push(CampaignSlotsScene(self.services, self.campaign))
         if self.saved:

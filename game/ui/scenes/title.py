@@ -1,4 +1,4 @@
-"""The title screen: new campaign, continue, scenario select, settings, quit."""
+"""The title screen: new campaign, continue, scenario select, settings, library, quit."""
 
 from __future__ import annotations
 
@@ -40,6 +40,7 @@ class TitleScene(Scene):
             ),
             Entry("Scenario Select", "select", help="Play any battle on its own."),
             Entry("Settings", "settings", help="Animations, speeds, volume, window and controls."),
+            Entry("Library", "library", help="The story so far, its machines and its people, as met in battle."),
             Entry("Quit", "quit", help="Close the game."),
         ]
 
@@ -78,6 +79,10 @@ class TitleScene(Scene):
             return Push(CampaignSlotsScene(self.services, None))
         if entry.key == "select":
             return Push(ScenarioSelectScene(self.services))
+        if entry.key == "library":
+            from game.ui.scenes.library import LibraryScene, saved_histories
+
+            return Push(LibraryScene(self.services, saved_histories(self.services)))
         if entry.key == "settings":
             return Push(SettingsScene(self.services))
         return Quit()
