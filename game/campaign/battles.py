@@ -1,7 +1,7 @@
 """The campaign and its battles: starting a campaign, the setup of the next battle (deploy
-choices, pilot levels, unit upgrades, parts, training, ace and full-upgrade bonuses), the
-seed, and carrying a won battle's EXP, kills, funds, pilot points and rewards (bonus
-objectives, bosses driven off) back into the campaign.
+choices, pilot levels, unit upgrades, parts, training, ace and full-upgrade bonuses, story
+flags), the seed, and carrying a won battle's EXP, kills, funds, pilot points, rewards
+(bonus objectives, bosses driven off) and `story_...` flags back into the campaign.
 
 Pilot levels carry over as level + EXP toward the next level. A battle starts each pilot at
 the higher of its campaign level and the level the scenario gives it (so a scenario can
@@ -12,8 +12,9 @@ the campaign's record.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
+from typing import Any
 
 from game.campaign.bonuses import ace_parts, full_bonus_of, is_ace
 from game.campaign.growth import Reward
@@ -26,9 +27,10 @@ from game.core.defs import frozen_map
 from game.core.script import Deployment
 from game.core.state import RETREATED, BattleState
 from game.scenario import BattleSetup, SetupError
-from game.scenario.setup import PLAYER, Playable, player_deployments
+from game.scenario.setup import PLAYER, FlagValue, Playable, player_deployments
 
 SEED_SPACE = 2**31
+STORY_PREFIX = "story_"
 
 
 def start_campaign(order: Iterable[str], rules: CampaignRules, seed: int = 0) -> CampaignState:
@@ -113,6 +115,7 @@ def setup_for(state: CampaignState, scenario: Playable, rules: CampaignRules) ->
         parts=frozen_map(parts),
         pilot_parts=frozen_map(pilot_parts),
         training=frozen_map(training),
+        flags=state.flags,
     )
 
 
@@ -256,8 +259,15 @@ def record_victory(
         history=(*state.history, result),
         attempts=0,
         parts=frozen_map(stock),
+        flags=frozen_map({**state.flags, **story_flags(final.flags)}),
     )
     return new, BattleGains(funds, tuple(report), tuple(pays))
+
+
+def story_flags(flags: Mapping[str, Any]) -> dict[str, FlagValue]:
+    """The flags of a battle the campaign keeps: those named `story_...` (others are the
+    battle's own bookkeeping)."""
+    return {k: v for k, v in flags.items() if k.startswith(STORY_PREFIX) and isinstance(v, bool | int | str)}
 
 
 def record_defeat(state: CampaignState) -> CampaignState:

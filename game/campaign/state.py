@@ -1,6 +1,7 @@
-"""The campaign between battles, as plain data: where the story is, the funds, each pilot's
-level, EXP, kills, pilot points and training, each unit's upgrades, parts and full-upgrade
-bonus, the parts in stock, the deploy choices and the battles won.
+"""The campaign between battles, as plain data: where the story is (with the route chosen
+and the story flags the battles set), the funds, each pilot's level, EXP, kills, pilot
+points and training, each unit's upgrades, parts and full-upgrade bonus, the parts in
+stock, the deploy choices and the battles won.
 
 The JSON carries a `format` number. Format 1 (before parts and training) reads as format 2
 with no parts, no PP and no training: old saves keep loading.
@@ -16,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from game.core.defs import frozen_map
-from game.scenario.setup import SetupError, check_upgrades
+from game.scenario.setup import FlagValue, SetupError, check_flags, check_upgrades
 
 MAX_FUNDS = 10**12
 FORMAT = 2  # of CampaignState.to_json; 1 had no parts, pilot points or training
@@ -90,6 +91,8 @@ class CampaignState:
     parts: Mapping[str, int] = field(default_factory=frozen_map)  # part id -> owned, not equipped
     equipped: Mapping[str, tuple[str, ...]] = field(default_factory=frozen_map)  # unit id -> parts in slots
     full_bonus: Mapping[str, str] = field(default_factory=frozen_map)  # unit id -> chosen full-upgrade bonus
+    route: str | None = None  # the route chosen at the story's branch (game.campaign.story)
+    flags: Mapping[str, FlagValue] = field(default_factory=frozen_map)  # story_* flags of won battles
 
     @property
     def complete(self) -> bool:
@@ -114,7 +117,16 @@ class CampaignState:
             "parts": dict(sorted(self.parts.items())),
             "equipped": {u: list(p) for u, p in sorted(self.equipped.items())},
             "full_bonus": dict(sorted(self.full_bonus.items())),
-        }
+        } | self._story_json()
+
+    def _story_json(self) -> dict[str, Any]:
+        # Absent until the story sets them, so campaigns without a route read back unchanged.
+        out: dict[str, Any] = {}
+        if self.route is not None:
+            out["route"] = self.route
+        if self.flags:
+            out["flags"] = dict(sorted(self.flags.items()))
+        return out
 
     @classmethod
     def from_json(cls, data: Any) -> CampaignState:
@@ -225,6 +237,11 @@ def _parse(data: Any) -> CampaignState:
     full_bonus = data.get("full_bonus", {})
     if not isinstance(full_bonus, dict) or not all(isinstance(v, str) for v in full_bonus.values()):
         raise CampaignError("campaign 'full_bonus' must map unit ids to part ids")
+    route = data.get("route")
+    if route is not None and (not isinstance(route, str) or not route):
+        raise CampaignError(f"campaign 'route' must be a route id, got {route!r}")
+    flags = data.get("flags", {})
+    check_flags(flags, "campaign 'flags'")
     return CampaignState(
         order=tuple(order),
         stage=_int(data.get("stage", 0), "stage", 0, len(order)),
@@ -238,4 +255,6 @@ def _parse(data: Any) -> CampaignState:
         parts=frozen_map({p: n for p, n in _counts(data.get("parts", {}), "parts").items() if n > 0}),
         equipped=frozen_map({str(u): _ids(p, f"parts of {u!r}") for u, p in equipped.items()}),
         full_bonus=frozen_map({str(u): str(p) for u, p in full_bonus.items()}),
+        route=route,
+        flags=frozen_map(dict(flags)),
     )

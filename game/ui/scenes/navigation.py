@@ -7,6 +7,7 @@ from __future__ import annotations
 import random
 
 from game.campaign import BattleGains, CampaignState, battle_seed, start_campaign
+from game.campaign.story import Branch, Story
 from game.core import BattleState
 from game.core.defs import Definitions
 from game.saves import BattleRecord, SaveError
@@ -20,12 +21,14 @@ from game.ui.scenes.deploy import DeployScene
 from game.ui.scenes.equip import EquipScene
 from game.ui.scenes.intermission import IntermissionScene
 from game.ui.scenes.launch import campaign_battle, load_scenario, restored_session
+from game.ui.scenes.library import LibraryScene, saved_histories
 from game.ui.scenes.menu import ConfirmScene
 from game.ui.scenes.objectives import ObjectivesScene
 from game.ui.scenes.parts_shop import PartsShopScene
 from game.ui.scenes.pause import PauseScene
 from game.ui.scenes.pilots import PilotsScene
 from game.ui.scenes.result import ResultScene
+from game.ui.scenes.route import RouteScene
 from game.ui.scenes.settings import SettingsScene
 from game.ui.scenes.status import StatusScene
 from game.ui.scenes.title import TitleScene
@@ -178,6 +181,13 @@ class SceneNavigator:
 
     def training(self, campaign: CampaignState, defs: Definitions, then: Then | None = None) -> Transition:
         return Push(TrainingScene(self.services, campaign, defs), then)
+
+    def route(self, campaign: CampaignState, story: Story, branch: Branch, then: Then | None = None) -> Transition:
+        return Push(RouteScene(self.services, campaign, story, branch), then)
+
+    def library(self, current: list[str] | None = None) -> Transition:
+        histories = saved_histories(self.services)
+        return Push(LibraryScene(self.services, histories if current is None else [current, *histories]))
 
     def save_campaign(self, campaign: CampaignState, then: Then | None = None) -> Transition:
         return Push(CampaignSlotsScene(self.services, campaign), then)
