@@ -1,7 +1,8 @@
 """The whole campaign played headless (`run_game.py simulate --campaign --runs N`): the SRW
 AI fights every battle on every side, and between battles `game.campaign.policy` deploys,
 shops and trains. A lost battle is retried with the campaign's next seed, up to
-`tries` times; a campaign that still loses stops there. Reports per stage: win rate,
+`tries` times; a campaign that still loses stops there. At the story's branch the policy
+takes the first route (`route` picks another). Reports per stage: win rate,
 turns, funds earned and spent, PP earned and spent, pilot levels and parts owned."""
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from game.campaign import (
     start_campaign,
 )
 from game.campaign.policy import prepare
+from game.campaign.story import Story, choose_route, pending_branch
 from game.sim.runner import play_out  # the campaign sits above sim (docs/ARCHITECTURE.md)
 
 
@@ -53,13 +55,19 @@ class CampaignRun:
     seed: int
     stages: list[StageRow] = field(default_factory=list)
     funds_left: int = 0  # at the end of the campaign (or where it stopped)
+    route: str | None = None  # taken at the story's branch
 
     @property
     def complete(self) -> bool:
         return bool(self.stages) and all(s.won for s in self.stages)
 
     def to_json(self) -> dict[str, Any]:
-        return {"seed": self.seed, "funds_left": self.funds_left, "stages": [vars(s) for s in self.stages]}
+        return {
+            "seed": self.seed,
+            "route": self.route,
+            "funds_left": self.funds_left,
+            "stages": [vars(s) for s in self.stages],
+        }
 
 
 def play_campaign(
@@ -72,8 +80,11 @@ def play_campaign(
     max_turns: int = 30,
     root: Path | None = None,
     mods: Sequence[Path] = (),
+    story: Story | None = None,
+    route: int = 0,
 ) -> CampaignRun:
-    """Play the campaign `order` once, from `start_campaign(order, rules, seed)`."""
+    """Play the campaign `order` once, from `start_campaign(order, rules, seed)`; at the
+    story's branch (if `story` has one) the policy takes route number `route`."""
     from game.ai.controller import side_controllers
     from game.scenario import load_scenario
 
@@ -81,7 +92,13 @@ def play_campaign(
     state = start_campaign(order, rules, seed=seed)
     run = CampaignRun(seed)
     planners: dict[str, Any] = {}
-    while not state.complete:
+    while True:
+        branch = pending_branch(state, story) if story is not None else None
+        if branch is not None and story is not None:  # a branch may follow the last linear stage
+            state = choose_route(state, story, branch.routes[min(route, len(branch.routes) - 1)].id)
+            run.route = state.route
+        if state.complete:
+            break
         sid = state.next_scenario or ""
         scenario = load_scenario(sid, result, root=root, mods=mods)
         row = StageRow(sid, funds_start=state.funds)
@@ -132,12 +149,23 @@ def simulate_campaign(
     max_turns: int = 30,
     root: Path | None = None,
     mods: Sequence[Path] = (),
+    story: Story | None = None,
+    route: int = 0,
     progress: Callable[[CampaignRun], None] | None = None,
 ) -> list[CampaignRun]:
     out = []
     for i in range(runs):
         run = play_campaign(
-            result, order, seed + i, tries=tries, difficulty=difficulty, max_turns=max_turns, root=root, mods=mods
+            result,
+            order,
+            seed + i,
+            tries=tries,
+            difficulty=difficulty,
+            max_turns=max_turns,
+            root=root,
+            mods=mods,
+            story=story,
+            route=route,
         )
         out.append(run)
         if progress is not None:
@@ -146,8 +174,12 @@ def simulate_campaign(
 
 
 def format_table(runs: Sequence[CampaignRun], order: Sequence[str], titles: dict[str, str] | None = None) -> str:
-    """The per-stage table (means over the runs that reached each stage) and the totals."""
+    """The per-stage table (means over the runs that reached each stage) and the totals. The
+    stages are those the longest run played (a route's stages included), else `order`."""
     titles = titles or {}
+    longest = max(runs, key=lambda r: len(r.stages), default=None)
+    if longest is not None and len(longest.stages) >= len(order):
+        order = [s.scenario for s in longest.stages]
     head = (
         f"{'stage':<22} {'reached':>7} {'win%':>5} {'turns':>5} {'funds in':>9} {'spent':>8} {'earned':>8} "
         f"{'rewards':>8} {'PP':>5} {'PP spent':>8} {'★':>3} {'lvl':>5} {'top':>4} {'parts':>5} {'kills':>5} "

@@ -10,7 +10,10 @@ from pathlib import Path
 
 
 def run_campaign(args: argparse.Namespace) -> int:
+    from game.campaign import CampaignError
     from game.campaign.autoplay import format_table, simulate_campaign
+    from game.campaign.story import load_story
+    from game.data import default_game_dir
     from game.scenario import list_scenarios
     from game.sim.simulate import SimulationError, load_data
 
@@ -30,7 +33,13 @@ def run_campaign(args: argparse.Namespace) -> int:
     if not order:
         print("simulate: no campaign scenarios found", file=sys.stderr)
         return 1
-    titles = {e.id: e.title or e.id for e in listed}
+    every = list_scenarios(args.game_dir, [Path(m) for m in args.mods])
+    titles = {e.id: e.title or e.id for e in every}
+    try:
+        story = load_story(args.game_dir or default_game_dir())
+    except CampaignError as exc:
+        print(f"simulate: maps/campaign.yaml: {exc}", file=sys.stderr)
+        return 1
 
     def progress(run: object) -> None:
         if not args.json:
@@ -45,6 +54,7 @@ def run_campaign(args: argparse.Namespace) -> int:
         max_turns=args.max_turns,
         root=args.game_dir,
         mods=[Path(m) for m in args.mods],
+        story=story,
         progress=progress,
     )
     if args.json:

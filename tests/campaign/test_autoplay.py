@@ -62,3 +62,14 @@ def test_the_command_line_refuses_a_scenario_with_campaign() -> None:
     )
     assert out.returncode == 2 and "--campaign plays every campaign scenario" in out.stderr
     assert "Traceback" not in out.stderr
+
+
+def test_the_autoplay_takes_a_route_at_the_storys_branch() -> None:
+    from game.campaign.story import Branch, Route, Story
+
+    result = data()
+    story = Story(Branch("blue_comet_falls", "Which way?", "", (Route("desert", "Desert", "", ("sandstorm_decoy",)),)))
+    run = play_campaign(result, ["blue_comet_falls"], seed=3, story=story)
+    assert run.route == "desert"
+    assert [s.scenario for s in run.stages] == ["blue_comet_falls", "sandstorm_decoy"]
+    assert "Sandstorm" in format_table([run], ["blue_comet_falls"], {"sandstorm_decoy": "Sandstorm Decoy"})
