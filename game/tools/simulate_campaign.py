@@ -61,6 +61,7 @@ def run_campaign(args: argparse.Namespace) -> int:
         print(json.dumps({"order": order, "runs": [r.to_json() for r in runs]}, indent=2))
         return 0
     print(file=sys.stderr)
-    print(f"campaign: {len(order)} stages, {args.runs} run(s) from seed {args.seed}, AI difficulty {args.difficulty}")
+    played = max((len(r.stages) for r in runs), default=len(order))  # a route's stages included
+    print(f"campaign: {played} stages, {args.runs} run(s) from seed {args.seed}, AI difficulty {args.difficulty}")
     print(format_table(runs, order, titles))
     return 0
