@@ -197,3 +197,12 @@ def test_forecast_attack_is_the_forecast_apply_resolves() -> None:
     events = b.do(attack)
     (blow,) = [e for e in events if isinstance(e, StrikeResolved)]
     assert (blow.hit_chance, blow.crit_chance, blow.role) == (fc.attack.hit, fc.attack.crit, "attack")
+
+
+def test_a_saved_effect_of_unknown_kind_or_duration_is_refused() -> None:
+    import pytest
+
+    assert EffectState.from_json(["item", "repair_kit", "battle"]) == EffectState("item", "repair_kit", "battle")
+    for bad in (["curse", "x", "turn"], ["spirit", "focus", "forever"]):
+        with pytest.raises(ValueError, match="known kind and duration"):
+            EffectState.from_json(bad)
