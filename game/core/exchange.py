@@ -188,11 +188,17 @@ def _gains(tx: Tx, uid: str) -> WillGains:
 
 
 def _mercy_allowed(tx: Tx, attacker: str, target: str) -> bool:
-    rules = tx.ctx.defs.rules
+    return mercy_allowed(tx.state, attacker, target)
+
+
+def mercy_allowed(state: BattleState, attacker: str, target: str) -> bool:
+    """Whether the attacker's Mercy may spare the target (the rules' skill condition); the
+    forecast uses it to say "captured" or "spared" instead of "destroyed"."""
+    rules = state.ctx.defs.rules
     if not rules.mercy_needs_higher_skill:
         return True
-    a, t = tx.state.units[attacker], tx.state.units[target]
-    return pilot_stats(tx.ctx, a).skill > pilot_stats(tx.ctx, t).skill
+    a, t = state.units[attacker], state.units[target]
+    return pilot_stats(state.ctx, a).skill > pilot_stats(state.ctx, t).skill
 
 
 def _settle(tx: Tx, tally: _Tally) -> None:

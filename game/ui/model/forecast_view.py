@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from game.core import Attack, BattleState, Forecast, forecast
 from game.core.combat import StrikeCalc, counter_weapons
+from game.core.exchange import mercy_allowed
 from game.core.formulas import Reaction
 from game.core.stats import pilot_def, unit_def
 
@@ -25,8 +26,9 @@ class StrikeRow:
     crit: int
     target: str
     target_hp: int
-    lethal: bool  # a normal hit would destroy the target
+    lethal: bool  # a normal hit would destroy the target (unless Mercy spares it)
     barrier: int
+    spared: str = ""  # "captured" / "spared" when a lethal hit leaves the target alive (Mercy)
 
 
 def strike_row(state: BattleState, calc: StrikeCalc) -> StrikeRow:
@@ -34,6 +36,10 @@ def strike_row(state: BattleState, calc: StrikeCalc) -> StrikeRow:
     a = state.unit(calc.attacker)
     t = state.unit(calc.target)
     p = pilot_def(ctx, a)
+    lethal = calc.damage >= t.hp
+    spared = ""
+    if lethal and calc.mercy and mercy_allowed(state, a.uid, t.uid):
+        spared = "captured" if unit_def(ctx, t).capturable else "spared"
     return StrikeRow(
         calc.role,
         a.uid,
@@ -46,8 +52,9 @@ def strike_row(state: BattleState, calc: StrikeCalc) -> StrikeRow:
         calc.crit,
         t.uid,
         t.hp,
-        calc.damage >= t.hp,
+        lethal,
         calc.barrier,
+        spared,
     )
 
 
