@@ -206,3 +206,15 @@ def test_a_saved_effect_of_unknown_kind_or_duration_is_refused() -> None:
     for bad in (["curse", "x", "turn"], ["spirit", "focus", "forever"]):
         with pytest.raises(ValueError, match="known kind and duration"):
             EffectState.from_json(bad)
+
+
+def test_a_replaced_state_derives_its_tables_afresh() -> None:
+    import dataclasses
+
+    b = battle()
+    start = b.state
+    assert start.unit_at((0, 0)) is start.units["layzner"]  # fills the cache
+    moved = dataclasses.replace(start, units={**start.units, "layzner": start.units["layzner"].copy()})
+    moved.units["layzner"].x = 1
+    assert moved.unit_at((1, 0)) is moved.units["layzner"] and moved.unit_at((0, 0)) is None
+    assert start.unit_at((0, 0)) is start.units["layzner"]
