@@ -69,8 +69,7 @@ def test_declining_the_backup_keeps_the_title(config_dir: Path) -> None:
     suspended_twice(d)
     (config_dir / "saves" / "suspend.json").write_text("{", encoding="utf-8")
     d.app.apply(Reset(TitleScene(d.services)))  # the title sees the files now
-    d.press(Action.DOWN)
-    d.press(Action.CONFIRM)  # Continue
+    choose(d, d.top, "continue")
     assert isinstance(d.top, ConfirmScene)
     d.press(Action.DOWN)
     d.press(Action.CONFIRM)  # Cancel

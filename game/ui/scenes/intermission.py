@@ -86,7 +86,8 @@ class IntermissionScene(Scene):
                 action=self._leave,
             ),
         ]
-        self.menu = ListMenu(entries, width=170, index=self.menu.index if index is None else index, help_width=300)
+        # the help keeps left of the record panel (x 222)
+        self.menu = ListMenu(entries, width=170, index=self.menu.index if index is None else index, help_width=194)
 
     def _pilots(self) -> Transition | None:
         if self.defs is None:

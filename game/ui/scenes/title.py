@@ -19,7 +19,11 @@ class TitleScene(Scene):
         self.services = services
         self.backdrop = Backdrop(services.art.ui("title_background"))
         self.t = 0.0
-        self.menu = ListMenu(self._entries(), width=180)
+        entries = self._entries()
+        # with a suspended battle, Continue is what the player most likely wants
+        self.menu = ListMenu(
+            entries, width=180, index=next((i for i, e in enumerate(entries) if e.key == "continue" and e.enabled), 0)
+        )
 
     def _entries(self) -> list[Entry]:
         has_suspend = self.services.saves.has_suspended()
