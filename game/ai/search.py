@@ -337,6 +337,7 @@ class SearchMemo:
     meta: list[tuple[Pos, str, str, bool, float]] | None = None
     env_of: dict[str, str] = field(default_factory=dict)
     shields: dict[str, bool] = field(default_factory=dict)
+    targets: dict[str, Target] = field(default_factory=dict)  # by the hostile's uid
 
 
 class UnitSearch:
@@ -550,6 +551,12 @@ class UnitSearch:
 
     def _target(self, t: UnitState) -> Target:
         """What scoring an attack on `t` needs, read once per search."""
+        found = self.memo.targets.get(t.uid)
+        if found is None:
+            found = self.memo.targets[t.uid] = self._read_target(t)
+        return found
+
+    def _read_target(self, t: UnitState) -> Target:
         state, diff = self.state, self.diff
         guards = support_defenders(state, t)
         wt = self.assessor.target_weight(state, self.u, self.b, t, self.setting.aims, self.setting.protected)
