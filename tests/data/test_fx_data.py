@@ -101,7 +101,7 @@ def test_a_bad_animation_is_an_error_naming_the_field(game: Game) -> None:
 def test_animations_and_quotes_are_not_in_the_data_hash(game: Game, shipped: LoadResult) -> None:
     base = game.load().data_hash
     game.edit("units/braver.yaml", "kind: melee_dash", "kind: claw")
-    game.edit("units/pilots/eiji.yaml", "name: Eiji Asuka", "quotes: {attack: ['Here I come.']}\nname: Eiji Asuka")
+    game.edit("units/pilots/eiji.yaml", "  attack:\n", "  attack:\n    - 'Here I come.'\n")
     changed = game.load()
     assert changed.errors == []
     assert changed.data_hash == base

@@ -1,5 +1,6 @@
-"""Which battle line a pilot says: chosen by a hash of the moment (who, to whom, the turn,
-the blow), so a replay says the same lines and the engine's random stream is untouched."""
+"""Which battle line a pilot says: chosen by a hash of the moment as the events record it
+(the battle's seed, who, to whom, with what, the target's HP before the blow), never by the
+time it is shown, so a replay says the same lines; the engine's random stream is untouched."""
 
 from __future__ import annotations
 
@@ -41,7 +42,7 @@ def strike_quote(book: FxBook, state: BattleState, e: ev.StrikeResolved) -> Quot
     if quotes is None or pid is None:
         return None
     situation = {"counter": "counter", "support_attack": "support"}.get(e.role, "attack")
-    key = (situation, e.attacker, e.target, e.weapon, state.turn, e.hp_before)
+    key = (situation, e.attacker, e.target, e.weapon, state.seed, e.hp_before, e.role)
     opponent = _pilot(state, e.target)
     for lines, name in (
         (book.against(quotes, opponent), "against"),
@@ -68,19 +69,24 @@ def reaction_quote(book: FxBook, state: BattleState, e: ev.StrikeResolved, max_h
         situation = "heavy_damage"
     else:
         situation = "damaged"
-    return _say(book, state, e.target, situation, (e.attacker, e.weapon, state.turn, e.hp_before))
+    return _say(book, state, e.target, situation, (e.attacker, e.weapon, e.hp_before, e.role))
+
+
+def support_defend_quote(book: FxBook, state: BattleState, e: ev.StrikeResolved) -> Quote | None:
+    """What a unit says as it steps in front of a blow meant for an ally."""
+    return _say(book, state, e.target, "support", (e.attacker, e.weapon, e.hp_before, e.role))
 
 
 def shot_down_quote(book: FxBook, state: BattleState, uid: str) -> Quote | None:
-    return _say(book, state, uid, "shot_down", (state.turn,))
+    return _say(book, state, uid, "shot_down", ())
 
 
 def finish_quote(book: FxBook, state: BattleState, uid: str, target: str) -> Quote | None:
-    return _say(book, state, uid, "finish", (target, state.turn))
+    return _say(book, state, uid, "finish", (target,))
 
 
-def spirit_quote(book: FxBook, state: BattleState, uid: str, spirit: str) -> Quote | None:
-    return _say(book, state, uid, "spirit", (spirit, state.turn))
+def spirit_quote(book: FxBook, state: BattleState, uid: str, spirit: str, sp_left: int = 0) -> Quote | None:
+    return _say(book, state, uid, "spirit", (spirit, sp_left))
 
 
 def _say(book: FxBook, state: BattleState, uid: str, situation: str, key: tuple[object, ...]) -> Quote | None:
@@ -88,5 +94,5 @@ def _say(book: FxBook, state: BattleState, uid: str, situation: str, key: tuple[
     quotes = book.pilot_quotes(pid)
     if quotes is None or pid is None:
         return None
-    text = pick(getattr(quotes, situation), situation, uid, *key)
+    text = pick(getattr(quotes, situation), situation, uid, state.seed, *key)
     return Quote(uid, pid, situation, text) if text else None

@@ -23,7 +23,14 @@ from game.ui.fx.book import book_for
 from game.ui.fx.choreo import IMPACT, Effects, StrikeView
 from game.ui.fx.cutin import draw_cut_in
 from game.ui.fx.destruction import draw_destruction
-from game.ui.fx.quotes import Quote, finish_quote, reaction_quote, shot_down_quote, strike_quote
+from game.ui.fx.quotes import (
+    Quote,
+    finish_quote,
+    reaction_quote,
+    shot_down_quote,
+    strike_quote,
+    support_defend_quote,
+)
 from game.ui.fx.sprites import ATTACK, DOWN, BattleSprites
 from game.ui.input.actions import Action, InputEvent, Kind
 from game.ui.model.session import PLAYER_SIDE
@@ -34,8 +41,8 @@ from game.ui.render.widgets import bar, hp_colour
 from game.ui.scene import Pop, Scene, Transition
 from game.ui.services import Services
 
-INTRO, CUTIN, STRIKE, BOOM, OUTRO = "intro", "cutin", "strike", "boom", "outro"
-DURATIONS = {INTRO: 0.7, CUTIN: 1.0, STRIKE: 1.5, BOOM: 1.6, OUTRO: 1.6}
+INTRO, GUARD, CUTIN, STRIKE, BOOM, OUTRO = "intro", "guard", "cutin", "strike", "boom", "outro"
+DURATIONS = {INTRO: 0.7, GUARD: 0.9, CUTIN: 1.0, STRIKE: 1.5, BOOM: 1.6, OUTRO: 1.6}
 GROUND = 230  # the units' ground line
 STANCES = (150, 490)  # left and right x
 REACTION = 0.68  # when the target's own line replaces the striker's
@@ -49,6 +56,7 @@ class Segment:
     anim: WeaponAnimation | None = None
     quote: Quote | None = None  # said as the segment starts
     reply: Quote | None = None  # the target's line after a strike
+    again: bool = False  # the quote was already said (in the cut-in before this strike)
 
 
 class CombatScene(Scene):
@@ -90,7 +98,9 @@ class CombatScene(Scene):
         self.summary = self._summary(events)
         self.segments.append(Segment(OUTRO, None, DURATIONS[OUTRO] if self.summary else 0.5))
         # Everything said in this exchange, in order, whether or not it is skipped.
-        self.log: list[Quote] = [q for s in self.segments for q in (s.quote, s.reply) if q is not None]
+        self.log: list[Quote] = [
+            q for s in self.segments for q in (None if s.again else s.quote, s.reply) if q is not None
+        ]
         self.index = 0
         self.local = 0.0
         self.gone: set[str] = set()
@@ -104,12 +114,15 @@ class CombatScene(Scene):
         anim = self.book.animation(u.unit_id, unit_def(self.state.ctx, u).weapon(e.weapon))
         quote = strike_quote(self.book, self.state, e)
         top = self.max_hp.get(e.target) or e.hp_before or 1
+        guard = e.target == self.start.support_defender and e.target != self.start.defender
+        opening = support_defend_quote(self.book, self.state, e) if guard else None
         reply = reaction_quote(self.book, self.state, e, top)
         out = []
         if anim.cut_in or e.crit:
             out.append(Segment(CUTIN, e, DURATIONS[CUTIN], anim, quote))
-            quote = None
-        out.append(Segment(STRIKE, e, anim.seconds, anim, quote, reply))
+        out.append(Segment(STRIKE, e, anim.seconds, anim, quote, reply, again=bool(out)))
+        if opening is not None:  # the support defender speaks up before the blow
+            out.insert(0, Segment(GUARD, e, DURATIONS[GUARD], anim, opening))
         return out
 
     def _is_right(self, uid: str) -> bool:
@@ -177,7 +190,9 @@ class CombatScene(Scene):
             w = unit_def(self.state.ctx, self.state.unit(e.attacker)).weapon(e.weapon)
             role = {"support_attack": " (support)", "counter": " (counter)"}.get(e.role, "")
             self.message = f"{self._pilot(e.attacker)}: {w.name}!{role}"
-            if seg.kind == STRIKE and seg.anim is not None:
+            if seg.kind == GUARD:
+                self.message = f"{self._pilot(e.target)} steps in to take the blow!"
+            elif seg.kind == STRIKE and seg.anim is not None:
                 self.services.audio.sfx(seg.anim.sound_id)
             elif seg.kind == CUTIN:
                 self.services.audio.sfx("critical" if e.crit else "spirit")
