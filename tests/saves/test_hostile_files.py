@@ -151,3 +151,16 @@ def test_listing_campaign_slots_removes_leftovers_of_interrupted_writes(tmp_path
     fresh.write_bytes(b"{")
     assert [s.number for s in slots.slots() if not s.empty] == [1]
     assert not stale.exists() and fresh.exists()
+
+
+def test_absurdly_long_command_logs_and_unit_lists_are_refused(tmp_path: Path) -> None:
+    from game.saves.records import MAX_COMMANDS, MAX_UNITS, RecordError
+
+    data = record().to_json()
+    data["battle"]["commands"] = [{"kind": "end_phase"}] * (MAX_COMMANDS + 1)
+    with pytest.raises(RecordError, match="at most 100,000"):
+        BattleRecord.from_json(data)
+    data = record().to_json()
+    data["battle"]["state"] = {"units": [{}] * (MAX_UNITS + 1)}
+    with pytest.raises(RecordError, match="at most 5,000"):
+        BattleRecord.from_json(data)
