@@ -164,3 +164,17 @@ def test_absurdly_long_command_logs_and_unit_lists_are_refused(tmp_path: Path) -
     data["battle"]["state"] = {"units": [{}] * (MAX_UNITS + 1)}
     with pytest.raises(RecordError, match="at most 5,000"):
         BattleRecord.from_json(data)
+
+
+@pytest.mark.parametrize(
+    "text", ["branch: {after: " + "9" * 5000 + "}\n", "a: &a [1]\nb: !!python/object:os.system x\n"]
+)
+def test_a_hostile_campaign_story_file_is_refused_cleanly(tmp_path: Path, text: str) -> None:
+    from game.campaign import CampaignError
+    from game.campaign.story import STORY_FILE, load_story
+
+    path = tmp_path / STORY_FILE
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text)
+    with pytest.raises(CampaignError, match="not valid YAML"):
+        load_story(tmp_path)
