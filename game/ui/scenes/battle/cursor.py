@@ -66,6 +66,8 @@ class CursorMode(Mode):
             f.toggle_danger()
         elif a is Action.OBJECTIVES:
             return objectives(f)
+        elif a is Action.REWIND:
+            return f.rewind()
         elif a is Action.MENU:
             return pause(f)
         return STAY
@@ -91,6 +93,14 @@ class CursorMode(Mode):
                 f.session.player_phase,
                 "It is not your phase.",
                 help="End your phase; the enemy moves next.",
+            ),
+            Entry(
+                "Rewind",
+                "rewind",
+                f.rewind_problem() is None,
+                f.rewind_problem() or "",
+                detail=self._rewinds_left(),
+                help="Take back your last action of this phase, rolls and all (R).",
             ),
             Entry("Objectives", "objectives", help="Victory and defeat conditions."),
             Entry(
@@ -119,6 +129,8 @@ class CursorMode(Mode):
                 return self.end_turn()
             case "objectives":
                 return objectives(f)
+            case "rewind":
+                return f.rewind()
             case "danger":
                 f.show_danger = not f.show_danger
             case "next":
@@ -126,6 +138,10 @@ class CursorMode(Mode):
             case "pause":
                 return pause(f)
         return STAY
+
+    def _rewinds_left(self) -> str:
+        limit = self.field.rewind_limit
+        return "" if limit is None or limit == 0 else f"{max(0, limit - self.field.session.rewinds_used)} left"
 
     def end_turn(self) -> Result:
         f = self.field
