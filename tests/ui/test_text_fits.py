@@ -97,6 +97,13 @@ def _battle_drawings(services: Services, scenario: LoadedScenario) -> Iterator[D
         for top in (False, True):
             yield label, lambda s, st=shown, t=top: hud.draw_unit_panel(s, fonts, services.art, st, player.uid, top=t)
         yield label, lambda s, st=shown: StatusScene(services, st, player.uid).draw(s)
+
+        def details(s: pygame.Surface, st: BattleState = shown) -> None:
+            scene = StatusScene(services, st, player.uid)
+            scene.details = True
+            scene.draw(s)
+
+        yield label, details
         for build, width, help_width in (
             (menus.action_entries, 120, 240),
             (menus.weapon_entries, 210, 300),
