@@ -153,7 +153,7 @@ def build_services(
     from game.ui.model.session_store import SlotSessionStore
     from game.ui.scenes.navigation import SceneNavigator
     from game.ui.settings import SettingsStore, default_config_dir
-    from game.ui.wiring import art_and_fonts, asset_library, controller_factory, scenario_catalog
+    from game.ui.wiring import art_and_fonts, asset_library, controller_factory, game_content
 
     directory = config_dir or default_config_dir()
     store = SettingsStore(directory)
@@ -164,13 +164,12 @@ def build_services(
         display = Display(settings.window_scale, settings.fullscreen and not windowed)
     mods = [Path(m) for m in getattr(args, "mods", []) or []]
     game_dir: Path | None = getattr(args, "game_dir", None)
-    library = asset_library(mods, game_dir)
+    content = game_content(mods, game_dir, user_mods=not bool(getattr(args, "no_user_mods", False)))
+    catalog, catalog_problems = content.catalog, content.messages
+    library = asset_library(content.mod_dirs, game_dir)  # the loaded mods' art, user folder included
     art, fonts = art_and_fonts(library)
     audio = Audio(library, settings.music_volume, settings.sfx_volume)
     mapper = InputMapper(settings.key_bindings, display.to_logical if display is not None else (lambda p: p))
-    catalog, catalog_problems = scenario_catalog(
-        mods, game_dir, user_mods=not bool(getattr(args, "no_user_mods", False))
-    )
     services = Services(
         settings=settings,
         settings_store=store,

@@ -101,10 +101,11 @@ def test_a_battle_that_cannot_be_rebuilt_is_refused_with_the_reason(config_dir: 
 # ---- the intermission (shipped campaign) ------------------------------------------------------
 def finale_campaign(d: Driver) -> CampaignState:
     rules = d.services.catalog.campaign_rules()
-    c = start_campaign(d.services.catalog.campaign(), rules, seed=1)
+    stages = d.services.catalog.campaign()
+    c = start_campaign(stages, rules, seed=1)
     return dataclasses.replace(
         c,
-        stage=4,
+        stage=list(stages).index("seal_of_grados"),
         funds=20000,
         pilots=frozen_map({"eiji": PilotRecord(33, 100, 9), "david": PilotRecord(19)}),
         upgrades=frozen_map({"layzner": frozen_map({"hp": 2})}),

@@ -7,9 +7,10 @@ from dataclasses import dataclass
 from game.core import Attack, BattleState, Forecast, forecast
 from game.core.combat import StrikeCalc, counter_weapons
 from game.core.exchange import mercy_allowed
+from game.core.formulas import Reaction
 from game.core.stats import pilot_def, unit_def
 
-REACTION_LABELS = {"counter": "Counter", "defend": "Defend", "evade": "Evade"}
+REACTION_LABELS: dict[Reaction, str] = {"counter": "Counter", "defend": "Defend", "evade": "Evade"}
 
 
 @dataclass(frozen=True)
@@ -64,7 +65,7 @@ class ForecastView:
     support_attack: StrikeRow | None
     counter: StrikeRow | None
     support_defender: str | None  # unit name taking the hits instead
-    reaction: str
+    reaction: Reaction
     counter_first: int
     note: str  # why there is no counter, or ""
 
@@ -94,9 +95,9 @@ def forecast_view(state: BattleState, fc: Forecast) -> ForecastView:
     )
 
 
-def reaction_options(state: BattleState, attack: Attack, counter_weapon: str = "auto") -> dict[str, ForecastView]:
+def reaction_options(state: BattleState, attack: Attack, counter_weapon: str = "auto") -> dict[Reaction, ForecastView]:
     """The forecast of an enemy attack for each reaction the player may choose."""
-    out = {}
+    out: dict[Reaction, ForecastView] = {}
     for reaction in REACTION_LABELS:
         fc = forecast(
             state,

@@ -33,6 +33,12 @@ class PauseScene(Scene):
                     action=lambda: nav.objectives(session.state),
                 ),
                 Entry(
+                    "Battle Log",
+                    "log",
+                    help="What happened and what was said in this battle.",
+                    action=self._battle_log,
+                ),
+                Entry(
                     "Settings",
                     "settings",
                     help="Animations, speeds, volume, window and controls.",
@@ -75,6 +81,14 @@ class PauseScene(Scene):
 
     def _confirm(self, question: str, leave: Callable[[], Transition]) -> Transition:
         return Push(ConfirmScene(self.services, question), then=lambda yes: leave() if yes else None)
+
+    def _battle_log(self) -> Transition:
+        from game.ui.fx.book import book_for
+        from game.ui.fx.log import battle_log
+        from game.ui.fx.log_scene import BattleLogScene
+
+        start = self.session.scenario.start(self.session.state.seed)
+        return Push(BattleLogScene(self.services, battle_log(book_for(self.services.catalog), start, self.session.log)))
 
     def _save_replay(self) -> Transition | None:
         self.services.notify(self.services.saves.write_replay(self.session.replay), 8.0)

@@ -13,7 +13,6 @@ from game.ui.render import theme
 from game.ui.scenes.battle.cursor import move_cursor
 from game.ui.scenes.battle.field import Field, Tiles
 from game.ui.scenes.battle.mode import STAY, After, Mode, Order, Result
-from game.ui.scenes.battle.view import draw_tiles
 
 FACING = {Action.UP: 0, Action.RIGHT: 1, Action.DOWN: 2, Action.LEFT: 3}
 
@@ -71,4 +70,4 @@ class AimMode(Mode):
         return STAY
 
     def draw(self, surface: pygame.Surface, offset: tuple[int, int]) -> None:
-        draw_tiles(surface, self.tiles(), theme.ATTACK_TILE, offset, 130)
+        self.field.overlays.tiles(surface, self.tiles(), theme.ATTACK_TILE, offset, 130)

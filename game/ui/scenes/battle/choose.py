@@ -11,7 +11,6 @@ from game.ui.input.actions import Action, InputEvent
 from game.ui.render import theme
 from game.ui.scenes.battle.field import Field, Tiles
 from game.ui.scenes.battle.mode import STAY, After, Mode, Order, Result
-from game.ui.scenes.battle.view import draw_tiles
 
 
 class Purpose(StrEnum):
@@ -97,5 +96,5 @@ class ChooseMode(Mode):
         state = self.field.state
         colour = theme.ATTACK_TILE if self.purpose is Purpose.ATTACK else theme.SUPPORT_TILE
         if self.red:
-            draw_tiles(surface, self.red, theme.ATTACK_TILE, offset, 70)
-        draw_tiles(surface, {state.unit(c).pos for c in self.choices}, colour, offset, 120)
+            self.field.overlays.tiles(surface, self.red, theme.ATTACK_TILE, offset, 70)
+        self.field.overlays.tiles(surface, {state.unit(c).pos for c in self.choices}, colour, offset, 120)

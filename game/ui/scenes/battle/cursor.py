@@ -11,7 +11,6 @@ from game.ui.render import theme
 from game.ui.render.menu import Entry, ListMenu, Picked
 from game.ui.scenes.battle.field import Field
 from game.ui.scenes.battle.mode import STAY, Become, Mode, Open, Order, Result, show
-from game.ui.scenes.battle.view import draw_tiles
 from game.ui.scenes.menu import ConfirmScene, MenuScene
 
 
@@ -80,8 +79,8 @@ class CursorMode(Mode):
         f = self.field
         if f.inspect is not None and f.inspect in f.state.units and f.state.unit(f.inspect).active:
             reach, strike = f.inspect_tiles(f.inspect)
-            draw_tiles(surface, reach, theme.MOVE_TILE, offset, 70)
-            draw_tiles(surface, strike, theme.ATTACK_TILE, offset, 80)
+            self.field.overlays.tiles(surface, reach, theme.MOVE_TILE, offset, 70)
+            self.field.overlays.tiles(surface, strike, theme.ATTACK_TILE, offset, 80)
 
     # ---- the map menu (confirm on an empty tile) ---------------------------------------------
     def map_menu(self) -> Result:

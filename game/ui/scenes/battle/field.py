@@ -18,7 +18,7 @@ from game.ui.render.menu import Entry, ListMenu
 from game.ui.scenes.battle.camera import BOTTOM_ROOM, TOP_ROOM, Camera
 from game.ui.scenes.battle.mode import STAY, Open, Result, show
 from game.ui.scenes.battle.playback import Playback
-from game.ui.scenes.battle.view import MapView
+from game.ui.scenes.battle.view import MapView, TileLayers
 from game.ui.scenes.menu import MenuScene
 from game.ui.services import Services
 from game.ui.settings import rewind_limit
@@ -45,6 +45,7 @@ class Field:
         start = next((u for u in session.state.active_units(PLAYER_SIDE)), None)
         self.cursor = start.pos if start else (0, 0)
         self.show_danger = False
+        self.overlays = TileLayers()  # the tile overlays, kept while their tiles stay the same
         self.inspect: str | None = None  # a unit whose reach and attack range are shown
         self.acting: str | None = None  # the computer's (or replay's) unit now acting
         self.ai_count = 0  # commands the computer gave this phase

@@ -12,7 +12,7 @@ from game.ui.render import theme
 from game.ui.scenes.battle.cursor import free, move_cursor
 from game.ui.scenes.battle.field import Field
 from game.ui.scenes.battle.mode import STAY, After, Mode, Order, Result
-from game.ui.scenes.battle.view import draw_path, draw_tiles
+from game.ui.scenes.battle.view import draw_path
 
 
 class MoveMode(Mode):
@@ -59,8 +59,8 @@ class MoveMode(Mode):
         return STAY
 
     def draw(self, surface: pygame.Surface, offset: tuple[int, int]) -> None:
-        draw_tiles(surface, self.tiles, theme.MOVE_TILE, offset)
-        draw_tiles(surface, self.red, theme.ATTACK_TILE, offset, 55)
+        self.field.overlays.tiles(surface, self.tiles, theme.MOVE_TILE, offset)
+        self.field.overlays.tiles(surface, self.red, theme.ATTACK_TILE, offset, 55)
 
     def draw_over(self, surface: pygame.Surface, offset: tuple[int, int]) -> None:
         if self.path:

@@ -30,7 +30,7 @@ from game.ui.scenes.battle.mode import STAY, After, Become, Go, Mode, Open, Orde
 from game.ui.scenes.battle.orders import PlayerOrders
 from game.ui.scenes.battle.phases import ComputerMode, PlaybackMode, phase_hint
 from game.ui.scenes.battle.playback import UNIT_SPEEDS, BannerBeat, MapCombatBeat, Playback
-from game.ui.scenes.battle.view import MapView, draw_cursor, draw_danger, draw_unit, render_terrain
+from game.ui.scenes.battle.view import MapView, draw_cursor, draw_unit, render_terrain
 from game.ui.services import Services
 
 FAST_FORWARD = 4.0
@@ -238,7 +238,7 @@ class BattleScene(Scene):
         surface.fill((0, 0, 0))
         surface.blit(self.terrain, (-offset[0], -offset[1]))
         if self.field.show_danger:
-            draw_danger(surface, self.field.danger_tiles(), offset)
+            self.field.overlays.danger(surface, self.field.danger_tiles(), offset)
         self.mode.draw(surface, offset)
         phase_side = self.state.side
         for v in sorted(self.view.units.values(), key=lambda v: (v.y, v.x)):
