@@ -150,7 +150,8 @@ def _battle_drawings(services: Services, scenario: LoadedScenario) -> Iterator[D
         for top in (False, True):
             yield f"terrain {terrain}", lambda s, p=pos, t=top: hud.draw_terrain_panel(s, fonts, start, p, top=t)
     for i in range(len(start.ctx.sides)):
-        phase = dataclasses.replace(start, phase=i, _positions=None, _reach=None)
+        phase = start.shallow_copy()
+        phase.phase = i
         yield f"phase {i}", lambda s, st=phase: hud.draw_phase(s, fonts, st)
     yield "briefing", lambda s: BriefingScene(services, scenario, None).draw(s)
     yield "objectives", lambda s: ObjectivesScene(services, start).draw(s)
