@@ -32,6 +32,7 @@ from game.ui.scenes.menu import MenuScene
 from game.ui.scenes.objectives import ObjectivesScene
 from game.ui.scenes.pilots import PilotsScene
 from game.ui.scenes.status import StatusScene
+from game.ui.scenes.unit_list import UnitListScene
 from game.ui.scenes.upgrades import UpgradeScene
 from game.ui.services import Services
 from game.ui.wiring import scenario_catalog
@@ -154,6 +155,8 @@ def _battle_drawings(services: Services, scenario: LoadedScenario) -> Iterator[D
         phase.phase = i
         yield f"phase {i}", lambda s, st=phase: hud.draw_phase(s, fonts, st)
     yield "briefing", lambda s: BriefingScene(services, scenario, None).draw(s)
+    longest = _as(start, player.uid, unit_id=long_unit, pilot_id=long_pilot)
+    yield "unit list", lambda s: UnitListScene(services, longest).draw(s)
     yield "objectives", lambda s: ObjectivesScene(services, start).draw(s)
     for trigger in start.ctx.script.triggers:
         for action in trigger.actions:

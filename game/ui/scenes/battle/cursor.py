@@ -114,7 +114,8 @@ class CursorMode(Mode):
                 "Every unit has acted.",
                 help="Jump to a unit that has not acted (E / Q).",
             ),
-            Entry("Menu", "pause", help="Settings, suspend, quit."),
+            Entry("Units", "units", help="Every unit on the map: HP, EN, Will; go to one."),
+            Entry("Menu", "pause", help="Settings, battle log, suspend, quit."),
         ]
         title = f"Turn {f.state.turn}"
         anchor = f.menu_anchor(ListMenu(entries, title=title, width=150).size(), 260, f.cursor, {f.cursor})
@@ -136,6 +137,15 @@ class CursorMode(Mode):
                 f.next_unit(1)
             case "pause":
                 return pause(f)
+            case "units":
+                return Open(lambda then: f.services.nav.unit_list(f.state, then), self._unit_chosen)
+        return STAY
+
+    def _unit_chosen(self, result: object) -> Result:
+        f = self.field
+        if isinstance(result, Picked) and result.key in f.state.units:
+            f.set_cursor(f.state.unit(str(result.key)).pos)
+            f.camera.center_on(f.cursor)
         return STAY
 
     def _rewinds_left(self) -> str:
