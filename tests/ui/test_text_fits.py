@@ -203,6 +203,12 @@ def _campaign_drawings(services: Services) -> Iterator[Drawing]:
                     f"upgrades {stage} {i}",
                     lambda s, sh=shop, i=i: (setattr(sh.unit_menu, "index", i), sh._refresh_stats(), sh.draw(s))[2],
                 )
+    from tests.ui.test_scenes_draw import _won
+
+    result = _won(services)
+    yield "result", result.draw
+    hub = IntermissionScene(services, dataclasses.replace(c, stage=1, history=history[:1]))
+    yield "intermission legend", hub.draw
     select = ScenarioSelectScene(services)
     for i in range(len(select.menu.entries)):
         yield f"select {i}", lambda s, i=i: (setattr(select.menu, "index", i), select.draw(s))[1]
