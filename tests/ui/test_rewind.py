@@ -95,3 +95,20 @@ def test_rewound_actions_are_named_for_the_player() -> None:
     s, _ = _played()
     assert action_words(s.state, s.log[1]) == "Eiji Asuka's Focus"
     assert action_words(s.state, s.log[0]) == "Layzner's move"
+
+
+def test_rewind_from_a_units_move_range_drops_the_selection_and_rewinds(config_dir: Path) -> None:
+    from game.ui.scenes.battle.cursor import CursorMode
+    from game.ui.scenes.battle.move import MoveMode
+
+    d = Driver(config_dir)
+    start(d, "training_first_contact")
+    wait_for_input(d)
+    b = battle(d)
+    before = b.state.digest()
+    b.session.do(CastSpirit("layzner", "focus"))
+    b.view.sync(b.state)
+    click_tile(d, b.state.unit("layzner").pos)
+    assert isinstance(b.mode, MoveMode)
+    d.press(Action.REWIND)
+    assert isinstance(b.mode, CursorMode) and b.state.digest() == before
