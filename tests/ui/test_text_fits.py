@@ -21,7 +21,7 @@ from game.core.defs import frozen_map
 from game.core.script import Dialogue, Retreat
 from game.ui.model.catalog import LoadedScenario
 from game.ui.model.dialogue import display_lines
-from game.ui.model.session import PLAYER_SIDE
+from game.ui.model.session import PLAYER_SIDE, BattleSession
 from game.ui.render.text import Fonts
 from game.ui.scenes.battle import hud, menus
 from game.ui.scenes.briefing import BriefingScene, ScenarioSelectScene
@@ -77,6 +77,32 @@ def _with_spirits(state: BattleState, uid: str) -> BattleState:
         except IllegalCommand:
             continue
     return state
+
+
+def _hints(services: Services, state: BattleState) -> list[str]:
+    """Every hints line the map shows: the free cursor on each kind of tile, every mode, every
+    side's phase."""
+    from game.ui.scenes.battle.aim import AimMode
+    from game.ui.scenes.battle.choose import HINTS
+    from game.ui.scenes.battle.cursor import CursorMode
+    from game.ui.scenes.battle.field import Field
+    from game.ui.scenes.battle.move import MoveMode
+    from game.ui.scenes.battle.phases import phase_hint
+
+    session = BattleSession(None, state)  # type: ignore[arg-type]
+    field = Field(services, session, None, None, None)  # type: ignore[arg-type]
+    cursor = CursorMode(field)
+    out = [*HINTS.values(), MoveMode.hint, AimMode.hint]
+    empty = next(p for p in state.ctx.grid.positions() if state.unit_at(p) is None)
+    for spot in (empty, *(u.pos for u in state.active_units())):
+        field.cursor = spot
+        out.append(cursor.hint)
+    for i in range(len(state.ctx.sides)):
+        phased = state.shallow_copy()
+        phased.phase = i
+        session.state = phased
+        out.append(phase_hint(field))
+    return sorted(set(out))
 
 
 def _battle_drawings(services: Services, scenario: LoadedScenario) -> Iterator[Drawing]:
@@ -155,6 +181,8 @@ def _battle_drawings(services: Services, scenario: LoadedScenario) -> Iterator[D
         phase.phase = i
         yield f"phase {i}", lambda s, st=phase: hud.draw_phase(s, fonts, st)
     yield "briefing", lambda s: BriefingScene(services, scenario, None).draw(s)
+    for hint in _hints(services, start):
+        yield f"hints {hint[:20]}", lambda s, h=hint: hud.draw_hints(s, fonts, services.keys(h))
     longest = _as(start, player.uid, unit_id=long_unit, pilot_id=long_pilot)
     yield "unit list", lambda s: UnitListScene(services, longest).draw(s)
     yield "objectives", lambda s: ObjectivesScene(services, start).draw(s)
