@@ -1,4 +1,4 @@
-"""The title screen: new campaign, continue, scenario select, settings, quit."""
+"""The title screen: new campaign, continue, scenario select, settings, library, quit."""
 
 from __future__ import annotations
 
@@ -52,6 +52,12 @@ class TitleScene(Scene):
                 "settings",
                 help="Animations, speeds, volume, window and controls.",
                 action=nav.settings,
+            ),
+            Entry(
+                "Library",
+                "library",
+                help="The story so far, its machines and its people, as met in battle.",
+                action=nav.library,
             ),
             Entry("Quit", "quit", help="Close the game.", action=Quit),
         ]
