@@ -66,6 +66,7 @@ class UnitInfo:
     kills: int
     exp: int
     description: str
+    notes: tuple[tuple[str, str], ...] = ()  # skills and abilities: (name, what it does)
 
 
 def unit_info(state: BattleState, uid: str) -> UnitInfo:
@@ -113,6 +114,16 @@ def unit_info(state: BattleState, uid: str) -> UnitInfo:
             if s.id in defs.skills
         )
     abilities = tuple(defs.abilities[a.id].name for a in udef.abilities if a.id in defs.abilities)
+    # (name, what it does) for the status screen's details page
+    notes: list[tuple[str, str]] = []
+    if p is not None:
+        notes += [
+            (name, defs.skills[s.id].description)
+            for name, s in zip(skills, (s for s in p.skills if s.id in defs.skills), strict=True)
+        ]
+    notes += [
+        (defs.abilities[a.id].name, defs.abilities[a.id].description) for a in udef.abilities if a.id in defs.abilities
+    ]
     effects = []
     for e in u.effects:
         table = defs.spirits if e.kind == "spirit" else defs.statuses
@@ -155,6 +166,7 @@ def unit_info(state: BattleState, uid: str) -> UnitInfo:
         kills=u.kills,
         exp=u.exp,
         description=udef.description,
+        notes=tuple(notes),
     )
 
 

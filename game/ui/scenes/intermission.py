@@ -11,6 +11,7 @@ from game.campaign import BattleGains, CampaignError, CampaignState
 from game.campaign.story import Story, load_story, pending_branch
 from game.ui.input.actions import InputEvent
 from game.ui.model.catalog import LoadedScenario
+from game.ui.model.objectives import BONUS_COUNT_LEGEND
 from game.ui.render import theme
 from game.ui.render.menu import Entry, ListMenu
 from game.ui.render.text import Fonts
@@ -216,6 +217,8 @@ class IntermissionScene(Scene):
             text = f"{self._title(h.scenario)}: turn {h.turns}, {h.kills} shot down, {h.funds:,} funds{bonus}"
             fonts.draw(surface, text, (x + 8, y), size=Fonts.SMALL)
             y += 15
+        if any(h.bonus for h in c.history[-6:]):
+            fonts.draw(surface, BONUS_COUNT_LEGEND, (x + 8, y + 4), size=Fonts.SMALL, colour=theme.TEXT_DIM)
         fonts.draw(
             surface,
             self.services.keys("{confirm}: choose    Arrows: move"),

@@ -10,6 +10,7 @@ import pygame
 
 from game.campaign import BattleGains, CampaignError, CampaignState, record_defeat, record_victory
 from game.ui.input.actions import InputEvent
+from game.ui.model.objectives import BONUS_LEGEND
 from game.ui.model.session import BattleSession
 from game.ui.model.summary import summarize
 from game.ui.render import theme
@@ -98,7 +99,7 @@ class ResultScene(Scene):
         self._clear = [pygame.Rect(320 - title_w // 2, 14, title_w, 58 + fonts.line_height() - 14)]
         fonts.draw(surface, self.session.scenario.info.title, (320, 58), colour=theme.TEXT, align="center")
         reason_lines = len(fonts.wrap(s.reason, 368))
-        height = 26 + reason_lines * fonts.line_height() + 5 * 18 + (len(s.bonus) * 15 + 4 if s.bonus else 0)
+        height = 26 + reason_lines * fonts.line_height() + 5 * 18 + (len(s.bonus) * 15 + 20 if s.bonus else 0)
         rect = pygame.Rect(120, 80, 400, height)
         fonts.panel(surface, rect, edge=colour)
         x, y = rect.x + 16, rect.y + 10
@@ -128,6 +129,14 @@ class ResultScene(Scene):
                     colour=theme.GOOD if done else theme.TEXT_DIM,
                 )
                 y += 15
+            fonts.draw(
+                surface,
+                BONUS_LEGEND,
+                (rect.right - 16, rect.bottom - 17),
+                size=Fonts.SMALL,
+                colour=theme.TEXT_DIM,
+                align="right",
+            )
         if self.campaign is not None:
             ups = [g for g in (self.gains.pilots if self.gains else ()) if g.level_after > g.level_before]
             names = self.session.state.ctx.defs.pilots
