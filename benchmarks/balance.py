@@ -16,15 +16,21 @@ import time
 from game.sim import simulate
 from game.sim.simulate import default_jobs
 
-CAMPAIGN = ("blue_comet_falls", "sandstorm_decoy", "farewell_red_planet", "beautiful_le_cain", "seal_of_grados")
 WIN_LOW, WIN_HIGH = 0.60, 0.95
 MIN_MEDIAN_TURNS = 4
 FIRST_SEED = 0
 
 
+def shipped_scenarios() -> list[str]:
+    """Every scenario the game ships (the linear stages and the route stages), in story order."""
+    from game.scenario import list_scenarios
+
+    return [i.id for i in list_scenarios() if i.source == "game"]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.balance", description=__doc__.splitlines()[0])
-    parser.add_argument("scenarios", nargs="*", default=list(CAMPAIGN))
+    parser.add_argument("scenarios", nargs="*", default=shipped_scenarios())
     parser.add_argument("--runs", type=int, default=500)
     parser.add_argument("--seed", type=int, default=FIRST_SEED)
     parser.add_argument("--jobs", type=int, default=default_jobs())

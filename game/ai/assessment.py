@@ -47,12 +47,15 @@ def tile_threats(
     terrain = ctx.defs.terrains[ctx.grid.terrain_id(tile)]
     on_ground = ctx.grid.space or not u.flying
     dfn, eva = (terrain.defense, terrain.evade) if on_ground else (0, 0)
-    out = []
+    out: list[tuple[str, float, float]] = []
+    if not threats:
+        return out
+    bit = 1 << (tile[1] * threats[0][1][0][0].stride + tile[0])  # the tile in every TileMask
     for uid, parts in threats:
         best: Blow | None = None
         best_e = -1.0
         for area, blow in parts:
-            if tile in area:
+            if area.bits & bit:
                 e = blow.expected_on(dfn, eva)
                 if e > best_e:
                     best, best_e = blow, e

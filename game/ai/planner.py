@@ -33,6 +33,14 @@ class Planner(Assessor):
         self._last = (state, u, b, search)
         return search.best()
 
+    def attack_ceiling(self, state: BattleState, u: UnitState, b: Behaviour) -> float | None:
+        """`UnitSearch.attack_ceiling` of the search just made for `u` in `state` (None
+        when there is none or no bound)."""
+        last = self._last
+        if last is None or last[0] is not state or last[1] is not u or last[2] != b:
+            return None
+        return last[3].attack_ceiling()
+
     def plan_with_spirit(
         self, state: BattleState, u: UnitState, b: Behaviour, hyp: BattleState, v: UnitState, *, alert: bool = False
     ) -> Option:

@@ -16,7 +16,7 @@ from game.ai.assessment import Assessor, tile_threats
 from game.ai.behaviour import Behaviour, retreating
 from game.ai.caches import HostileThreat
 from game.ai.difficulty import Difficulty
-from game.ai.fields import UNREACHABLE, tiles_of
+from game.ai.fields import UNREACHABLE
 from game.ai.objectives import Aims
 from game.ai.scoring import (
     AGGRESSIVE_RISK,
@@ -52,67 +52,6 @@ from game.core.stats import environment, hp_pct, max_en, max_hp, unit_def
 TileThreat = tuple[str, float, float]  # (hostile, expected damage, chance its blow alone destroys us)
 
 
-class ThreatMap:
-    """The hostiles that could strike each of a unit's end tiles, built on first use.
-
-    Built hostile by hostile: each threat area is intersected with the end tiles at once,
-    and a blow's numbers depend on the tile only through its terrain."""
-
-    __slots__ = ("_assessor", "_built", "_hp", "_on_ground", "_state", "_threats", "_tiles")
-
-    def __init__(
-        self,
-        assessor: Assessor,
-        state: BattleState,
-        hp: int,
-        tiles: list[Pos],
-        threats: list[HostileThreat],
-        on_ground: bool,
-    ) -> None:
-        self._assessor = assessor
-        self._state = state
-        self._hp = hp
-        self._tiles = tiles
-        self._threats = threats
-        self._on_ground = on_ground
-        self._built: dict[Pos, list[TileThreat]] | None = None
-
-    def get(self, p: Pos) -> list[TileThreat] | None:
-        if self._built is None:
-            self._built = self._build()
-        return self._built.get(p)
-
-    def _build(self) -> dict[Pos, list[TileThreat]]:
-        ctx = self._state.ctx
-        grid = ctx.grid
-        terrains = ctx.defs.terrains
-        fields = self._assessor.fields
-        tile_bits = fields.mask(self._tiles).bits
-        on_ground = self._on_ground
-        hp = self._hp
-        out: dict[Pos, list[TileThreat]] = {}
-        for uid, parts in self._threats:
-            best_here: dict[Pos, tuple[float, float]] = {}
-            for area, blow in parts:
-                hit = area.bits & tile_bits
-                if not hit:
-                    continue
-                by_terrain: dict[str, tuple[float, float]] = {}
-                for p in tiles_of(hit, fields.stride):
-                    tid = grid.terrain_id(p)
-                    ek = by_terrain.get(tid)
-                    if ek is None:
-                        terrain = terrains[tid]
-                        dfn, eva = (terrain.defense, terrain.evade) if on_ground else (0, 0)
-                        ek = by_terrain[tid] = (blow.expected_on(dfn, eva), blow.kill_chance_on(hp, dfn, eva))
-                    cur = best_here.get(p)
-                    if cur is None or ek[0] > cur[0]:
-                        best_here[p] = ek
-            for p, (e, pk) in best_here.items():
-                out.setdefault(p, []).append((uid, e, pk))
-        return out
-
-
 @dataclass(frozen=True, slots=True)
 class Setting:
     """What one search reads about the unit's situation, once."""
@@ -124,7 +63,6 @@ class Setting:
     protected: list[UnitState]
     fleeing: bool
     tiles: list[Pos]  # where it may end its move, its own tile first
-    tile_set: frozenset[Pos]
     guard_tiles: frozenset[Pos]
     wu: float  # its worth
     top_hp: int
@@ -133,8 +71,9 @@ class Setting:
     attack_scale: float
     taken_weight: float  # weight of the counter damage taken
     engage: float  # value of making any attack at all (aggressive units press the fight)
+    supporters: frozenset[Pos]  # tiles of friends who can support attack or defend
+    support: float  # value of ending next to one of them, in the unit's worth
     threats: list[HostileThreat]
-    threat_map: ThreatMap
     hp_missing: int
     on_ground: bool
     tb: TieBreak
@@ -188,7 +127,6 @@ def read_setting(assessor: Assessor, state: BattleState, u: UnitState, b: Behavi
         protected=[f for f in friends if aims.is_protected(f)],
         fleeing=fleeing,
         tiles=tiles,
-        tile_set=frozenset(tiles),
         guard_tiles=guard_tiles,
         wu=wu,
         top_hp=max_hp(ctx, u),
@@ -197,12 +135,23 @@ def read_setting(assessor: Assessor, state: BattleState, u: UnitState, b: Behavi
         attack_scale=attack_scale,
         taken_weight=taken_weight,
         engage=engage,
+        supporters=_supporters(state, friends) if diff.support else frozenset(),
+        support=diff.support,
         threats=threats,
-        threat_map=ThreatMap(assessor, state, u.hp, tiles, threats, on_ground),
         hp_missing=100 - hp_pct(ctx, u),
         on_ground=on_ground,
         tb=TieBreak(state, u.uid),
     )
+
+
+def _supporters(state: BattleState, friends: list[UnitState]) -> frozenset[Pos]:
+    ctx = state.ctx
+    out = set()
+    for f in friends:
+        m = collect(ctx, f)
+        if m.support_attack > 0 or m.support_defend > 0:
+            out.add(f.pos)
+    return frozenset(out)
 
 
 def _end_tiles(
@@ -233,6 +182,9 @@ class Goal:
     width: int
     move: int
     origin: int  # the distance from where the unit stands
+
+
+NO_GOAL = Goal(frozenset(), 0.0, False, 0, None, 0, 1, 0)
 
 
 def goal_of(assessor: Assessor, state: BattleState, u: UnitState, s: Setting) -> Goal:
@@ -278,31 +230,28 @@ class TileValues:
     minus the danger of the next hostile phase there (with or without a hostile our
     attack may destroy first)."""
 
-    __slots__ = ("_info", "_plain", "_removed", "goal", "setting", "state", "u")
+    __slots__ = ("_base", "_order", "_parts", "_plain", "_removed", "goal", "setting", "state", "u")
 
     def __init__(self, state: BattleState, u: UnitState, setting: Setting, goal: Goal) -> None:
         self.state = state
         self.setting = setting
         self.goal = goal
         self.u = u
-        self._info: dict[Pos, tuple[float, list[TileThreat]]] = {}
+        self._base: dict[Pos, float] = {}
+        self._order: list[tuple[float, Pos]] | None = None
+        self._parts: dict[Pos, list[TileThreat]] = {}
         self._plain: dict[Pos, tuple[float, float]] = {}
         self._removed: dict[tuple[Pos, str, float], tuple[float, float]] = {}
 
-    def info(self, p: Pos) -> tuple[float, list[TileThreat]]:
-        """(the tile's value before danger, the hostiles that could strike it)."""
-        found = self._info.get(p)
+    def base(self, p: Pos) -> float:
+        """The value of ending on `p` before danger: terrain, goal progress, recovery."""
+        found = self._base.get(p)
         if found is not None:
             return found
         s, g, state = self.setting, self.goal, self.state
         ctx = state.ctx
         terrain = ctx.defs.terrains[ctx.grid.terrain_id(p)]
         dfn, eva = (terrain.defense, terrain.evade) if s.on_ground else (0, 0)
-        parts = s.threat_map.get(p)
-        if parts is None:
-            # Out of every hostile's reach, or not one of the search's end tiles (a caller
-            # asking about another tile).
-            parts = [] if p in s.tile_set else tile_threats(state, self.u, p, s.threats)
         base = TERRAIN_WEIGHT * (dfn + eva) * s.wu
         if g.tiles:
             if g.field is not None:
@@ -316,8 +265,27 @@ class TileValues:
             base += g.weight * (-progress if g.away else progress)
         if s.hp_missing and s.on_ground and terrain.hp_recovery:
             base += 0.5 * s.wu * min(terrain.hp_recovery, s.hp_missing) / 100
-        found = (base, parts)
-        self._info[p] = found
+        if s.supporters:
+            # Next to a friend who can support attack or defend (hard plays in pairs).
+            x, y = p
+            near = sum(1 for q in ((x + 1, y), (x - 1, y), (x, y + 1), (x, y - 1)) if q in s.supporters)
+            base += s.support * s.wu * min(near, 2)
+        self._base[p] = base
+        return base
+
+    def by_base(self) -> list[tuple[float, Pos]]:
+        """Every end tile with its base value, best first."""
+        if self._order is None:
+            base = self.base
+            self._order = sorted(((base(p), p) for p in self.setting.tiles), reverse=True)
+        return self._order
+
+    def threats_at(self, p: Pos) -> list[TileThreat]:
+        """The hostiles that could strike us on `p` next phase, worked out only for the
+        tiles a search gets to (most end tiles never beat the best option's bound)."""
+        found = self._parts.get(p)
+        if found is None:
+            found = self._parts[p] = tile_threats(self.state, self.u, p, self.setting.threats)
         return found
 
     def value(self, p: Pos, removed: str | None = None, p_removed: float = 0.0) -> tuple[float, float]:
@@ -331,7 +299,7 @@ class TileValues:
         key = (p, removed, p_removed)
         found = self._removed.get(key)
         if found is None:
-            _base, parts = self.info(p)
+            parts = self.threats_at(p)
             if all(uid != removed for uid, _e, _pk in parts):
                 found = self.value(p)  # the same numbers: that hostile cannot reach `p` anyway
             else:
@@ -340,7 +308,7 @@ class TileValues:
         return found
 
     def _value(self, p: Pos, removed: str | None, p_removed: float) -> tuple[float, float]:
-        base, parts = self.info(p)
+        base, parts = self.base(p), self.threats_at(p)
         if not parts:
             return base, 0  # no danger: exactly what the sums below give for no blows
         s = self.setting
@@ -365,9 +333,8 @@ class TileValues:
 class SearchMemo:
     """One search's own caches (never shared with a search for another state)."""
 
-    split: dict[tuple[int, str, bool], float] = field(default_factory=dict)
     placed: dict[Pos, UnitState] = field(default_factory=dict)
-    meta: list[tuple[Pos, str, str, bool]] | None = None
+    meta: list[tuple[Pos, str, str, bool, float]] | None = None
     env_of: dict[str, str] = field(default_factory=dict)
     shields: dict[str, bool] = field(default_factory=dict)
 
@@ -393,7 +360,9 @@ class UnitSearch:
     @classmethod
     def start(cls, assessor: Assessor, state: BattleState, u: UnitState, b: Behaviour) -> UnitSearch:
         setting = read_setting(assessor, state, u, b)
-        return cls(assessor, state, u, setting, TileValues(state, u, setting, goal_of(assessor, state, u, setting)))
+        # With one tile to end on, goal progress is the same for every option: not needed.
+        goal = goal_of(assessor, state, u, setting) if len(setting.tiles) > 1 else NO_GOAL
+        return cls(assessor, state, u, setting, TileValues(state, u, setting, goal))
 
     def with_spirit(self, state: BattleState, v: UnitState) -> UnitSearch:
         """A search for `v`, the same unit with an offensive spirit on it, in `state` (the
@@ -407,22 +376,27 @@ class UnitSearch:
             values = TileValues(state, v, self.setting, goal_of(self.assessor, state, v, self.setting))
         return UnitSearch(self.assessor, state, v, self.setting, values)
 
-    def _best_value(self, tiles: list[Pos], removed: str, p_removed: float) -> float:
-        """An upper bound of the best `tile_value` among `tiles` with `removed` destroyed
-        first with chance `p_removed`: exact without a kill chance, else as if the kill were
-        certain (the value only grows with it). Worked out once per tile group and hostile."""
-        key = (id(tiles), removed, p_removed > 0)
-        found = self.memo.split.get(key)
-        if found is None:
-            found = -math.inf
-            # A tile's value never exceeds its base (danger only subtracts): best base first,
-            # and stop once no base can beat the best value found.
-            for base, p in sorted(((self.values.info(p)[0], p) for p in tiles), reverse=True):
-                if base <= found:
-                    break
-                found = max(found, self.values.value(p, removed, 1.0)[0] if p_removed > 0 else self.values.value(p)[0])
-            self.memo.split[key] = found
-        return found
+    def attack_ceiling(self) -> float | None:
+        """An upper bound of the score of any attack this unit could find here, whatever
+        its attack's numbers (no counter, every blow landing and destroying its target, no
+        EN or ammo spent): what an offensive spirit could at most lift the plan to. None
+        when it has a MAP weapon (no bound is worked out for those)."""
+        state, u, s = self.state, self.u, self.setting
+        assessor = self.assessor
+        if any(w.is_map for w in unit_def(state.ctx, u).weapons):
+            return None
+        top = -math.inf
+        for t in s.hostiles:
+            if not assessor.can_reach(state, u, t):
+                continue
+            tg = self._target(t)
+            gain = tg.weight * (tg.focus * t.hp / tg.top_hp + tg.kill_bonus) + tg.strip + tg.priority
+            for g in tg.guards:  # a support defender taking the blow is worth its share of HP
+                gain = max(gain, assessor.worth(state, g))
+            top = max(top, gain)
+        if top == -math.inf:
+            return -math.inf
+        return s.attack_scale * top + s.engage + self.values.by_base()[0][0]
 
     # ---- choosing --------------------------------------------------------------------------
     def _wins(self, score: float, key: str | None = None) -> bool:
@@ -440,9 +414,25 @@ class UnitSearch:
             self._best, self._best_key = opt, key
 
     def best(self) -> Option:
-        # A tile's value never exceeds its base (danger only subtracts): best base first,
-        # and stop once no base can reach the best value found.
-        for base, p in sorted(((self.values.info(p)[0], p) for p in self.setting.tiles), key=lambda bp: -bp[0]):
+        # Staying on the tile of best base gives a first bar; attacks usually raise it,
+        # which leaves few other tiles to look at for doing nothing.
+        order = self.values.by_base()
+        self._idle(order[:1])
+        if not self.u.acted:
+            self.attacks()
+            if not self.u.moved:
+                self.map_attacks()
+            if self.mods.repair > 0 or self.mods.supply is not None:
+                self.devices()
+        self._idle(order[1:])
+        assert self._best is not None
+        return self._best
+
+    def _idle(self, order: list[tuple[float, Pos]]) -> None:
+        """Ending on each tile of `order` (best base first) and doing nothing."""
+        # A tile's value never exceeds its base (danger only subtracts): stop once no base
+        # can reach the best value found.
+        for base, p in order:
             if self._best is not None and base < self._best.score - TIE:
                 break
             value, danger = self.values.value(p)
@@ -450,14 +440,6 @@ class UnitSearch:
                 key = f"idle{p}"
                 if self._wins(value, key):
                     self._best, self._best_key = Option(value, p, danger=danger), key
-        if not self.u.acted:
-            self.attacks()
-            if not self.u.moved:
-                self.map_attacks()
-            if self.mods.repair > 0 or self.mods.supply is not None:
-                self.devices()
-        assert self._best is not None
-        return self._best
 
     def attacks(self) -> None:
         """Every attack from every tile, best first by an optimistic bound.
@@ -479,7 +461,7 @@ class UnitSearch:
         min_lo = min(x.lo for x in weapons)
         ku = profile(u)  # the attacker's identity does not matter, only its numbers
         meta = self._tile_meta()
-        candidates: list[tuple[float, int, Target, Armament, list[Pos], UnitState]] = []
+        candidates: list[tuple[float, int, Target, Armament, list[tuple[float, Pos]], UnitState]] = []
         for t in self.setting.hostiles:
             tx, ty = t.pos
             if abs(ux - tx) + abs(uy - ty) > reach_max + max_hi:
@@ -489,16 +471,16 @@ class UnitSearch:
             if not usable:
                 continue
             target = self._target(t)
-            groups: dict[tuple[int, str, bool], list[Pos]] = {}
-            for p, tid, _env, moved_here in meta:
+            groups: dict[tuple[int, str, bool], list[tuple[float, Pos]]] = {}
+            for p, tid, _env, moved_here, base in meta:
                 d = abs(p[0] - tx) + abs(p[1] - ty)
                 if min_lo <= d <= max_hi:
-                    groups.setdefault((d, tid, moved_here), []).append(p)
+                    groups.setdefault((d, tid, moved_here), []).append((base, p))
             # The attack itself depends on the attacker's tile only through the distance,
             # its environment and whether it moved: worked out once for all terrains alike.
             attack_bounds: dict[tuple[int, bool, str, str], tuple[float, float]] = {}
             for (d, tid, moved_here), tiles in groups.items():
-                a = self._placed(tiles[0])
+                a = self._placed(tiles[0][1])
                 env_a = self.memo.env_of[tid]
                 for x in usable:
                     if not (x.lo <= d <= x.hi) or not (x.moving if moved_here else x.here):
@@ -520,7 +502,7 @@ class UnitSearch:
                     bound += self.setting.engage  # at most: no counter can destroy us
                     if bound <= 0:
                         continue
-                    bound += self._best_value(tiles, t.uid, p_kill)
+                    bound += tiles[0][0]  # no tile of the group is worth more (best base first)
                     candidates.append((bound, len(candidates), target, x, tiles, a))
         candidates.sort(key=lambda c: (-c[0], c[1]))
         for bound, _i, target, x, tiles, a in candidates:
@@ -538,12 +520,13 @@ class UnitSearch:
             engage = self.setting.engage * (1 - tr.p_die)
             if score + engage <= 0:
                 continue  # no pointless attacks: doing nothing on that tile is better
-            for p in tiles:
-                exposed = engage and any(uid == t.uid for uid, _e, _pk in self.values.info(p)[1])
-                if exposed:
-                    if score + engage <= 0:
-                        continue
-                elif score <= 0:
+            reach = score + engage
+            for base, p in tiles:
+                # A tile's value never exceeds its base: no later tile of the group can win.
+                if self._best is not None and reach + base < self._best.score - TIE:
+                    break
+                exposed = engage and any(uid == t.uid for uid, _e, _pk in self.values.threats_at(p))
+                if not exposed and score <= 0:
                     continue
                 value, danger = self.values.value(p, t.uid, p_kill)
                 total = score + value + (engage if exposed else 0.0)
@@ -601,8 +584,9 @@ class UnitSearch:
             f.side == side and not f.acted and self.assessor.can_reach(state, f, t) for f in self.setting.friends
         )
 
-    def _tile_meta(self) -> list[tuple[Pos, str, str, bool]]:
-        """(tile, terrain id, our environment there, moved there?) for every end tile."""
+    def _tile_meta(self) -> list[tuple[Pos, str, str, bool, float]]:
+        """(tile, terrain id, our environment there, moved there?, base value) for every
+        end tile, best base first (so every group of them is in that order too)."""
         if self.memo.meta is None:
             ctx = self.state.ctx
             grid, terrains = ctx.grid, ctx.defs.terrains
@@ -610,12 +594,12 @@ class UnitSearch:
             here = self.u.pos
             env_of = self.memo.env_of
             out = []
-            for p in self.setting.tiles:
+            for base, p in self.values.by_base():
                 tid = grid.terrain_id(p)
                 env = env_of.get(tid)
                 if env is None:
                     env = env_of[tid] = grid.environment(terrains[tid], flying)
-                out.append((p, tid, env, p != here))
+                out.append((p, tid, env, p != here, base))
             self.memo.meta = out
         return self.memo.meta
 

@@ -1,6 +1,6 @@
 """The campaign and its battles: starting a campaign, the setup of the next battle (deploy
-choices, pilot levels, unit upgrades), the seed, and carrying a won battle's EXP, kills
-and funds back into the campaign.
+choices, pilot levels, unit upgrades, story flags), the seed, and carrying a won battle's
+EXP, kills, funds and `story_...` flags back into the campaign.
 
 Pilot levels carry over as level + EXP toward the next level. A battle starts each pilot at
 the higher of its campaign level and the level the scenario gives it (so a scenario can
@@ -11,8 +11,9 @@ the campaign's record.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
+from typing import Any
 
 from game.campaign.rules import CampaignRules
 from game.campaign.state import CampaignError, CampaignState, PilotRecord, StageResult
@@ -21,9 +22,10 @@ from game.core.defs import frozen_map
 from game.core.script import Deployment
 from game.core.state import BattleState
 from game.scenario import BattleSetup, SetupError
-from game.scenario.setup import PLAYER, Playable, player_deployments
+from game.scenario.setup import PLAYER, FlagValue, Playable, player_deployments
 
 SEED_SPACE = 2**31
+STORY_PREFIX = "story_"
 
 
 def start_campaign(order: Iterable[str], rules: CampaignRules, seed: int = 0) -> CampaignState:
@@ -88,7 +90,13 @@ def setup_for(state: CampaignState, scenario: Playable, rules: CampaignRules) ->
             picks = None  # the scenario changed since the choice was made: its default again
     else:
         picks = None
-    return BattleSetup(deploy=picks, levels=frozen_map(levels), upgrades=frozen_map(upgrades), exp=frozen_map(exp))
+    return BattleSetup(
+        deploy=picks,
+        levels=frozen_map(levels),
+        upgrades=frozen_map(upgrades),
+        exp=frozen_map(exp),
+        flags=state.flags,
+    )
 
 
 def choose_deployment(state: CampaignState, scenario: Playable, picks: Iterable[str | None]) -> CampaignState:
@@ -180,8 +188,15 @@ def record_victory(
         pilots=frozen_map(pilots),
         history=(*state.history, result),
         attempts=0,
+        flags=frozen_map({**state.flags, **story_flags(final.flags)}),
     )
     return new, BattleGains(funds, tuple(report))
+
+
+def story_flags(flags: Mapping[str, Any]) -> dict[str, FlagValue]:
+    """The flags of a battle the campaign keeps: those named `story_...` (others are the
+    battle's own bookkeeping)."""
+    return {k: v for k, v in flags.items() if k.startswith(STORY_PREFIX) and isinstance(v, bool | int | str)}
 
 
 def record_defeat(state: CampaignState) -> CampaignState:

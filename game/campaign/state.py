@@ -1,5 +1,6 @@
-"""The campaign between battles, as plain data: where the story is, the funds, each pilot's
-level, EXP and kills, each unit's upgrades, the deploy choices and the battles won.
+"""The campaign between battles, as plain data: where the story is (with the route chosen
+and the story flags the battles set), the funds, each pilot's level, EXP and kills, each
+unit's upgrades, the deploy choices and the battles won.
 
 States are values: the operations in `game.campaign` return new ones. `to_json` and
 `from_json` round-trip exactly; `from_json` names the first bad entry.
@@ -12,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from game.core.defs import frozen_map
-from game.scenario.setup import SetupError, check_upgrades
+from game.scenario.setup import FlagValue, SetupError, check_flags, check_upgrades
 
 MAX_FUNDS = 10**12
 
@@ -66,6 +67,8 @@ class CampaignState:
     history: tuple[StageResult, ...] = ()
     seed: int = 0  # the campaign's root seed: each battle's seed derives from it
     attempts: int = 0  # battles lost at the current stage (a retry gets a new seed)
+    route: str | None = None  # the route chosen at the story's branch (game.campaign.story)
+    flags: Mapping[str, FlagValue] = field(default_factory=frozen_map)  # story_* flags of won battles
 
     @property
     def complete(self) -> bool:
@@ -86,7 +89,16 @@ class CampaignState:
             "history": [h.to_json() for h in self.history],
             "seed": self.seed,
             "attempts": self.attempts,
-        }
+        } | self._story_json()
+
+    def _story_json(self) -> dict[str, Any]:
+        # Absent until the story sets them, so campaigns without a route read back unchanged.
+        out: dict[str, Any] = {}
+        if self.route is not None:
+            out["route"] = self.route
+        if self.flags:
+            out["flags"] = dict(sorted(self.flags.items()))
+        return out
 
     @classmethod
     def from_json(cls, data: Any) -> CampaignState:
@@ -160,6 +172,11 @@ def _parse(data: Any) -> CampaignState:
                 _int(h.get("attempts", 1), "history attempts", 1, 10**6),
             )
         )
+    route = data.get("route")
+    if route is not None and (not isinstance(route, str) or not route):
+        raise CampaignError(f"campaign 'route' must be a route id, got {route!r}")
+    flags = data.get("flags", {})
+    check_flags(flags, "campaign 'flags'")
     return CampaignState(
         order=tuple(order),
         stage=_int(data.get("stage", 0), "stage", 0, len(order)),
@@ -170,4 +187,6 @@ def _parse(data: Any) -> CampaignState:
         history=tuple(history),
         seed=_int(data.get("seed", 0), "seed", 0, 2**63),
         attempts=_int(data.get("attempts", 0), "attempts", 0, 10**6),
+        route=route,
+        flags=frozen_map(dict(flags)),
     )

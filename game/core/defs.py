@@ -12,7 +12,7 @@ from fractions import Fraction
 from types import MappingProxyType
 from typing import Any
 
-from game.core.effects import Modifier
+from game.core.effects import Duration, Modifier
 from game.core.ranks import Ranks
 
 SIZES: tuple[str, ...] = ("SS", "S", "M", "L", "LL")
@@ -289,7 +289,7 @@ class SpiritDef:
     id: str
     name: str
     target: str = "self"
-    duration: str = "instant"
+    duration: Duration = "instant"
     effects: tuple[Modifier, ...] = ()
     cost: int = 10  # default SP cost when a pilot's entry gives none
     description: str = ""
@@ -319,7 +319,7 @@ class StatusDef:
     id: str
     name: str
     effects: tuple[Modifier, ...] = ()
-    duration: str = "turn"
+    duration: Duration = "turn"
     description: str = ""
 
 

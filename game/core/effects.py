@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from fractions import Fraction
-from typing import Any
+from typing import Any, Literal, TypeGuard, get_args
 
 # Keys whose values add up (integers).
 ADDITIVE_KEYS: frozenset[str] = frozenset(
@@ -91,11 +91,14 @@ ALL_KEYS: frozenset[str] = (
     ADDITIVE_KEYS | MULTIPLIER_KEYS | FLOOR_KEYS | SET_KEYS | FLAG_KEYS | INSTANT_KEYS | DEVICE_KEYS | {BARRIER_KEY}
 )
 
+# The part a unit plays in a blow: it strikes (attack, support_attack, counter, map) or is struck.
+StrikeRole = Literal["attack", "counter", "support_attack", "map"]
+Role = Literal["attack", "counter", "support_attack", "map", "defend"]
 # Which roles a `when.role` condition can name.
-ROLES: tuple[str, ...] = ("attack", "counter", "support_attack", "map", "defend")
+ROLES: tuple[Role, ...] = get_args(Role)
 
 # How long a spirit or status lasts on a unit.
-DURATIONS: tuple[str, ...] = (
+Duration = Literal[
     "instant",  # applied once when cast
     "turn",  # until the start of the unit's next own phase
     "next_attack",  # consumed by the unit's next attack or counter (not support attacks)
@@ -105,7 +108,12 @@ DURATIONS: tuple[str, ...] = (
     "next_kill",  # consumed when the unit next shoots down an enemy
     "next_action",  # consumed when the unit next finishes an action
     "battle",  # lasts until the battle ends
-)
+]
+DURATIONS: tuple[Duration, ...] = get_args(Duration)
+
+
+def is_duration(value: object) -> TypeGuard[Duration]:
+    return value in DURATIONS
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, fields
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Literal
 
+from game.core.effects import StrikeRole
+from game.core.formulas import Reaction
 from game.core.grid import Pos
 from game.core.rng import Roll
 
@@ -152,7 +154,7 @@ class ExchangeStarted(Event):
     attacker: str
     defender: str
     weapon: str
-    reaction: str
+    reaction: Reaction | Literal["none"]  # "none": a MAP attack, nobody reacts
     support_attacker: str | None
     support_defender: str | None
     counter_weapon: str | None
@@ -168,7 +170,7 @@ class StrikeResolved(Event):
     attacker: str
     target: str
     weapon: str
-    role: str  # attack | support_attack | counter | map
+    role: StrikeRole
     hit_chance: int
     hit: bool
     crit_chance: int

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from fractions import Fraction
 
-from game.core.combat import StrikeCalc, forecast, strike, weapon_problem, weapon_range
+from game.core.combat import StrikeCalc, forecast_attack, strike, weapon_problem, weapon_range
 from game.core.commands import Attack, MapAttack
 from game.core.defs import WeaponDef, WillGains
 from game.core.errors import IllegalCommand
@@ -43,16 +43,7 @@ def resolve_attack(tx: Tx, cmd: Attack) -> None:
         raise IllegalCommand(f"{u.uid} has already acted this phase.")
     if cmd.target not in state.units:
         raise IllegalCommand(f"There is no unit {cmd.target!r} in this battle.")
-    fc = forecast(
-        state,
-        cmd.unit,
-        cmd.weapon,
-        cmd.target,
-        cmd.reaction,
-        counter_weapon=cmd.counter_weapon,
-        support_attack=cmd.support_attack,
-        support_defend=cmd.support_defend,
-    )
+    fc = forecast_attack(state, cmd)
     # The Counter skill's roll (does the counter come first?) is drawn before any blow and
     # recorded in the event that opens the exchange.
     counter_first = False
@@ -197,11 +188,17 @@ def _gains(tx: Tx, uid: str) -> WillGains:
 
 
 def _mercy_allowed(tx: Tx, attacker: str, target: str) -> bool:
-    rules = tx.ctx.defs.rules
+    return mercy_allowed(tx.state, attacker, target)
+
+
+def mercy_allowed(state: BattleState, attacker: str, target: str) -> bool:
+    """Whether the attacker's Mercy may spare the target (the rules' skill condition); the
+    forecast uses it to say "captured" or "spared" instead of "destroyed"."""
+    rules = state.ctx.defs.rules
     if not rules.mercy_needs_higher_skill:
         return True
-    a, t = tx.state.units[attacker], tx.state.units[target]
-    return pilot_stats(tx.ctx, a).skill > pilot_stats(tx.ctx, t).skill
+    a, t = state.units[attacker], state.units[target]
+    return pilot_stats(state.ctx, a).skill > pilot_stats(state.ctx, t).skill
 
 
 def _settle(tx: Tx, tally: _Tally) -> None:

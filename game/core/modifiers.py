@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from game.core.caches import MODS_LIMIT, EffectKey, ModsKey
 from game.core.defs import WeaponDef
-from game.core.effects import ADDITIVE_KEYS, BARRIER_KEY, DEVICE_KEYS, FLAG_KEYS, FLOOR_KEYS, Modifier, When
+from game.core.effects import ADDITIVE_KEYS, BARRIER_KEY, DEVICE_KEYS, FLAG_KEYS, FLOOR_KEYS, Modifier, Role, When
 from game.core.stats import hp_pct, pilot_def, unit_def
 
 if TYPE_CHECKING:
@@ -152,7 +152,7 @@ def _applies(
     when: When,
     ctx: BattleContext,
     u: UnitState,
-    role: str | None,
+    role: Role | None,
     weapon: WeaponDef | None,
     env: str | None,
     cache: dict[str, int],
@@ -214,7 +214,7 @@ def sensitivity(ctx: BattleContext, u: UnitState) -> tuple[bool, bool]:
 def collect(
     ctx: BattleContext,
     u: UnitState,
-    role: str | None = None,
+    role: Role | None = None,
     weapon: WeaponDef | None = None,
     env: str | None = None,
 ) -> Mods:

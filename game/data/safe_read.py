@@ -42,21 +42,17 @@ def kind_of(mode: int) -> str:
     return "not a regular file"
 
 
-def read_regular_file(path: Path, max_bytes: int, *, follow_links: bool = False) -> bytes:
+def read_regular_file(path: Path, max_bytes: int) -> bytes:
     """The bytes of `path`; FileRefused when it is missing, not a regular file, a symbolic
-    link (unless `follow_links`) or larger than `max_bytes`."""
+    link or larger than `max_bytes`."""
+    linked = "is a symbolic link; only regular files are read (copy the file here instead)"
     try:
-        info = os.lstat(path)
+        if stat.S_ISLNK(os.lstat(path).st_mode):
+            raise FileRefused(linked)
+        fd = os.open(path, _FLAGS)
     except OSError as exc:
-        raise FileRefused(f"cannot read the file: {exc.strerror or exc}") from None
-    if stat.S_ISLNK(info.st_mode) and not follow_links:
-        raise FileRefused("is a symbolic link; only regular files are read (copy the file here instead)")
-    flags = _FLAGS if not follow_links else _FLAGS & ~getattr(os, "O_NOFOLLOW", 0)
-    try:
-        fd = os.open(path, flags)
-    except OSError as exc:
-        if exc.errno == errno.ELOOP:
-            raise FileRefused("is a symbolic link; only regular files are read (copy the file here instead)") from None
+        if exc.errno == errno.ELOOP:  # made a link between the check and the open
+            raise FileRefused(linked) from None
         raise FileRefused(f"cannot read the file: {exc.strerror or exc}") from None
     try:
         opened = os.fstat(fd)
@@ -66,8 +62,10 @@ def read_regular_file(path: Path, max_bytes: int, *, follow_links: bool = False)
             raise FileRefused(f"file is {opened.st_size:,} bytes; it may be at most {max_bytes:,} bytes")
         chunks: list[bytes] = []
         total = 0
+        want = opened.st_size + 1  # the size as stated, plus one byte to notice growth
         while total <= max_bytes:
-            chunk = os.read(fd, min(1 << 20, max_bytes + 1 - total))
+            chunk = os.read(fd, min(want, max_bytes + 1 - total))
+            want = 1 << 16
             if not chunk:
                 break
             chunks.append(chunk)

@@ -27,6 +27,7 @@ Loader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _STD = "tag:yaml.org,2002:"
 _SCALAR_TAGS = {_STD + t for t in ("str", "int", "float", "bool", "null")}
 _ALLOWED_TAGS = _SCALAR_TAGS | {_STD + "seq", _STD + "map", "!"}
+_STR = _STD + "str"
 # No field needs more: refusing longer numbers before converting them keeps Python's
 # 4,300-digit conversion limit (and YAML 1.1's slow base-60 form) out of reach.
 MAX_NUMBER_CHARS = 40
@@ -108,6 +109,8 @@ def _flow_depth_exceeded(text: str, max_depth: int) -> tuple[int, int] | None:
     scan lets us refuse first, the same way on every PyYAML. Quoted text and comments are
     skipped; the count is rough (a plain scalar's stray bracket counts too), which only
     matters for files no one writes by hand."""
+    if text.count("[") + text.count("{") <= max_depth:
+        return None  # too few brackets to nest that deep: skip the scan
     depth = 0
     line, column = 1, 0
     quote = ""
@@ -234,8 +237,8 @@ class _Builder:
             tag = self._helper.resolve(yaml.ScalarNode, event.value, event.implicit)
         if tag == _STD + "merge":
             return _MERGE
-        if tag not in _SCALAR_TAGS:
-            return event.value  # timestamps, binary, ...: kept as the text written
+        if tag == _STR or tag not in _SCALAR_TAGS:
+            return event.value  # text (the constructor would return it as is); timestamps, binary...
         kind = tag.rsplit(":", 1)[-1]
         if kind in ("int", "float") and len(event.value) > MAX_NUMBER_CHARS:
             raise YamlError(

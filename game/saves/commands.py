@@ -13,9 +13,9 @@ from __future__ import annotations
 import functools
 import types
 from dataclasses import MISSING, fields
-from typing import Any, Union, get_args, get_origin, get_type_hints
+from typing import Any, Literal, Union, get_args, get_origin, get_type_hints
 
-from game.core.commands import COMMAND_TYPES, Command
+from game.core.commands import COMMAND_TYPES, Command, Pick
 
 MAX_TEXT = 200  # ids and choices are short; a longer string is not one
 MAX_COORD = 100_000  # far past any map side (the Tiled loader allows 256), far from overflow
@@ -47,7 +47,8 @@ def _show(value: Any) -> str:
 
 @functools.cache
 def field_types(kind: str) -> dict[str, tuple[str, bool, bool]]:
-    """field -> (base type "str" / "int" / "pos", may be null, required) of command `kind`."""
+    """field -> (base type "str" / "int" / "pos" / "choice" (one of a Literal's words) / "pick"
+    (an id or a `Pick` word), may be null, required) of command `kind`."""
     cls = COMMAND_TYPES[kind]
     hints = get_type_hints(cls)
     out = {}
@@ -60,6 +61,10 @@ def field_types(kind: str) -> dict[str, tuple[str, bool, bool]]:
             hint = args[0] if len(args) == 1 else hint
         if hint is str:
             base = "str"
+        elif get_origin(hint) is Literal and all(isinstance(a, str) for a in get_args(hint)):
+            base = "choice"
+        elif get_origin(hint) in (Union, types.UnionType) and set(get_args(hint)) == {str, Pick}:
+            base = "pick"
         elif hint is int:
             base = "int"
         elif get_origin(hint) is tuple and get_args(hint) == (int, int):
@@ -69,6 +74,15 @@ def field_types(kind: str) -> dict[str, tuple[str, bool, bool]]:
         required = f.default is MISSING and f.default_factory is MISSING
         out[f.name] = (base, optional, required)
     return out
+
+
+_PICKS = frozenset(p.value for p in Pick)
+
+
+@functools.cache
+def choices(kind: str, name: str) -> tuple[str, ...]:
+    """The words a "choice" field of command `kind` may hold."""
+    return get_args(get_type_hints(COMMAND_TYPES[kind])[name])
 
 
 def _whole(value: Any, lo: int, hi: int) -> bool:
@@ -81,10 +95,15 @@ def _check(kind: str, name: str, base: str, optional: bool, value: Any) -> Any:
         if optional:
             return None
         raise CommandFormatError(f"{where} must not be null")
-    if base == "str":
+    if base == "choice":
+        words = choices(kind, name)
+        if not isinstance(value, str) or value not in words:
+            raise CommandFormatError(f"{where} must be one of {', '.join(words)}, got {_show(value)}")
+        return value
+    if base in ("str", "pick"):
         if not isinstance(value, str) or not value or len(value) > MAX_TEXT:
             raise CommandFormatError(f"{where} must be an id (text of 1 to {MAX_TEXT} characters), got {_show(value)}")
-        return value
+        return Pick(value) if base == "pick" and value in _PICKS else value
     if base == "int":
         if not _whole(value, -MAX_INT, MAX_INT):
             raise CommandFormatError(f"{where} must be a whole number, got {_show(value)}")

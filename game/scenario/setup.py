@@ -1,5 +1,6 @@
 """How a campaign changes a scenario's player side before the battle: who deploys where
-(the scenario's `deploy` block), the pilots' levels and the units' upgrades.
+(the scenario's `deploy` block), the pilots' levels and the units' upgrades, and the story
+flags earlier battles set (the script sees them as flags set before turn 1).
 
 A `BattleSetup` is plain data that goes into save and replay files, so the exact same
 starting units can be rebuilt to replay the command log.
@@ -16,7 +17,7 @@ from game.core.defs import PilotDef, SkillRef, frozen_map
 from game.core.deploy import DeploymentError
 from game.core.engine import new_battle
 from game.core.grid import Pos
-from game.core.script import Deployment, Spawn, Trigger
+from game.core.script import Always, Deployment, SetFlag, Spawn, Trigger
 
 if TYPE_CHECKING:
     from game.core.events import Event
@@ -26,6 +27,8 @@ PLAYER = "player"
 UPGRADE_KEYS = ("hp", "en", "armor", "mobility", "weapons")  # what UnitState.upgrades may hold
 MAX_STEPS = 99
 MAX_LEVEL = 99
+CAMPAIGN_FLAGS = "campaign_flags"  # id of the trigger that sets the campaign's flags as turn 1 begins
+FlagValue = bool | int | str
 
 
 class SetupError(ValueError):
@@ -63,7 +66,7 @@ class DeployPlan:
 class BattleSetup:
     """Changes to the player side: `deploy` picks (a uid or None per slot; None for the
     scenario's default), pilot levels and EXP toward the next level by pilot id, and upgrades
-    by unit id."""
+    by unit id, and `flags` the campaign's story flags (a scenario's `flag` conditions read them)."""
 
     deploy: tuple[str | None, ...] | None = None
     levels: Mapping[str, int] = field(default_factory=frozen_map)
@@ -71,6 +74,7 @@ class BattleSetup:
     exp: Mapping[str, int] = field(default_factory=frozen_map)
     parts: Mapping[str, tuple[str, ...]] = field(default_factory=frozen_map)  # unit id -> part ids
     training: Mapping[str, PilotTraining] = field(default_factory=frozen_map)  # pilot id -> training
+    flags: Mapping[str, FlagValue] = field(default_factory=frozen_map)
 
     @property
     def empty(self) -> bool:
@@ -81,6 +85,7 @@ class BattleSetup:
             and not self.exp
             and not self.parts
             and not self.training
+            and not self.flags
         )
 
     def to_json(self) -> dict[str, Any]:
@@ -95,6 +100,8 @@ class BattleSetup:
             out["parts"] = {u: list(p) for u, p in sorted(self.parts.items())}
         if self.training:
             out["training"] = {p: t.to_json() for p, t in sorted(self.training.items())}
+        if self.flags:  # likewise absent without story flags
+            out["flags"] = dict(sorted(self.flags.items()))
         return out
 
     @classmethod
@@ -134,6 +141,8 @@ class BattleSetup:
         training = data.get("training") or {}
         if not isinstance(training, dict):
             raise SetupError("setup 'training' must map pilot ids to training")
+        flags = data.get("flags") or {}
+        check_flags(flags, "setup 'flags'")
         return cls(
             deploy,
             frozen_map({str(k): int(v) for k, v in levels.items()}),
@@ -141,6 +150,7 @@ class BattleSetup:
             frozen_map({str(k): int(v) for k, v in exp.items()}),
             frozen_map({str(k): tuple(v) for k, v in parts.items()}),
             frozen_map({str(k): PilotTraining.from_json(v, str(k)) for k, v in training.items()}),
+            frozen_map(dict(flags)),
         )
 
 
@@ -184,6 +194,16 @@ class PilotTraining:
         for sid, level in self.skills.items():
             skills[sid] = max(level, skills.get(sid, 0))
         return replace(p, stats=stats, skills=tuple(SkillRef(sid, level) for sid, level in skills.items()))
+
+
+def check_flags(flags: Any, what: str) -> None:
+    if not isinstance(flags, dict):
+        raise SetupError(f"{what} must map flag names to true/false, numbers or text")
+    for name, value in flags.items():
+        if not isinstance(name, str) or not name:
+            raise SetupError(f"{what}: a flag name must be non-empty text, got {name!r}")
+        if not isinstance(value, bool | int | str):
+            raise SetupError(f"{what}: flag {name!r} must be true/false, a number or text, got {value!r}")
 
 
 def check_upgrades(steps: Any, what: str) -> None:
@@ -259,7 +279,11 @@ def apply_setup(
     `setup` applied to the scenario's `listed` units. SetupError says what does not fit."""
     chosen = deployments_for(listed, plan, setup.deploy)
     deployments = tuple(adjust_deployment(d, setup) for d in chosen)
-    script = replace(ctx.script, triggers=tuple(adjust_trigger(t, setup) for t in ctx.script.triggers))
+    triggers = tuple(adjust_trigger(t, setup) for t in ctx.script.triggers)
+    if setup.flags:  # first in file order, so the opening's conditions already see them
+        sets = tuple(SetFlag(k, v) for k, v in sorted(setup.flags.items()))
+        triggers = (Trigger(CAMPAIGN_FLAGS, Always(), sets), *triggers)
+    script = replace(ctx.script, triggers=triggers)
     defs = ctx.defs
     if setup.training:
         unknown = [p for p in setup.training if p not in defs.pilots]

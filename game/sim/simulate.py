@@ -16,7 +16,6 @@ from concurrent.futures import Executor
 from pathlib import Path
 
 from game.core.defs import Definitions
-from game.sim.batch import run_batch
 from game.sim.results import BatchSpec, SimReport, SimRun, SimulationError, UnitInfo
 from game.sim.simulator import Simulator, check_overrides, load_data, load_definitions
 
@@ -70,6 +69,8 @@ def simulate(
     problems) or ValueError (unknown AI name or difficulty).
     """
     import time
+
+    from game.sim.batch import run_batch  # here: importing game.sim stays light
 
     if runs < 1:
         raise ValueError("runs must be at least 1")

@@ -66,6 +66,7 @@ class Simulator:
 
     def __init__(self, spec: BatchSpec, scenario: Scenario, data_hash: str) -> None:
         from game.ai import CONTROLLER_NAMES, DIFFICULTIES
+        from game.ai.difficulty import difficulty, scale_enemies
 
         for name in (spec.player_ai, spec.enemy_ai):
             if name not in CONTROLLER_NAMES:
@@ -73,7 +74,8 @@ class Simulator:
         if spec.difficulty not in DIFFICULTIES:
             raise ValueError(f"unknown AI difficulty {spec.difficulty!r}; choose one of {', '.join(DIFFICULTIES)}")
         self.spec = spec
-        self.scenario = scenario
+        # SRW-style difficulty: hard raises the player's foes (their levels and upgrades).
+        self.scenario = scale_enemies(scenario, difficulty(spec.difficulty))
         self.data_hash = data_hash
         self.player = scenario.context.player_side
         self._planners: dict[str, Any] = {}

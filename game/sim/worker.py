@@ -16,18 +16,24 @@ Played = tuple[SimRun, dict[str, Any] | None]
 
 class Loaded:
     """The simulators this process has loaded, by spec, so that a worker loads its scenario
-    once and not for every chunk (loading takes about as long as a run)."""
+    once and not for every chunk (loading takes about as long as a run). A long-lived Dask
+    worker plays sweep after sweep: only the last few specs are kept."""
 
-    def __init__(self) -> None:
+    def __init__(self, keep: int = 4) -> None:
+        self.keep = keep
         self._by_spec: dict[BatchSpec, Simulator] = {}
 
     def add(self, sim: Simulator) -> None:
+        self._by_spec.pop(sim.spec, None)
+        while len(self._by_spec) >= self.keep:
+            del self._by_spec[next(iter(self._by_spec))]  # the least recently used
         self._by_spec[sim.spec] = sim
 
     def get(self, spec: BatchSpec) -> Simulator:
         sim = self._by_spec.get(spec)
         if sim is None:
-            sim = self._by_spec[spec] = Simulator.load(spec)
+            sim = Simulator.load(spec)
+        self.add(sim)
         return sim
 
 

@@ -33,6 +33,10 @@ class Scene:
     def on_enter(self) -> None:
         """Called when the scene becomes the top of the stack (first time or after a pop)."""
 
+    def keep_clear(self) -> list[pygame.Rect]:
+        """Where notices must not be drawn over (a title, a banner), as last drawn."""
+        return []
+
 
 class Transition:
     pass

@@ -139,3 +139,50 @@ def test_numbers_in_a_scenario(shipped: LoadResult, site: tuple[str, int, int, i
     except ScenarioError as exc:
         assert exc.problems and all(p.file for p in exc.problems)
         str(exc)
+
+
+def _yaml_number(value: float | int) -> str:
+    if isinstance(value, float):
+        if value != value:
+            return ".nan"
+        if value in (float("inf"), float("-inf")):
+            return ".inf" if value > 0 else "-.inf"
+        text = repr(value)
+        return text if "." in text else f"{value:.1f}"
+    return str(value)
+
+
+@pytest.fixture(scope="module")
+def scratch(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    import shutil
+
+    root = tmp_path_factory.mktemp("game")
+    shutil.copytree(REPO / "units", root / "units")
+    return root
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    site=st.sampled_from([s for s in _sites() if s[0].startswith("units/")]),
+    number=st.one_of(
+        st.integers().map(str),
+        st.integers(min_value=-(10**80), max_value=10**80).map(str),
+        st.integers(min_value=4290, max_value=6000).map(lambda n: "9" * n),  # past Python's limit
+        st.floats(allow_nan=True, allow_infinity=True).map(_yaml_number),
+    ),
+)
+def test_random_numbers_in_any_numeric_data_field_load_without_a_traceback(
+    scratch: Path, site: tuple[str, int, int, int], number: str
+) -> None:
+    from game.data import load_game_data
+
+    target = scratch / site[0]
+    original = (REPO / site[0]).read_text(encoding="utf-8")
+    target.write_text(_replace(site, number), encoding="utf-8")
+    try:
+        result = load_game_data(scratch, user_mods=False, check_assets_exist=False)
+        text = result.format_problems()  # every problem renders, however big the number
+        assert len(text) < 20_000
+        assert result.definitions.units  # the rest of the game still loads
+    finally:
+        target.write_text(original, encoding="utf-8")

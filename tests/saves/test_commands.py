@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 from game.core import EndPhase, IllegalCommand, apply
 from game.core.commands import COMMAND_TYPES, Attack, CastSpirit, Command, MapAttack, Move, Repair, Supply, UseItem
 from game.core.state import BattleState
+from game.data import LoadResult
 from game.saves import BattleRecord, RecordError, SaveError
 from game.saves.commands import CommandFormatError, parse_command
 from game.saves.slots import SaveSlots
@@ -143,3 +144,27 @@ def test_a_bad_command_in_a_save_names_its_number_and_field(tmp_path: Path) -> N
         slots.read("slot1")
     with pytest.raises(RecordError):
         BattleRecord.from_json(data)
+
+
+@pytest.mark.parametrize(
+    "bad",
+    [
+        {"kind": "move", "unit": "layzner", "to": [1]},
+        {"kind": "move", "unit": ["layzner"], "to": [1, 2]},
+        {"kind": "attack", "unit": "layzner", "weapon": "knuckle_shot", "target": "ghost"},
+    ],
+)
+def test_replay_verify_reports_bad_commands_without_a_traceback(
+    tmp_path: Path, game_data: LoadResult, bad: dict[str, Any]
+) -> None:
+    from tests.saves.test_replay_cli import run
+
+    rec = BattleRecord("blue_comet_falls", 3, (), "d" * 64, game_data.data_hash, kind="replay")
+    data = rec.to_json()
+    data["battle"]["commands"] = [bad]
+    path = tmp_path / "bad.json"
+    path.write_text(json.dumps(data))
+    out = run(str(path), "--verify")
+    assert out.returncode == 1
+    assert str(path) in out.stderr and "Traceback" not in out.stderr
+    assert "command" in out.stderr

@@ -137,3 +137,12 @@ def test_stale_temp_cleanup_leaves_other_files(tmp_path: Path) -> None:
     (tmp_path / "slot1.json").write_text("{}")
     assert remove_stale_temps(tmp_path) == 0
     assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.tmp", "slot1.json"]
+
+
+def test_listing_campaign_slots_removes_leftovers_of_interrupted_writes(tmp_path: Path) -> None:
+    slots = CampaignSlots(tmp_path)
+    slots.write(1, campaign(), "h" * 64)
+    stale = tmp_path / ".campaign2.json.k3j4.tmp"
+    stale.write_bytes(b'{"format": "blue-comet-tac')
+    assert [s.number for s in slots.slots() if not s.empty] == [1]
+    assert not stale.exists()

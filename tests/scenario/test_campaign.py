@@ -24,10 +24,12 @@ CAMPAIGN = [
     "fouron_awakens",
     "red_kaiser",
     "earth_falls",
+    "curfew",
     "beautiful_le_cain",
+    "red_power",
     "seal_of_grados",
 ]
-ROUTES: list[str] = []
+ROUTES = ["demon_squad", "saint_of_cusco"]  # no `order`: the campaign inserts the chosen one
 SHIPPED = [i.id for i in list_scenarios(ROOT) if i.source == "game"]
 
 

@@ -54,3 +54,8 @@ def test_a_complete_stage(sid: str) -> None:
     defs = shipped()
     enemies = [d for d in units_of(sid) if d.side == "enemy"]
     assert any(defs.units[d.unit].capturable for d in enemies), "an enemy whose pilot Mercy spares"
+
+
+def test_every_shipped_unit_fights_somewhere() -> None:
+    used = {d.unit for sid in SHIPPED for d in units_of(sid)}
+    assert set(shipped().units) - used == set()

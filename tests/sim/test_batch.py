@@ -267,3 +267,17 @@ def test_a_worker_with_other_game_data_refuses_to_play() -> None:
     with pytest.raises(SimulationError, match="has different game data"):
         play_chunk(spec, [0], "0" * 64)
     assert play_chunk(spec, [0], Simulator.load(spec).data_hash)[0][0].seed == 0
+
+
+def test_a_worker_keeps_only_its_last_few_simulators() -> None:
+    from game.sim.worker import Loaded
+
+    loaded = Loaded(keep=2)
+    specs = [BatchSpec(SCENARIO, max_turns=t) for t in (1, 2, 3)]
+    first = loaded.get(specs[0])
+    assert loaded.get(specs[0]) is first  # loaded once
+    loaded.get(specs[1])
+    loaded.get(specs[0])  # used again: now the most recent
+    loaded.get(specs[2])  # evicts specs[1], the least recently used
+    assert loaded.get(specs[0]) is first
+    assert set(loaded._by_spec) == {specs[0], specs[2]}

@@ -20,3 +20,20 @@ def test_no_import_cycle_in_the_simulator() -> None:
 
     cycles = sorted(m for m in edges if reaches(m, m, set()))
     assert cycles == [], f"modules on an import cycle: {cycles}"
+
+
+def test_the_package_exports_load_on_first_use() -> None:
+    """`validate` imports game.sim.ai_blocks: that must not start the batch machinery."""
+    import subprocess
+    import sys
+
+    probe = (
+        "import sys, types, game.sim.ai_blocks\n"
+        "print(sorted(m for m in ('game.sim.batch', 'game.sim.runner', 'multiprocessing') if m in sys.modules))\n"
+        "import game.sim, game.sim.simulate\n"
+        "print(all(getattr(game.sim, n) is not None for n in game.sim.__all__))\n"
+        "from game.sim import simulate\n"
+        "print(isinstance(simulate, types.FunctionType))\n"  # the function, not its module
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["[]", "True", "True"], done.stdout + done.stderr

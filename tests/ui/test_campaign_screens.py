@@ -69,8 +69,7 @@ def test_declining_the_backup_keeps_the_title(config_dir: Path) -> None:
     suspended_twice(d)
     (config_dir / "saves" / "suspend.json").write_text("{", encoding="utf-8")
     d.app.apply(Reset(TitleScene(d.services)))  # the title sees the files now
-    d.press(Action.DOWN)
-    d.press(Action.CONFIRM)  # Continue
+    choose(d, d.top, "continue")
     assert isinstance(d.top, ConfirmScene)
     d.press(Action.DOWN)
     d.press(Action.CONFIRM)  # Cancel
@@ -106,7 +105,7 @@ def finale_campaign(d: Driver) -> CampaignState:
     c = start_campaign(stages, rules, seed=1)
     return dataclasses.replace(
         c,
-        stage=list(stages).index("seal_of_grados"),
+        stage=c.order.index("seal_of_grados"),
         funds=20000,
         pilots=frozen_map({"eiji": PilotRecord(33, 100, 9), "david": PilotRecord(19)}),
         upgrades=frozen_map({"layzner": frozen_map({"hp": 2})}),

@@ -158,11 +158,11 @@ class ListMenu:
             pygame.draw.polygon(
                 surface, theme.TEXT, [(x + w - 12, y + h - 6), (x + w - 8, y + h - 2), (x + w - 4, y + h - 6)]
             )
-        entry = self.current
-        if show_help and entry is not None:
-            text = entry.help if entry.enabled else (entry.reason or "Not available now.")
+        current = self.current
+        if show_help and current is not None:
+            text = current.help if current.enabled else (current.reason or "Not available now.")
             if text:
-                self._draw_help(surface, fonts, text, not entry.enabled)
+                self._draw_help(surface, fonts, text, not current.enabled)
 
     def _draw_help(self, surface: pygame.Surface, fonts: Fonts, text: str, warn: bool) -> None:
         width = max(self.help_width, self.rect.w)

@@ -21,11 +21,12 @@ def draw_briefing(surface: pygame.Surface, fonts: Fonts, info: ScenarioInfo, rec
     """Title, location, briefing text and the victory / defeat / bonus conditions."""
     fonts.panel(surface, rect)
     x, y, w = rect.x + 10, rect.y + 8, rect.w - 20
-    fonts.draw(surface, info.title, (x, y), size=Fonts.LARGE, bold=True, colour=theme.ACCENT)
+    fonts.draw_fitted(surface, info.title, (x, y), w, size=Fonts.LARGE, bold=True, colour=theme.ACCENT)
     y += 28
     if info.location:
-        fonts.draw(surface, info.location, (x, y), size=Fonts.SMALL, colour=theme.TEXT_DIM)
-        y += 16
+        for line in fonts.wrap(info.location, w, Fonts.SMALL):
+            fonts.draw(surface, line, (x, y), size=Fonts.SMALL, colour=theme.TEXT_DIM)
+            y += 16
     lh = fonts.line_height()
     for line in fonts.wrap(reflow(info.briefing), w):
         fonts.draw(surface, line, (x, y))

@@ -7,7 +7,8 @@ from typing import Any
 
 import pygame
 
-from game.campaign import BattleGains, CampaignState
+from game.campaign import BattleGains, CampaignError, CampaignState
+from game.campaign.story import Story, load_story, pending_branch
 from game.ui.input.actions import InputEvent
 from game.ui.model.catalog import LoadedScenario
 from game.ui.render import theme
@@ -31,7 +32,18 @@ class IntermissionScene(Scene):
         self.next: LoadedScenario | None = None
         self.titles = {i.id: i.title for i in services.catalog.scenarios()}
         self.menu = ListMenu([], width=170)
+        self.story = self._story()
         self._refresh()
+
+    def _story(self) -> Story:
+        game_dir = getattr(self.services.catalog, "game_dir", None)
+        if game_dir is None:
+            return Story()
+        try:
+            return load_story(game_dir)
+        except CampaignError as exc:  # a broken story file: the campaign goes on without a branch
+            self.services.notify(str(exc), 8.0)
+            return Story()
 
     def _refresh(self, index: int | None = None) -> None:
         nxt = self.campaign.next_scenario
@@ -40,13 +52,26 @@ class IntermissionScene(Scene):
         self.defs = known.ctx.defs if known is not None else None
         nav = self.services.nav
         entries: list[Entry] = []
+        self.branch = pending_branch(self.campaign, self.story)
+        if self.branch is not None:
+            branch = self.branch
+            entries.append(
+                Entry(
+                    "Choose Route",
+                    "route",
+                    help=branch.title,
+                    action=lambda: nav.route(self.campaign, self.story, branch, then=self._changed),
+                )
+            )
         if nxt is not None:
             entries.append(
                 Entry(
                     "Next Battle",
                     "next",
-                    self.next is not None,
-                    "This battle cannot be loaded (see the message).",
+                    self.next is not None and self.branch is None,
+                    "Choose a route first."
+                    if self.branch is not None
+                    else "This battle cannot be loaded (see the message).",
                     help=f"Briefing for stage {self.campaign.stage + 1}: {self.titles.get(nxt, nxt)}.",
                     action=lambda: nav.briefing(nxt, self.campaign),
                 )
@@ -74,6 +99,12 @@ class IntermissionScene(Scene):
             )
         entries += [
             Entry(
+                "Library",
+                "library",
+                help="The story so far, its machines and its people.",
+                action=self._library,
+            ),
+            Entry(
                 "Save",
                 "save",
                 help="Save the campaign in a slot (Load Campaign on the title screen).",
@@ -86,7 +117,8 @@ class IntermissionScene(Scene):
                 action=self._leave,
             ),
         ]
-        self.menu = ListMenu(entries, width=170, index=self.menu.index if index is None else index, help_width=300)
+        # the help keeps left of the record panel (x 222)
+        self.menu = ListMenu(entries, width=170, index=self.menu.index if index is None else index, help_width=194)
 
     def _pilots(self) -> Transition | None:
         if self.defs is None:
@@ -104,6 +136,9 @@ class IntermissionScene(Scene):
         if self.next is None:
             return None
         return self.services.nav.deploy(self.campaign, self.next, then=self._changed)
+
+    def _library(self) -> Transition | None:
+        return self.services.nav.library([h.scenario for h in self.campaign.history])
 
     def _leave(self) -> Transition | None:
         nav = self.services.nav
@@ -147,6 +182,9 @@ class IntermissionScene(Scene):
             if c.complete
             else f"Stage {c.stage + 1} of {len(c.order)} · Next: {self._title(c.next_scenario)}"
         )
+        if self.branch is not None:  # the route's stages are not in the order yet
+            total = len(c.order) + max(len(r.stages) for r in self.branch.routes)
+            stage = f"Stage {c.stage + 1} of {total} · Next: choose a route"
         fonts.draw(surface, stage, (26, 44), colour=theme.TEXT)
         self.menu.draw(surface, fonts, (24, 72))
         panel = pygame.Rect(222, 72, 396, 262)

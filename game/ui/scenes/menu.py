@@ -71,6 +71,8 @@ class MenuScene(Scene):
         cancel_outside: bool = True,
     ) -> None:
         self.services = services
+        if entries and not entries[index].enabled:  # open on something that can be chosen
+            index = next((i for i, e in enumerate(entries) if e.enabled), index)
         self.menu = ListMenu(entries, title=title, width=width, help_width=help_width, index=index)
         self.anchor = anchor
         self.cancel_outside = cancel_outside

@@ -61,8 +61,9 @@ class ResultScene(Scene):
             )
             entries.append(to_title)
         self.menu = ListMenu(entries, width=190)
+        self._clear: list[pygame.Rect] = []  # the title, the summary and the menu, as last drawn
         services.saves.clear()
-        services.notify(services.saves.write_replay(session.replay), 6.0)
+        self.replay_note = services.saves.write_replay(session.replay)  # shown on this screen
         services.audio.music("victory" if self.summary.won else "defeat")
 
     def _carry(self, campaign: CampaignState) -> None:
@@ -83,6 +84,9 @@ class ResultScene(Scene):
     def handle(self, ev: InputEvent) -> Transition | None:
         return run_menu(self.menu, ev, self.services.audio)
 
+    def keep_clear(self) -> list[pygame.Rect]:
+        return self._clear
+
     def draw(self, surface: pygame.Surface) -> None:
         self.backdrop.draw(surface, self.t)
         fonts = self.services.fonts
@@ -90,6 +94,8 @@ class ResultScene(Scene):
         title = "VICTORY" if s.won else "DEFEAT"
         colour = theme.ACCENT if s.won else theme.WARNING
         fonts.draw(surface, title, (320, 18), size=Fonts.HUGE, bold=True, colour=colour, align="center")
+        title_w = max(fonts.width(title, Fonts.HUGE, True), fonts.width(self.session.scenario.info.title))
+        self._clear = [pygame.Rect(320 - title_w // 2, 14, title_w, 58 + fonts.line_height() - 14)]
         fonts.draw(surface, self.session.scenario.info.title, (320, 58), colour=theme.TEXT, align="center")
         reason_lines = len(fonts.wrap(s.reason, 368))
         height = 26 + reason_lines * fonts.line_height() + 5 * 18 + (len(s.bonus) * 15 + 4 if s.bonus else 0)
@@ -133,3 +139,10 @@ class ResultScene(Scene):
             fonts.draw(surface, text, (rect.x, rect.bottom + 4), size=Fonts.SMALL, colour=theme.TEXT_DIM)
         w, _ = self.menu.size()
         self.menu.draw(surface, fonts, (320 - w // 2, 290), show_help=False)
+        below = 20 if self.campaign is not None else 0  # the campaign's funds line
+        self._clear += [rect.inflate(0, below * 2).move(0, below), self.menu.rect]
+        lh = fonts.line_height(Fonts.SMALL)
+        note = fonts.wrap(self.replay_note, 600, Fonts.SMALL)[:2]
+        for i, line in enumerate(note):
+            y = surface.get_height() - 4 - (len(note) - i) * lh
+            fonts.draw(surface, line, (320, y), size=Fonts.SMALL, colour=theme.TEXT_DIM, align="center")

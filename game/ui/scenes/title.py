@@ -1,4 +1,4 @@
-"""The title screen: new campaign, continue, scenario select, settings, quit."""
+"""The title screen: new campaign, continue, scenario select, settings, library, quit."""
 
 from __future__ import annotations
 
@@ -19,7 +19,11 @@ class TitleScene(Scene):
         self.services = services
         self.backdrop = Backdrop(services.art.ui("title_background"))
         self.t = 0.0
-        self.menu = ListMenu(self._entries(), width=180)
+        entries = self._entries()
+        # with a suspended battle, Continue is what the player most likely wants
+        self.menu = ListMenu(
+            entries, width=180, index=next((i for i, e in enumerate(entries) if e.key == "continue" and e.enabled), 0)
+        )
 
     def _entries(self) -> list[Entry]:
         has_suspend = self.services.saves.has_suspended()
@@ -48,6 +52,12 @@ class TitleScene(Scene):
                 "settings",
                 help="Animations, speeds, volume, window and controls.",
                 action=nav.settings,
+            ),
+            Entry(
+                "Library",
+                "library",
+                help="The story so far, its machines and its people, as met in battle.",
+                action=nav.library,
             ),
             Entry("Quit", "quit", help="Close the game.", action=Quit),
         ]

@@ -135,10 +135,22 @@ class UpgradeScene(Scene):
         fonts.panel(surface, head)
         sprite = self.services.art.unit_sprite(self.unit, "player")
         surface.blit(pygame.transform.scale(sprite, (40, 40)), (head.x + 6, head.y + 6))
-        fonts.draw(surface, row.name, (head.x + 54, head.y + 6), bold=True)
-        note = f"Carries the {row.inherited}'s upgrades" if row.inherited else "Steps bought / cap    next price"
-        fonts.draw(surface, note, (head.x + 54, head.y + 28), size=Fonts.SMALL, colour=theme.TEXT_DIM)
+        fonts.draw_fitted(surface, row.name, (head.x + 54, head.y + 4), head.w - 62, bold=True)
+        if row.inherited:
+            note = f"Carries the {row.inherited}'s upgrades"
+            fonts.draw_fitted(
+                surface, note, (head.x + 54, head.y + 20), head.w - 62, size=Fonts.SMALL, colour=theme.TEXT_DIM
+            )
         self.stat_menu.draw(surface, fonts, (222, 104), show_help=self.focus == "stats")
+        # column headings over the columns of the stat rows (see _draw_columns)
+        x0 = self.stat_menu.rect.x + 3
+        for text, x, align in (
+            ("Now", x0 + 150, "right"),
+            ("Next step", x0 + 160, "left"),
+            ("Bought/cap", x0 + 290, "right"),
+            ("Price", self.stat_menu.rect.right - 9, "right"),
+        ):
+            fonts.draw(surface, text, (x, head.y + 35), size=Fonts.SMALL, colour=theme.TEXT_DIM, align=align)
         self._draw_columns(surface)
         hint = (
             "{confirm}: buy one step    {cancel}: back to units"

@@ -82,7 +82,9 @@ class Director:
                 self._apply_group(group, explode=True)
                 return CombatScene(services, state, group, before)
             if mode == "map":
-                shown = [x for x in group if isinstance(x, (ev.StrikeResolved, ev.UnitDestroyed, ev.UnitCaptured))]
+                shown: list[Event] = [
+                    x for x in group if isinstance(x, (ev.StrikeResolved, ev.UnitDestroyed, ev.UnitCaptured))
+                ]
                 pb.beat = MapCombatBeat(self.view, pb.popups, shown, services.audio.sfx)
                 return None
             self._apply_group(group, explode=not skipping)
@@ -103,10 +105,10 @@ class Director:
             if is_boss(state.ctx.defs.units[e.unit_id], e.side) and self.music != "boss":
                 self.music = "boss"
                 services.audio.music("boss")
-            v = units[e.unit]
+            spawned = units[e.unit]
             if not skipping:
-                v.alpha = 0
-                pb.beat = FadeBeat(self.view, v, appear=True)
+                spawned.alpha = 0
+                pb.beat = FadeBeat(self.view, spawned, appear=True)
         elif isinstance(e, ev.PhaseStarted):
             pb.apply_now(e)
             self.on_phase(e.side)
