@@ -11,7 +11,8 @@ from collections.abc import Iterable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 
-from game.ai import make_controller
+from benchmarks.legacy_ai import LegacySRWController
+from game.ai import Controller, make_controller
 from game.sim import play_out
 from tests.ai.arena import FORCE, HERO_FORCE, arena_battle
 
@@ -38,6 +39,13 @@ class Tally:
         )
 
 
+def controller(name: str, level: str) -> Controller:
+    """A controller by name; `legacy` is the SRW AI before its second version."""
+    if name == "legacy":
+        return LegacySRWController(level)
+    return make_controller(name, level)
+
+
 def one_run(args: tuple[str, int, str, bool]) -> tuple[str | None, str, int]:
     """(winner, side the SRW AI played, turns) of run `i` against `opponent`."""
     opponent, i, level, hero = args
@@ -49,7 +57,7 @@ def one_run(args: tuple[str, int, str, bool]) -> tuple[str | None, str, int]:
     name, _, their_level = opponent.partition(":")  # e.g. "srw:easy"
     result = play_out(
         state,
-        {srw_side: make_controller("srw", level), other: make_controller(name, their_level or "normal")},
+        {srw_side: make_controller("srw", level), other: controller(name, their_level or "normal")},
         max_turns=MAX_TURNS,
     )
     return result.winner, srw_side, result.turns
@@ -74,6 +82,8 @@ def main(argv: list[str]) -> None:
     print("normal", matchup("srw:normal", runs))
     print("normal", matchup("srw:easy", runs))
     print("hard", matchup("srw:normal", runs, "hard"))
+    print("normal", matchup("legacy:normal", runs))
+    print("hard", matchup("legacy:hard", runs, "hard"))
 
 
 if __name__ == "__main__":

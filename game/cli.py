@@ -29,6 +29,9 @@ SUBCOMMANDS: dict[str, tuple[str, str]] = {
 }
 
 
+# Commands whose output depends only on the code, the data and the command line.
+CACHED_COMMANDS = frozenset({"validate", "list"})
+
 # Options that take a value, so that `run_game.py --mods DIR validate` finds the command
 # after the value: every command that loads game data accepts them.
 VALUE_OPTIONS = frozenset({"--mods", "--game-dir", "--set"})
@@ -88,12 +91,20 @@ def main(argv: Sequence[str] | None = None, *, prog: str | None = None) -> int:
             parser.parse_args(args_list)  # prints "invalid choice" with the list of commands
             return 2
         rest = args_list[:index] + args_list[index + 1 :]
-    module = importlib.import_module(SUBCOMMANDS[command][0])
-    full = argparse.ArgumentParser(prog=f"{prog} {command}", description=SUBCOMMANDS[command][1])
-    module.add_arguments(full)
-    args = full.parse_args(rest)
+
+    def invoke() -> int:
+        module = importlib.import_module(SUBCOMMANDS[command][0])
+        full = argparse.ArgumentParser(prog=f"{prog} {command}", description=SUBCOMMANDS[command][1])
+        module.add_arguments(full)
+        return int(module.run(full.parse_args(rest)) or 0)
+
     try:
-        return int(module.run(args) or 0)
+        if argv is None and command in CACHED_COMMANDS:
+            # The program run from a shell: unchanged data prints its last output (see game.tools.output_cache).
+            from game.tools.output_cache import run_cached
+
+            return run_cached(command, args_list, invoke)
+        return invoke()
     except BrokenPipeError:  # `run_game.py list units | head`: the reader left; not an error of ours
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0

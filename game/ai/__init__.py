@@ -4,7 +4,7 @@ Controllers evaluate on copies and never change the state they are given (`apply
 pure); their randomness comes from the state's `ai` stream state without drawing from it.
 """
 
-from game.ai.baselines import GreedyController, RandomController
+from game.ai.baselines import GreedyController, IdleController, RandomController
 from game.ai.behaviour import Behaviour, BehaviourError, parse_behaviour
 from game.ai.controller import CONTROLLER_NAMES, Controller, make_controller
 from game.ai.difficulty import DIFFICULTIES, Difficulty
@@ -18,6 +18,7 @@ __all__ = [
     "Controller",
     "Difficulty",
     "GreedyController",
+    "IdleController",
     "RandomController",
     "SRWController",
     "make_controller",

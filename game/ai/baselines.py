@@ -4,6 +4,9 @@
   only when nothing else is left), and a random reaction.
 - `greedy`: each unit attacks the nearest hostile it can reach with the weapon that deals
   the most damage, otherwise walks straight towards the nearest hostile; always counters.
+- `idle`: ends every phase at once (nobody moves or attacks); attacked units keep the
+  attack's default reaction (counter when they can). For tests and for measuring how the
+  other side engages.
 
 Both draw their randomness from the state (`TieBreak`), so they are deterministic too.
 """
@@ -28,6 +31,16 @@ def _fingerprint(state: BattleState) -> str:
     """A label that changes with every command, so successive draws differ."""
     parts = [f"{u.uid}:{u.x},{u.y},{u.hp},{u.en},{int(u.moved)}{int(u.acted)}" for u in state.units.values()]
     return "|".join(parts)
+
+
+class IdleController:
+    name = "idle"
+
+    def next_command(self, state: BattleState) -> Command:
+        return EndPhase()
+
+    def react(self, state: BattleState, attack: Attack) -> Attack:
+        return attack
 
 
 class RandomController:

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal, TypeGuard, get_args
 
 from game.core.state import BattleState, UnitState
 from game.core.stats import hp_pct
 
-BEHAVIOURS: tuple[str, ...] = ("aggressive", "defensive", "guard", "stationary", "boss")
+BehaviourKind = Literal["aggressive", "defensive", "guard", "stationary", "boss"]
+BEHAVIOURS: tuple[BehaviourKind, ...] = get_args(BehaviourKind)
 KEYS: tuple[str, ...] = (
     "behaviour",
     "trigger_range",
@@ -37,7 +38,7 @@ class BehaviourError(ValueError):
 
 @dataclass(frozen=True, slots=True)
 class Behaviour:
-    kind: str = "aggressive"
+    kind: BehaviourKind = "aggressive"
     trigger_range: int | None = None  # defensive: wakes when a hostile is this close (default: its threat range)
     guard: str | None = None  # guard: a region id or a unit uid
     guard_radius: int = DEFAULT_GUARD_RADIUS
@@ -72,6 +73,10 @@ def _ids(where: str, key: str, value: Any) -> tuple[str, ...]:
     return tuple(_str(where, key, v) for v in value)
 
 
+def _is_kind(value: object) -> TypeGuard[BehaviourKind]:
+    return value in BEHAVIOURS
+
+
 def parse_behaviour(data: Mapping[str, Any] | None, where: str = "unit") -> Behaviour:
     """Validate an `ai:` mapping; `where` names the unit (or file and unit) in errors."""
     if not data:
@@ -82,7 +87,7 @@ def parse_behaviour(data: Mapping[str, Any] | None, where: str = "unit") -> Beha
     if unknown:
         raise BehaviourError(f"{where}: unknown ai key {unknown[0]!r}; known keys: {', '.join(KEYS)}")
     kind = data.get("behaviour", "aggressive")
-    if kind not in BEHAVIOURS:
+    if not _is_kind(kind):
         raise BehaviourError(f"{where}: ai.behaviour must be one of {', '.join(BEHAVIOURS)}, got {kind!r}")
     guard = data.get("guard")
     if kind == "guard" and guard is None:

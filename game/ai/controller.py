@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import MutableMapping
 from typing import Protocol
 
-from game.ai.baselines import GreedyController, RandomController
+from game.ai.baselines import GreedyController, IdleController, RandomController
 from game.ai.difficulty import difficulty as check_difficulty
 from game.ai.planner import Planner
 from game.ai.srw import SRWController
@@ -13,7 +13,7 @@ from game.core.commands import Attack, Command
 from game.core.context import BattleContext
 from game.core.state import BattleState
 
-CONTROLLER_NAMES: tuple[str, ...] = ("srw", "greedy", "random")
+CONTROLLER_NAMES: tuple[str, ...] = ("srw", "greedy", "random", "idle")
 
 
 class Controller(Protocol):
@@ -34,7 +34,8 @@ class Controller(Protocol):
 
 
 def make_controller(name: str, difficulty: str = "normal") -> Controller:
-    """`srw` (the SRW-style AI), `greedy` (nearest target, strongest weapon) or `random`."""
+    """`srw` (the SRW-style AI), `greedy` (nearest target, strongest weapon), `random` or
+    `idle` (ends its phase at once)."""
     check_difficulty(difficulty)
     if name == "srw":
         return SRWController(difficulty)
@@ -42,6 +43,8 @@ def make_controller(name: str, difficulty: str = "normal") -> Controller:
         return GreedyController()
     if name == "random":
         return RandomController()
+    if name == "idle":
+        return IdleController()
     raise ValueError(f"unknown AI controller {name!r}; choose one of {', '.join(CONTROLLER_NAMES)}")
 
 
@@ -53,16 +56,21 @@ def side_controllers(
     planners: MutableMapping[str, Planner] | None = None,
 ) -> dict[str, Controller]:
     """One controller per side: `player_ai` for the player's side and its friends, `enemy_ai`
-    for the rest. SRW controllers share the planner kept in `planners` per difficulty, so its caches
-    of pure results stay warm from run to run (a warm planner answers as a fresh one does)."""
+    for the rest. `difficulty` is the enemy's: the player's team, standing in for the
+    player, always plays at normal, so a harder level shows as a lower player win rate.
+    SRW controllers share the planner kept in `planners` per difficulty, so its caches of
+    pure results stay warm from run to run (a warm planner answers as a fresh one does)."""
+    check_difficulty(difficulty)
     out: dict[str, Controller] = {}
     for s in ctx.sides:
-        name = player_ai if ctx.friendly(s.id, ctx.player_side) else enemy_ai
+        players = ctx.friendly(s.id, ctx.player_side)
+        name = player_ai if players else enemy_ai
+        level = "normal" if players else difficulty
         if name == "srw" and planners is not None:
-            planner = planners.get(difficulty)
+            planner = planners.get(level)
             if planner is None:
-                planner = planners[difficulty] = Planner(check_difficulty(difficulty))
-            out[s.id] = SRWController(difficulty, planner=planner)
+                planner = planners[level] = Planner(check_difficulty(level))
+            out[s.id] = SRWController(level, planner=planner)
         else:
-            out[s.id] = make_controller(name, difficulty)
+            out[s.id] = make_controller(name, level)
     return out

@@ -29,7 +29,9 @@ class TileMask:
         self.stride = stride
 
     def __contains__(self, p: object) -> bool:
-        x, y = p  # type: ignore[misc]
+        if not isinstance(p, tuple):
+            return False
+        x, y = p
         return x >= 0 and y >= 0 and x < self.stride - 1 and bool(self.bits >> (y * self.stride + x) & 1)
 
     def __bool__(self) -> bool:

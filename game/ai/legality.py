@@ -9,7 +9,7 @@ doubled the cost of every move in batch simulations.
 
 from __future__ import annotations
 
-from game.core.combat import forecast, weapon_problem
+from game.core.combat import forecast_attack, weapon_problem
 from game.core.commands import Attack, CastSpirit, Command, EndPhase, MapAttack, Move
 from game.core.engine import apply
 from game.core.errors import IllegalCommand
@@ -36,16 +36,7 @@ def problem(state: BattleState, cmd: Command) -> str | None:
             return f"{cmd.unit} has already acted"
         if isinstance(cmd, Attack):
             try:
-                forecast(
-                    state,
-                    cmd.unit,
-                    cmd.weapon,
-                    cmd.target,
-                    cmd.reaction,
-                    counter_weapon=cmd.counter_weapon,
-                    support_attack=cmd.support_attack,
-                    support_defend=cmd.support_defend,
-                )
+                forecast_attack(state, cmd)
             except (IllegalCommand, KeyError) as exc:
                 return str(exc)
             return None

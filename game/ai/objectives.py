@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from game.ai.memo import Memo
 from game.core.context import BattleContext
 from game.core.grid import Pos
 from game.core.script import (
@@ -96,10 +97,9 @@ def aims_for(ctx: BattleContext, objectives_id: str, side: str) -> Aims:
     return Aims(tuple(targets), tuple(protect), tuple(reach), tuple(deny))
 
 
-def current_aims(state: BattleState, side: str, cache: dict[tuple[str, str], Aims]) -> Aims:
+def current_aims(state: BattleState, side: str, cache: Memo[tuple[str, str], Aims]) -> Aims:
     key = (state.objectives, side)
     found = cache.get(key)
     if found is None:
-        found = aims_for(state.ctx, state.objectives, side)
-        cache[key] = found
+        found = cache.put(key, aims_for(state.ctx, state.objectives, side))
     return found

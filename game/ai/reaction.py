@@ -13,8 +13,9 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from game.ai.difficulty import Difficulty
-from game.ai.planner import Planner, kill_odds, shielded
-from game.core.combat import AUTO, NONE, Forecast, counter_weapons, forecast
+from game.ai.planner import Planner
+from game.ai.scoring import kill_odds, shielded
+from game.core.combat import AUTO, NONE, Forecast, counter_weapons, forecast, forecast_attack
 from game.core.commands import Attack
 from game.core.errors import IllegalCommand
 from game.core.state import BattleState
@@ -93,16 +94,7 @@ def choose_reaction(state: BattleState, attack: Attack, planner: Planner, diff: 
     best: ReactionScore | None = None
     for opt in options:
         try:
-            fc = forecast(
-                state,
-                opt.unit,
-                opt.weapon,
-                opt.target,
-                opt.reaction,
-                counter_weapon=opt.counter_weapon,
-                support_attack=opt.support_attack,
-                support_defend=opt.support_defend,
-            )
+            fc = forecast_attack(state, opt)
         except IllegalCommand:
             continue
         score = _score(state, fc, planner, diff)

@@ -22,7 +22,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from game.ai.behaviour import Behaviour
-from game.ai.planner import Option, Planner
+from game.ai.planner import Planner
+from game.ai.scoring import Option
 from game.core.commands import CastSpirit
 from game.core.defs import SpiritDef
 from game.core.errors import IllegalCommand
@@ -31,7 +32,6 @@ from game.core.state import BattleState, EffectState, UnitState
 from game.core.stats import hp_pct, max_en, max_sp, unit_def
 
 OFFENSIVE = frozenset({"strike", "valor", "fury", "focus"})
-SP_WEIGHT = 0.6  # value of a full SP bar, in the unit's worth (most pilots regain none in battle)
 MIN_GAIN = 0.05
 
 
@@ -129,14 +129,20 @@ def choose_spirit(
     # most over its SP, one spirit per call, Alert first (the plan is made again next call).
     if not u.acted and planner.can_attack_soon(state, u):
         best: tuple[float, tuple[str, ...]] | None = None
+        # No spirit lifts an attack above this: combos that could not pay for themselves
+        # even then are not planned at all.
+        ceiling = planner.attack_ceiling(state, u, b)
+        sp_weight = planner.diff.sp_weight  # a full SP bar, in the unit's worth (few pilots regain SP)
         for combo in _combos(castable, u.sp):
             cost = sum(c for _n, _s, c in combo)
+            if ceiling is not None and ceiling - plan.score - sp_weight * wu * cost / top_sp <= MIN_GAIN:
+                continue
             hyp, v = with_spirits(state, u, [(n, c) for n, _s, c in combo])
             alert = any("alert" in roles(sp) for _n, sp, _c in combo)
             boosted = planner.plan_with_spirit(state, u, b, hyp, v, alert=alert)
             if not boosted.attacks:
                 continue
-            gain = boosted.score - plan.score - SP_WEIGHT * wu * cost / top_sp
+            gain = boosted.score - plan.score - sp_weight * wu * cost / top_sp
             if gain > MIN_GAIN and (best is None or gain > best[0]):
                 best = (gain, tuple(n for n, _s, _c in combo))
         if best is not None:

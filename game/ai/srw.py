@@ -5,8 +5,9 @@ from __future__ import annotations
 from game.ai.behaviour import Behaviour, BehaviourError, behaviour_of
 from game.ai.difficulty import Difficulty, difficulty
 from game.ai.legality import problem
-from game.ai.planner import Option, Planner
+from game.ai.planner import Planner
 from game.ai.reaction import choose_reaction
+from game.ai.scoring import Option
 from game.ai.spirit_use import choose_spirit
 from game.core.commands import Attack, Command, EndPhase, Move, Wait
 from game.core.grid import Pos

@@ -8,6 +8,7 @@ from typing import Any
 import pygame
 
 from game.assets.errors import AssetError
+from game.assets.image_check import image_size
 
 _CACHE_LIMIT = 512
 
@@ -43,6 +44,7 @@ class BitmapFont:
 
     @classmethod
     def load(cls, png: Path, meta: dict[str, Any], name: str) -> BitmapFont:
+        image_size(png)  # the header first: never decode an image bomb
         try:
             sheet = pygame.image.load(str(png))
         except (pygame.error, FileNotFoundError) as exc:

@@ -15,6 +15,7 @@ import pygame
 from game.assets.audio import Audio, SilentSound
 from game.assets.errors import AssetError
 from game.assets.font import BitmapFont
+from game.assets.image_check import image_size
 from game.assets.tint import outline, silhouette
 from game.content import content_root
 
@@ -180,10 +181,13 @@ class AssetLibrary:
     def _load_image(self, path: Path) -> pygame.Surface:
         cached = self._images.get(path)
         if cached is None:
+            size = image_size(path)  # from the header: a decompression bomb is never decoded
             try:
                 surface = pygame.image.load(str(path))
             except (pygame.error, FileNotFoundError, ValueError) as exc:
                 raise AssetError(f"cannot read image {path}: {exc}") from exc
+            if surface.get_size() != size:
+                raise AssetError(f"image {path} decodes to {surface.get_size()}, not the {size} its header says")
             cached = _Image(surface)
             self._images[path] = cached
         return cached.get()
@@ -283,7 +287,7 @@ class AssetLibrary:
             png = meta_path.with_suffix(".png")
             try:
                 meta = json.loads(meta_path.read_text(encoding="utf-8"))
-            except (OSError, json.JSONDecodeError) as exc:
+            except (OSError, ValueError) as exc:  # ValueError: bad JSON, or a number past Python's limit
                 raise AssetError(f"font {font_id}: cannot read {meta_path}: {exc}") from exc
             if not isinstance(meta, dict):
                 raise AssetError(f"font {font_id}: {meta_path} must hold a JSON object")
@@ -321,7 +325,7 @@ class AssetLibrary:
                     continue
                 try:
                     data = json.loads(path.read_text(encoding="utf-8"))
-                except (OSError, json.JSONDecodeError) as exc:
+                except (OSError, ValueError) as exc:  # ValueError: bad JSON, or a number past Python's limit
                     raise AssetError(f"cannot read {path}: {exc}") from exc
                 if not isinstance(data, dict):
                     raise AssetError(f"{path} must hold a JSON object")

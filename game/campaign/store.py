@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from game.campaign.state import CampaignError, CampaignState
-from game.saves.files import SaveError, atomic_write_json, backup_path, read_json
+from game.saves.files import SaveError, atomic_write_json, backup_path, read_json, remove_stale_temps
 from game.saves.records import CAMPAIGN_KIND, RecordError, envelope, open_envelope
 from game.saves.slots import slot_file
 
@@ -84,6 +84,7 @@ class CampaignSlots:
             raise SaveError(target, str(exc), backup=bak if not use_backup and bak.exists() else None) from None
 
     def slots(self) -> list[CampaignSlot]:
+        remove_stale_temps(self.folder)  # leftovers of writes cut short by a crash
         out = []
         for n in range(1, self.count + 1):
             path = self.path(n)

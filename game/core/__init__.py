@@ -4,7 +4,7 @@ No pygame, YAML, pytmx or pydantic here, no file I/O and no global random: every
 else in the game is a client of `apply(state, command) -> (new_state, events)`.
 """
 
-from game.core.combat import Forecast, StrikeCalc, forecast
+from game.core.combat import Forecast, StrikeCalc, forecast, forecast_attack
 from game.core.commands import (
     Attack,
     CancelMove,
@@ -14,9 +14,11 @@ from game.core.commands import (
     Land,
     MapAttack,
     Move,
+    Pick,
     Repair,
     Supply,
     TakeOff,
+    UseItem,
     Wait,
     command_from_json,
 )
@@ -28,7 +30,7 @@ from game.core.events import Event
 from game.core.grid import Grid, distance
 from game.core.movement import reachable
 from game.core.script import Deployment, Script
-from game.core.state import BattleState, UnitState
+from game.core.state import BattleState, UnitState, UnitStatus
 
 __all__ = [
     "Attack",
@@ -47,6 +49,7 @@ __all__ = [
     "Land",
     "MapAttack",
     "Move",
+    "Pick",
     "Repair",
     "Script",
     "SideDef",
@@ -54,11 +57,14 @@ __all__ = [
     "Supply",
     "TakeOff",
     "UnitState",
+    "UnitStatus",
+    "UseItem",
     "Wait",
     "apply",
     "command_from_json",
     "distance",
     "forecast",
+    "forecast_attack",
     "legal_commands",
     "new_battle",
     "reachable",

@@ -11,31 +11,33 @@ from __future__ import annotations
 from fractions import Fraction
 from typing import TYPE_CHECKING, NamedTuple
 
+from game.core.commands import Attack, Pick
 from game.core.defs import PilotStats, UnitDef, WeaponDef
+from game.core.effects import Role, StrikeRole
 from game.core.errors import IllegalCommand
 from game.core.formulas import (
     REACTIONS,
     DamageInputs,
     HitInputs,
+    Reaction,
     crit_chance,
     damage_base,
     hit_chance,
+    is_reaction,
     scaled,
 )
 from game.core.grid import distance
 from game.core.modifiers import ONE, Mods, collect, sensitivity
+from game.core.performance import performance
 from game.core.state import ACTIVE
-from game.core.stats import base_armor, base_mobility, environment, performance, pilot_stats, unit_def, weapon_power
-
-if TYPE_CHECKING:
-    pass
+from game.core.stats import base_armor, base_mobility, environment, pilot_stats, unit_def, weapon_power
 
 if TYPE_CHECKING:
     from game.core.state import BattleState, UnitState
 
 ZERO = Fraction(0)
-AUTO = "auto"
-NONE = "none"
+AUTO = Pick.AUTO
+NONE = Pick.NONE
 
 
 class Scratch:
@@ -71,7 +73,7 @@ class Scratch:
             found = self._env[u.uid] = environment(self.ctx, u)
         return found
 
-    def mods(self, u: UnitState, role: str, w: WeaponDef | None) -> Mods:
+    def mods(self, u: UnitState, role: Role, w: WeaponDef | None) -> Mods:
         flags = self._flags.get(u.uid)
         if flags is None:
             flags = self._flags[u.uid] = sensitivity(self.ctx, u)
@@ -132,7 +134,7 @@ class StrikeCalc(NamedTuple):
     attacker: str
     target: str
     weapon: str
-    role: str  # attack | support_attack | counter
+    role: StrikeRole
     hit: int
     crit: int  # 0 when Valor/Soul is active (no crit roll)
     damage: int  # on a normal hit, after the barrier (if affordable now) and the minimum
@@ -175,7 +177,7 @@ def strike(
     a: UnitState,
     w: WeaponDef,
     t: UnitState,
-    role: str,
+    role: StrikeRole,
     *,
     defending: bool = False,
     evading: bool = False,
@@ -202,20 +204,20 @@ def strike(
     hit = hit_chance(
         rules,
         HitInputs(
-            ap.hit,
-            performance(ctx, a, scratch.env(a)),
-            w.hit,
-            tp.evade,
-            t_mobility + tm.mobility,
-            tt,
-            tdef.size,
-            abs(a.x - t.x) + abs(a.y - t.y),
-            tile_evade,
-            am.hit,
-            tm.evade,
-            am.hit_set,
-            tm.hit_taken_set,
-            evading,
+            pilot_hit=ap.hit,
+            perf_attacker=performance(ctx, a, scratch.env(a)),
+            weapon_hit=w.hit,
+            pilot_evade=tp.evade,
+            mobility=t_mobility + tm.mobility,
+            perf_defender=tt,
+            size_defender=tdef.size,
+            distance=abs(a.x - t.x) + abs(a.y - t.y),
+            tile_evade=tile_evade,
+            hit_bonus=am.hit,
+            evade_bonus=tm.evade,
+            hit_set=am.hit_set,
+            hit_taken_set=tm.hit_taken_set,
+            evading=evading,
         ),
     )
     mults: list[Fraction] = []
@@ -235,18 +237,18 @@ def strike(
     num, den = damage_base(
         rules,
         DamageInputs(
-            weapon_power(ctx, a, w),
-            rules.weapon_rank.get(w.ranks.get(env_t), ZERO),
-            ap.melee if w.melee else ap.ranged,
-            a.will,
-            armor,  # type: ignore[arg-type]  # ints have numerator/denominator too
-            tt,
-            tp.defense,
-            t.will,
-            adef.size,
-            tdef.size,
-            tile_defense,
-            fury or "ignore_size" in am.flags,
+            power=weapon_power(ctx, a, w),
+            weapon_rank_mul=rules.weapon_rank.get(w.ranks.get(env_t), ZERO),
+            attack_stat=ap.melee if w.melee else ap.ranged,
+            will_attacker=a.will,
+            armor=armor,
+            perf_defender=tt,
+            pilot_defense=tp.defense,
+            will_defender=t.will,
+            size_attacker=adef.size,
+            size_defender=tdef.size,
+            tile_defense=tile_defense,
+            ignore_size_penalty=fury or "ignore_size" in am.flags,
         ),
     )
     valor = am.valor
@@ -266,23 +268,23 @@ def strike(
     applied = barrier if barrier > 0 and t.en >= cost else 0
     low = rules.min_damage
     return StrikeCalc(
-        a.uid,
-        t.uid,
-        w.id,
-        role,
-        hit,
-        crit,
-        max(low, raw - applied),
-        max(low, raw_crit - applied),
-        raw,
-        raw_crit,
-        barrier,
-        cost,
-        source,
-        valor is not None,
-        defending,
-        evading,
-        "mercy" in am.flags,
+        attacker=a.uid,
+        target=t.uid,
+        weapon=w.id,
+        role=role,
+        hit=hit,
+        crit=crit,
+        damage=max(low, raw - applied),
+        crit_damage=max(low, raw_crit - applied),
+        raw=raw,
+        raw_crit=raw_crit,
+        barrier=barrier,
+        barrier_cost=cost,
+        barrier_source=source,
+        valor=valor is not None,
+        defending=defending,
+        evading=evading,
+        mercy="mercy" in am.flags,
     )
 
 
@@ -293,7 +295,7 @@ class Forecast(NamedTuple):
     attacker: str
     defender: str
     weapon: str
-    reaction: str
+    reaction: Reaction
     attack: StrikeCalc
     support_attacker: str | None
     support_attack: StrikeCalc | None
@@ -343,7 +345,7 @@ def best_strike(
     a: UnitState,
     weapons: list[WeaponDef],
     t: UnitState,
-    role: str,
+    role: StrikeRole,
     memo: Scratch | None = None,
     **kw: bool,
 ) -> StrikeCalc | None:
@@ -357,7 +359,7 @@ def best_strike(
 
 
 def best_weapon(
-    state: BattleState, a: UnitState, weapons: list[WeaponDef], t: UnitState, role: str
+    state: BattleState, a: UnitState, weapons: list[WeaponDef], t: UnitState, role: StrikeRole
 ) -> WeaponDef | None:
     calc = best_strike(state, a, weapons, t, role)
     return None if calc is None else unit_def(state.ctx, a).weapon(calc.weapon)
@@ -399,11 +401,18 @@ def support_attackers(
     return out
 
 
-def support_defenders(state: BattleState, d: UnitState, memo: Scratch | None = None) -> list[UnitState]:
+def support_defenders(
+    state: BattleState, d: UnitState, memo: Scratch | None = None, weapon: WeaponDef | None = None
+) -> list[UnitState]:
+    """Adjacent friends of `d` with a support-defend charge left. With `weapon`, only those it
+    could attack where they stand: a friend in terrain the weapon cannot hit (rank `-`) cannot
+    take the blow for `d` either."""
+    scratch = memo or Scratch(state)
     return [
         s
         for s in _adjacent_friends(state, d)
-        if (memo or Scratch(state)).mods(s, "defend", None).support_defend > s.support_defends
+        if scratch.mods(s, "defend", None).support_defend > s.support_defends
+        and (weapon is None or weapon.ranks.allows(scratch.env(s)))
     ]
 
 
@@ -414,16 +423,17 @@ def forecast(
     target: str,
     reaction: str = "counter",
     *,
-    counter_weapon: str = AUTO,
-    support_attack: str = AUTO,
-    support_defend: str = AUTO,
+    counter_weapon: str | Pick = AUTO,
+    support_attack: str | Pick = AUTO,
+    support_defend: str | Pick = AUTO,
     check: bool = True,
 ) -> Forecast:
-    """The exchange `attacker` starts with `weapon` on `target`, the target reacting with `reaction`."""
+    """The exchange `attacker` starts with `weapon` on `target`, the target reacting with `reaction`
+    (a string: commands read from JSON get here unchecked)."""
     ctx = state.ctx
     a = state.unit(attacker)
     t = state.unit(target)
-    if reaction not in REACTIONS:
+    if not is_reaction(reaction):
         raise IllegalCommand(f"reaction must be one of {', '.join(REACTIONS)}, not {reaction!r}")
     adef = unit_def(ctx, a)
     if not adef.has_weapon(weapon):
@@ -442,7 +452,7 @@ def forecast(
     guard: UnitState | None = None
     guard_calc: StrikeCalc | None = None
     if support_defend != NONE and not fury:
-        candidates = support_defenders(state, t, memo)
+        candidates = support_defenders(state, t, memo, w)
         if support_defend == AUTO:
             best_left = None
             for s in candidates:
@@ -499,4 +509,18 @@ def forecast(
         support_defender=None if guard is None else guard.uid,
         counter=counter,
         counter_first=first,
+    )
+
+
+def forecast_attack(state: BattleState, attack: Attack) -> Forecast:
+    """The forecast of exactly the exchange `attack` asks for (what `apply` will resolve)."""
+    return forecast(
+        state,
+        attack.unit,
+        attack.weapon,
+        attack.target,
+        attack.reaction,
+        counter_weapon=attack.counter_weapon,
+        support_attack=attack.support_attack,
+        support_defend=attack.support_defend,
     )

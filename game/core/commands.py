@@ -7,10 +7,20 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, fields
+from enum import StrEnum
 from types import MappingProxyType
 from typing import Any, ClassVar
 
+from game.core.formulas import Reaction
 from game.core.grid import Pos
+
+
+class Pick(StrEnum):
+    """What an `Attack` names instead of a weapon or unit id for the optional parts of the
+    exchange: let the engine pick the best deterministically, or decline."""
+
+    AUTO = "auto"
+    NONE = "none"
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,7 +31,11 @@ class Command:
         out: dict[str, Any] = {"kind": self.kind}
         for f in fields(self):
             value = getattr(self, f.name)
-            out[f.name] = list(value) if isinstance(value, tuple) else value
+            if isinstance(value, tuple):
+                value = list(value)
+            elif isinstance(value, Pick):
+                value = value.value
+            out[f.name] = value
         return out
 
 
@@ -40,17 +54,19 @@ class CancelMove(Command):
 
 @dataclass(frozen=True, slots=True)
 class Attack(Command):
-    """`reaction` is the defender's choice (counter / defend / evade); "auto" fields let the
-    engine pick the best counter weapon and supporters deterministically, "none" declines."""
+    """`reaction` is the defender's choice (counter / defend / evade). The counter weapon (a
+    weapon id of the defender) and the supporters (unit ids) may instead be `Pick.AUTO`: the
+    engine picks the best deterministically, or `Pick.NONE`: declined. In JSON they are the
+    strings "auto" and "none"."""
 
     kind: ClassVar[str] = "attack"
     unit: str
     weapon: str
     target: str
-    reaction: str = "counter"
-    counter_weapon: str = "auto"
-    support_attack: str = "auto"
-    support_defend: str = "auto"
+    reaction: Reaction = "counter"
+    counter_weapon: str | Pick = Pick.AUTO
+    support_attack: str | Pick = Pick.AUTO
+    support_defend: str | Pick = Pick.AUTO
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,6 +122,15 @@ class Supply(Command):
 
 
 @dataclass(frozen=True, slots=True)
+class UseItem(Command):
+    """Use one charge of a consumable part the unit carries (repair kit, propellant tank)."""
+
+    kind: ClassVar[str] = "use_item"
+    unit: str
+    item: str
+
+
+@dataclass(frozen=True, slots=True)
 class EndPhase(Command):
     kind: ClassVar[str] = "end_phase"
 
@@ -113,9 +138,26 @@ class EndPhase(Command):
 COMMAND_TYPES: Mapping[str, type[Command]] = MappingProxyType(
     {
         c.kind: c
-        for c in (Move, CancelMove, Attack, MapAttack, CastSpirit, Wait, TakeOff, Land, Repair, Supply, EndPhase)
+        for c in (
+            Move,
+            CancelMove,
+            Attack,
+            MapAttack,
+            CastSpirit,
+            Wait,
+            TakeOff,
+            Land,
+            Repair,
+            Supply,
+            UseItem,
+            EndPhase,
+        )
     }
 )
+
+
+_PICK_FIELDS = frozenset({"counter_weapon", "support_attack", "support_defend"})
+_PICKS = frozenset(p.value for p in Pick)
 
 
 def command_from_json(data: dict[str, Any]) -> Command:
@@ -132,8 +174,12 @@ def command_from_json(data: dict[str, Any]) -> Command:
             continue
         if key not in names:
             raise ValueError(f"command {cls.kind!r} has no field {key!r}")
-        is_pos = key in ("to", "center") and value is not None
-        kwargs[key] = (int(value[0]), int(value[1])) if is_pos else value
+        if key in ("to", "center") and value is not None:
+            kwargs[key] = (int(value[0]), int(value[1]))
+        elif key in _PICK_FIELDS and isinstance(value, str) and value in _PICKS:
+            kwargs[key] = Pick(value)
+        else:
+            kwargs[key] = value
     try:
         return cls(**kwargs)
     except TypeError as exc:

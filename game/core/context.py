@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from game.core.caches import ContextCache
 from game.core.defs import Definitions, frozen_map
 from game.core.effects import Modifier
 from game.core.grid import Grid
@@ -39,8 +40,9 @@ class BattleContext:
     scenario_id: str = "custom"
     global_effects: tuple[Modifier, ...] = ()  # weather and other battle-wide modifiers
     info: Mapping[str, Any] = field(default_factory=frozen_map)  # title etc.; core ignores it
-    # Memo tables filled on demand; they only cache pure functions of the frozen data above.
-    _memo: dict[Any, Any] = field(default_factory=dict, repr=False, compare=False)
+    # Tables derived from the frozen data above (side lookups, memoised pure functions).
+    # Not an init argument: `dataclasses.replace` gives the new context an empty one.
+    _cache: ContextCache = field(default_factory=ContextCache, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         ids = [s.id for s in self.sides]
@@ -48,17 +50,17 @@ class BattleContext:
             raise ValueError(f"side ids must be unique, got {ids}")
         if not ids:
             raise ValueError("a battle needs at least one side")
-        object.__setattr__(self, "_team", {s.id: s.team for s in self.sides})
-        object.__setattr__(self, "_index", {s.id: i for i, s in enumerate(self.sides)})
+        self._cache.team.update({s.id: s.team for s in self.sides})
+        self._cache.index.update({s.id: i for i, s in enumerate(self.sides)})
 
     def team(self, side: str) -> str:
-        return self._team[side]  # type: ignore[attr-defined,no-any-return]
+        return self._cache.team[side]
 
     def side_index(self, side: str) -> int:
-        return self._index[side]  # type: ignore[attr-defined,no-any-return]
+        return self._cache.index[side]
 
     def has_side(self, side: str) -> bool:
-        return side in self._index  # type: ignore[attr-defined]
+        return side in self._cache.index
 
     @property
     def player_side(self) -> str:
@@ -66,7 +68,7 @@ class BattleContext:
         return "player" if self.has_side("player") else self.sides[0].id
 
     def friendly(self, a: str, b: str) -> bool:
-        return self._team[a] == self._team[b]  # type: ignore[attr-defined,no-any-return]
+        return self._cache.team[a] == self._cache.team[b]
 
     def hostile(self, a: str, b: str) -> bool:
-        return self._team[a] != self._team[b]  # type: ignore[attr-defined,no-any-return]
+        return self._cache.team[a] != self._cache.team[b]

@@ -10,8 +10,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from fractions import Fraction
 from types import MappingProxyType
+from typing import Any
 
-from game.core.effects import Modifier
+from game.core.effects import Duration, Modifier
 from game.core.ranks import Ranks
 
 SIZES: tuple[str, ...] = ("SS", "S", "M", "L", "LL")
@@ -19,7 +20,7 @@ PERSONALITIES: tuple[str, ...] = ("normal", "strong", "super_strong", "cool", "c
 SPIRIT_TARGETS: tuple[str, ...] = ("self", "ally", "friend", "all_allies", "enemy", "all_enemies")
 
 
-def frozen_map(data: Mapping | None = None) -> Mapping:  # type: ignore[type-arg]
+def frozen_map(data: Mapping[Any, Any] | None = None) -> Mapping[Any, Any]:
     return MappingProxyType(dict(data or {}))
 
 
@@ -288,7 +289,7 @@ class SpiritDef:
     id: str
     name: str
     target: str = "self"
-    duration: str = "instant"
+    duration: Duration = "instant"
     effects: tuple[Modifier, ...] = ()
     cost: int = 10  # default SP cost when a pilot's entry gives none
     description: str = ""
@@ -318,8 +319,24 @@ class StatusDef:
     id: str
     name: str
     effects: tuple[Modifier, ...] = ()
-    duration: str = "turn"
+    duration: Duration = "turn"
     description: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class PartDef:
+    """A skill part a unit carries into battle (booster, A-Adapter) or a consumable used
+    from the map menu (repair kit): `effects` last the battle, `use` applies once per use."""
+
+    id: str
+    name: str
+    effects: tuple[Modifier, ...] = ()
+    use: tuple[Modifier, ...] = ()  # instant keys (heal_hp_pct, heal_en_pct, will, resupply)
+    description: str = ""
+
+    @property
+    def consumable(self) -> bool:
+        return bool(self.use)
 
 
 @dataclass(frozen=True)
@@ -334,9 +351,10 @@ class Definitions:
     skills: Mapping[str, SkillDef] = field(default_factory=frozen_map)
     abilities: Mapping[str, AbilityDef] = field(default_factory=frozen_map)
     statuses: Mapping[str, StatusDef] = field(default_factory=frozen_map)
+    parts: Mapping[str, PartDef] = field(default_factory=frozen_map)
 
     def __post_init__(self) -> None:
-        for name in ("terrains", "units", "pilots", "spirits", "skills", "abilities", "statuses"):
+        for name in ("terrains", "units", "pilots", "spirits", "skills", "abilities", "statuses", "parts"):
             value = getattr(self, name)
             if not isinstance(value, MappingProxyType):
                 object.__setattr__(self, name, frozen_map(value))

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from collections import deque
 
+from game.core.defs import UnitDef
 from game.core.grid import Pos
 from game.core.modifiers import collect
 from game.core.movement import can_stand
 from game.core.script import Deployment
-from game.core.state import UnitState
+from game.core.state import EffectState, UnitState
 from game.core.stats import max_en, max_hp, max_sp, start_will, will_limits
 from game.core.tx import Tx
 
@@ -17,7 +18,7 @@ class DeploymentError(ValueError):
     """A deployment that cannot be placed (a scenario data error, not a player mistake)."""
 
 
-def _free_tile_near(tx: Tx, udef, start: Pos, flying: bool) -> Pos | None:  # type: ignore[no-untyped-def]
+def _free_tile_near(tx: Tx, udef: UnitDef, start: Pos, flying: bool) -> Pos | None:
     """The nearest tile to `start` the unit can stand on that nobody occupies (BFS, fixed order)."""
     ctx = tx.ctx
     occupied = set(tx.state.occupancy())
@@ -43,6 +44,9 @@ def place(tx: Tx, dep: Deployment, *, strict: bool) -> UnitState | None:
         raise DeploymentError(f"unknown unit {dep.unit!r}")
     if dep.pilot is not None and dep.pilot not in defs.pilots:
         raise DeploymentError(f"unknown pilot {dep.pilot!r}")
+    missing = [p for p in dep.parts if p not in defs.parts]
+    if missing:
+        raise DeploymentError(f"{dep.unit}: unknown part {missing[0]!r}")
     if not ctx.has_side(dep.side):
         raise DeploymentError(f"unknown side {dep.side!r}; this battle has {[s.id for s in ctx.sides]}")
     udef = defs.units[dep.unit]
@@ -101,6 +105,7 @@ def place(tx: Tx, dep: Deployment, *, strict: bool) -> UnitState | None:
         tags=tuple(dep.tags),
         ai=dict(dep.ai),
         upgrades=dict(dep.upgrades),
+        effects=_part_effects(tx, dep.parts),
     )
     u.hp = max(1, max_hp(ctx, u) * dep.hp_pct // 100)
     u.en = max_en(ctx, u)
@@ -110,3 +115,10 @@ def place(tx: Tx, dep: Deployment, *, strict: bool) -> UnitState | None:
     u.will = max(lo, min(hi, u.will + bonus))
     tx.add_unit(u)
     return u
+
+
+def _part_effects(tx: Tx, parts: tuple[str, ...]) -> tuple[EffectState, ...]:
+    """Parts as effects lasting the battle: `part` for the ongoing kind, one `item` per use
+    of a consumable (the UseItem command removes one)."""
+    defs = tx.ctx.defs.parts
+    return tuple(EffectState("item" if defs[p].consumable else "part", p, "battle") for p in parts)

@@ -9,8 +9,10 @@ that 1.1 means exactly 11/10 and formulas floor without floating-point surprises
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from fractions import Fraction
+from typing import Any, Literal, TypeGuard, get_args
 
 # Keys whose values add up (integers).
 ADDITIVE_KEYS: frozenset[str] = frozenset(
@@ -44,6 +46,12 @@ MULTIPLIER_KEYS: frozenset[str] = frozenset(
         "funds_mul",  # funds from this unit's kills (Luck)
         "exp_mul",  # EXP this unit earns (Gain)
         "sp_cost_mul",  # spirit SP costs
+    }
+)
+# Keys that set a floor (integers); the largest applies.
+FLOOR_KEYS: frozenset[str] = frozenset(
+    {
+        "unit_rank_at_least",  # the unit's terrain rank value (rules rank_values, A = 3) is at least this
     }
 )
 # Keys that force a hit% (integers); the strongest wins.
@@ -80,14 +88,17 @@ DEVICE_KEYS: frozenset[str] = frozenset(
     }
 )
 ALL_KEYS: frozenset[str] = (
-    ADDITIVE_KEYS | MULTIPLIER_KEYS | SET_KEYS | FLAG_KEYS | INSTANT_KEYS | DEVICE_KEYS | {BARRIER_KEY}
+    ADDITIVE_KEYS | MULTIPLIER_KEYS | FLOOR_KEYS | SET_KEYS | FLAG_KEYS | INSTANT_KEYS | DEVICE_KEYS | {BARRIER_KEY}
 )
 
+# The part a unit plays in a blow: it strikes (attack, support_attack, counter, map) or is struck.
+StrikeRole = Literal["attack", "counter", "support_attack", "map"]
+Role = Literal["attack", "counter", "support_attack", "map", "defend"]
 # Which roles a `when.role` condition can name.
-ROLES: tuple[str, ...] = ("attack", "counter", "support_attack", "map", "defend")
+ROLES: tuple[Role, ...] = get_args(Role)
 
 # How long a spirit or status lasts on a unit.
-DURATIONS: tuple[str, ...] = (
+Duration = Literal[
     "instant",  # applied once when cast
     "turn",  # until the start of the unit's next own phase
     "next_attack",  # consumed by the unit's next attack or counter (not support attacks)
@@ -97,7 +108,12 @@ DURATIONS: tuple[str, ...] = (
     "next_kill",  # consumed when the unit next shoots down an enemy
     "next_action",  # consumed when the unit next finishes an action
     "battle",  # lasts until the battle ends
-)
+]
+DURATIONS: tuple[Duration, ...] = get_args(Duration)
+
+
+def is_duration(value: object) -> TypeGuard[Duration]:
+    return value in DURATIONS
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,16 +163,28 @@ class Modifier:
         return self.value * level if self.per_level else self.value
 
 
-def modifier(key: str, value: int | float | str | Fraction = 0, **kwargs: object) -> Modifier:
+def modifier(
+    key: str,
+    value: int | float | str | Fraction = 0,
+    *,
+    when: When | Mapping[str, Any] | None = None,
+    per_level: bool = False,
+    types: Iterable[str] = (),
+    en_cost: int = 0,
+    fury_pierces: bool = True,
+) -> Modifier:
     """Convenience constructor for code-built definitions (tests, headless facade)."""
-    when = kwargs.pop("when", None)
-    if isinstance(when, dict):
-        when = When(**{k: frozenset(v) if isinstance(v, (list, tuple, set)) else v for k, v in when.items()})
-    types = kwargs.pop("types", frozenset())
+    if when is not None and not isinstance(when, When):
+        conditions: dict[str, Any] = {
+            k: frozenset(v) if isinstance(v, (list, tuple, set)) else v for k, v in when.items()
+        }
+        when = When(**conditions)
     return Modifier(
         key=key,
         value=Fraction(str(value)) if isinstance(value, float) else Fraction(value),
         when=when or When(),
-        types=frozenset(types),  # type: ignore[arg-type]
-        **kwargs,  # type: ignore[arg-type]
+        per_level=per_level,
+        types=frozenset(types),
+        en_cost=en_cost,
+        fury_pierces=fury_pierces,
     )

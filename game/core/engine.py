@@ -22,6 +22,7 @@ from game.core.commands import (
     Repair,
     Supply,
     TakeOff,
+    UseItem,
     Wait,
 )
 from game.core.context import BattleContext
@@ -39,6 +40,7 @@ from game.core.events import (
 )
 from game.core.exchange import map_area, resolve_attack, resolve_map_attack
 from game.core.grid import distance
+from game.core.items import item_uses, use_item
 from game.core.lifecycle import change_will, consume, finish_action, gain_exp
 from game.core.modifiers import collect
 from game.core.movement import can_stand, reachable
@@ -109,8 +111,13 @@ def _cancel_move(tx: Tx, cmd: CancelMove) -> None:
     undo = tx.state.undo
     if undo is None or undo.uid != cmd.unit:
         raise IllegalCommand(f"{cmd.unit}'s move can no longer be cancelled.")
-    tx.own_unit(cmd.unit)
-    back = undo.copy()
+    now = tx.own_unit(cmd.unit)
+    # The unit goes back as it was before the move, keeping what it did since (spirits cast
+    # after moving: their cost and effects). The move only changed its tile, `moved` and
+    # the `next_move` effects it used up, which come back (an effect is never held twice).
+    back = now.copy()
+    back.x, back.y, back.moved = undo.x, undo.y, undo.moved
+    back.effects = (*undo.effects, *(e for e in now.effects if e not in undo.effects))
     tx.add_unit(back)
     tx.state.undo = None
     tx.emit(MoveCancelled(cmd.unit, back.pos))
@@ -235,6 +242,7 @@ HANDLERS: Mapping[type[Command], Callable[[Tx, Command], None]] = MappingProxyTy
         Land: _land,  # type: ignore[dict-item]
         Repair: _repair,  # type: ignore[dict-item]
         Supply: _supply,  # type: ignore[dict-item]
+        UseItem: use_item,  # type: ignore[dict-item]
         EndPhase: _end_phase,  # type: ignore[dict-item]
     }
 )
@@ -253,10 +261,21 @@ def apply(state: BattleState, command: Command) -> tuple[BattleState, list[Event
     tx = Tx(state)
     handler(tx, command)
     fired = checkpoint(tx)
-    if not isinstance(command, Move) or fired or tx.rolled:
-        # Anything but a plain move (or a move that set off an event) makes it final.
+    if not _keeps_undo(tx.state, command) or fired or tx.rolled:
         tx.state.undo = None
     return tx.finish()
+
+
+def _keeps_undo(after: BattleState, command: Command) -> bool:
+    """Whether the last move can still be cancelled after `command` (RULES §1: until the unit
+    acts or anything is rolled). A plain move opens it; spirits the moved unit casts before
+    acting keep it open; any other command closes it (docs/RULES_NOTES.md says why)."""
+    undo = after.undo
+    if undo is None:
+        return False
+    if isinstance(command, Move):
+        return True
+    return isinstance(command, CastSpirit) and command.unit == undo.uid and not after.units[undo.uid].acted
 
 
 # ---- legal commands --------------------------------------------------------------------------
@@ -296,6 +315,7 @@ def legal_commands(state: BattleState, unit: str | None = None) -> list[Command]
             continue  # a Hit & Away unit that attacked may still move or wait
         out.extend(_attacks(state, u, hostiles))
         out.extend(_spirit_casts(state, u))
+        out.extend(item_uses(state, u))
         for t in state.active_units():
             if distance(t.pos, u.pos) != 1:
                 continue

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, fields
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Literal
 
+from game.core.effects import StrikeRole
+from game.core.formulas import Reaction
 from game.core.grid import Pos
 from game.core.rng import Roll
 
@@ -122,6 +124,14 @@ class SpiritCast(Event):
 
 
 @dataclass(frozen=True, slots=True)
+class ItemUsed(Event):
+    kind: ClassVar[str] = "item_used"
+    unit: str
+    item: str
+    left: int  # charges of this item the unit still carries
+
+
+@dataclass(frozen=True, slots=True)
 class UnitHealed(Event):
     kind: ClassVar[str] = "unit_healed"
     unit: str
@@ -144,10 +154,12 @@ class ExchangeStarted(Event):
     attacker: str
     defender: str
     weapon: str
-    reaction: str
+    reaction: Reaction | Literal["none"]  # "none": a MAP attack, nobody reacts
     support_attacker: str | None
     support_defender: str | None
     counter_weapon: str | None
+    counter_first: bool = False  # the defender's Counter skill put its counter before the attack
+    rolls: tuple[Roll, ...] = ()  # the Counter skill's roll, when there was one
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,7 +170,7 @@ class StrikeResolved(Event):
     attacker: str
     target: str
     weapon: str
-    role: str  # attack | support_attack | counter | map
+    role: StrikeRole
     hit_chance: int
     hit: bool
     crit_chance: int

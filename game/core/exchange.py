@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from fractions import Fraction
 
-from game.core.combat import StrikeCalc, forecast, strike, weapon_problem, weapon_range
+from game.core.combat import StrikeCalc, forecast_attack, strike, weapon_problem, weapon_range
 from game.core.commands import Attack, MapAttack
 from game.core.defs import WeaponDef, WillGains
 from game.core.errors import IllegalCommand
@@ -14,7 +14,8 @@ from game.core.events import ExchangeEnded, ExchangeStarted, StrikeResolved, Uni
 from game.core.grid import Pos, distance
 from game.core.lifecycle import add_status, change_will, consume, finish_action, gain_exp, gain_funds, kill_exp
 from game.core.modifiers import collect
-from game.core.state import ACTIVE, CAPTURED, DESTROYED
+from game.core.rng import Roll
+from game.core.state import ACTIVE, CAPTURED, DESTROYED, BattleState
 from game.core.stats import environment, pilot_stats, unit_def, will_profile
 from game.core.tx import Tx
 
@@ -40,16 +41,17 @@ def resolve_attack(tx: Tx, cmd: Attack) -> None:
     u = tx.own_unit(cmd.unit)
     if u.acted:
         raise IllegalCommand(f"{u.uid} has already acted this phase.")
-    fc = forecast(
-        state,
-        cmd.unit,
-        cmd.weapon,
-        cmd.target,
-        cmd.reaction,
-        counter_weapon=cmd.counter_weapon,
-        support_attack=cmd.support_attack,
-        support_defend=cmd.support_defend,
-    )
+    if cmd.target not in state.units:
+        raise IllegalCommand(f"There is no unit {cmd.target!r} in this battle.")
+    fc = forecast_attack(state, cmd)
+    # The Counter skill's roll (does the counter come first?) is drawn before any blow and
+    # recorded in the event that opens the exchange.
+    counter_first = False
+    rolls: tuple[Roll, ...] = ()
+    if fc.counter is not None and fc.counter_first > 0:
+        roll = tx.roll("combat", 100, "counter_first")
+        counter_first = roll.value < fc.counter_first
+        rolls = (roll,)
     tx.emit(
         ExchangeStarted(
             fc.attacker,
@@ -59,13 +61,15 @@ def resolve_attack(tx: Tx, cmd: Attack) -> None:
             fc.support_attacker,
             fc.support_defender,
             None if fc.counter is None else fc.counter.weapon,
+            counter_first=counter_first,
+            rolls=rolls,
         )
     )
     order: list[StrikeCalc] = [fc.attack]
     if fc.support_attack is not None:
         order.append(fc.support_attack)
     if fc.counter is not None:
-        if fc.counter_first > 0 and tx.roll("combat", 100, "counter_first").value < fc.counter_first:
+        if counter_first:
             order.insert(0, fc.counter)
         else:
             order.append(fc.counter)
@@ -184,11 +188,17 @@ def _gains(tx: Tx, uid: str) -> WillGains:
 
 
 def _mercy_allowed(tx: Tx, attacker: str, target: str) -> bool:
-    rules = tx.ctx.defs.rules
+    return mercy_allowed(tx.state, attacker, target)
+
+
+def mercy_allowed(state: BattleState, attacker: str, target: str) -> bool:
+    """Whether the attacker's Mercy may spare the target (the rules' skill condition); the
+    forecast uses it to say "captured" or "spared" instead of "destroyed"."""
+    rules = state.ctx.defs.rules
     if not rules.mercy_needs_higher_skill:
         return True
-    a, t = tx.state.units[attacker], tx.state.units[target]
-    return pilot_stats(tx.ctx, a).skill > pilot_stats(tx.ctx, t).skill
+    a, t = state.units[attacker], state.units[target]
+    return pilot_stats(state.ctx, a).skill > pilot_stats(state.ctx, t).skill
 
 
 def _settle(tx: Tx, tally: _Tally) -> None:
@@ -249,7 +259,7 @@ def rotate(offset: Pos, direction: int) -> Pos:
     return dx, dy
 
 
-def map_area(tx_state, uid: str, weapon_id: str, direction: int, center: Pos | None) -> list[Pos]:  # type: ignore[no-untyped-def]
+def map_area(tx_state: BattleState, uid: str, weapon_id: str, direction: int, center: Pos | None) -> list[Pos]:
     """The tiles a MAP weapon covers, in a fixed order; raises IllegalCommand if misaimed."""
     ctx = tx_state.ctx
     u = tx_state.units[uid]

@@ -9,11 +9,17 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from fractions import Fraction
-from typing import NamedTuple
+from typing import Literal, NamedTuple, TypeGuard, get_args
 
 from game.core.defs import RulesDef
 
-REACTIONS: tuple[str, ...] = ("counter", "defend", "evade")
+# The defender's choice in an exchange (RULES §8).
+Reaction = Literal["counter", "defend", "evade"]
+REACTIONS: tuple[Reaction, ...] = get_args(Reaction)
+
+
+def is_reaction(value: object) -> TypeGuard[Reaction]:
+    return value in REACTIONS
 
 
 class HitInputs(NamedTuple):
@@ -64,7 +70,7 @@ class DamageInputs(NamedTuple):
     weapon_rank_mul: Fraction  # W: the weapon's rank in the target's environment
     attack_stat: int  # pilot Melee or Ranged
     will_attacker: int
-    armor: Fraction  # the defender's effective armour before T
+    armor: Fraction | int  # the defender's effective armour before T
     perf_defender: Fraction
     pilot_defense: int
     will_defender: int

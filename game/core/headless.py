@@ -81,11 +81,11 @@ def make_context(
     scenario_id: str = "custom",
 ) -> BattleContext:
     """`grid` is a Grid, a (width, height) of plains, or text rows with a `legend`."""
-    if isinstance(grid, tuple):
-        w, h = grid
+    if isinstance(grid, tuple) and len(grid) == 2 and isinstance(grid[0], int) and isinstance(grid[1], int):
+        w, h = grid[0], grid[1]
         grid = Grid(w, h, ("void" if space else "plain",) * (w * h), space)
-    elif isinstance(grid, (str, list)):
-        text = grid if isinstance(grid, str) else "\n".join(grid)
+    elif not isinstance(grid, Grid):
+        text = grid if isinstance(grid, str) else "\n".join(str(row) for row in grid)
         grid = Grid.from_text(
             text,
             legend
@@ -133,8 +133,27 @@ class Battle:
     def legal(self, unit: str | None = None) -> list[Command]:
         return legal_commands(self.state, unit)
 
-    def forecast(self, attacker: str, weapon: str, target: str, reaction: str = "counter", **kw: str) -> Forecast:
-        return forecast(self.state, attacker, weapon, target, reaction, **kw)
+    def forecast(
+        self,
+        attacker: str,
+        weapon: str,
+        target: str,
+        reaction: str = "counter",
+        *,
+        counter_weapon: str = "auto",
+        support_attack: str = "auto",
+        support_defend: str = "auto",
+    ) -> Forecast:
+        return forecast(
+            self.state,
+            attacker,
+            weapon,
+            target,
+            reaction,
+            counter_weapon=counter_weapon,
+            support_attack=support_attack,
+            support_defend=support_defend,
+        )
 
     def events_of(self, kind: type[Event]) -> list[Event]:
         return [e for e in self.events if isinstance(e, kind)]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from fractions import Fraction
 
+from game.core.effects import Duration
 from game.core.events import EffectEnded, ExpGained, FundsGained, StatusApplied, UnitRefreshed, WillChanged
 from game.core.modifiers import collect
 from game.core.state import UnitState
@@ -26,7 +27,7 @@ def change_will(tx: Tx, uid: str, delta: int, reason: str) -> None:
         tx.emit(WillChanged(uid, before, after, reason))
 
 
-def consume(tx: Tx, uid: str, duration: str) -> None:
+def consume(tx: Tx, uid: str, duration: Duration) -> None:
     """End every effect on `uid` that lasts `duration` (e.g. next_attack after an attack)."""
     u = tx.state.units[uid]
     if not any(e.duration == duration for e in u.effects):

@@ -11,8 +11,9 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import TYPE_CHECKING, NamedTuple
 
+from game.core.caches import MODS_LIMIT, EffectKey, ModsKey
 from game.core.defs import WeaponDef
-from game.core.effects import ADDITIVE_KEYS, BARRIER_KEY, DEVICE_KEYS, FLAG_KEYS, Modifier, When
+from game.core.effects import ADDITIVE_KEYS, BARRIER_KEY, DEVICE_KEYS, FLAG_KEYS, FLOOR_KEYS, Modifier, Role, When
 from game.core.stats import hp_pct, pilot_def, unit_def
 
 if TYPE_CHECKING:
@@ -54,6 +55,7 @@ class Mods:
     substitute: int = 0
     counter_first: int = 0
     exp_pct: int = 0
+    unit_rank_at_least: int = 0  # the largest floor applies (A-Adapter)
     damage_mul: Fraction = ONE
     damage_taken_mul: Fraction = ONE  # Fury ignores these
     damage_taken_fixed: Fraction = ONE  # effects marked fury_pierces: false
@@ -88,6 +90,8 @@ class Mods:
         elif key == "hit_taken_set":
             v = int(value)
             self.hit_taken_set = v if self.hit_taken_set is None else min(self.hit_taken_set, v)
+        elif key in FLOOR_KEYS:
+            setattr(self, key, max(getattr(self, key), int(value)))
         elif key in FLAG_KEYS:
             self.flags.add(key)
         elif key == BARRIER_KEY:
@@ -102,8 +106,8 @@ class Mods:
 
 def _static_sources(ctx: BattleContext, u: UnitState) -> tuple[tuple[Modifier, int, str], ...]:
     """Skills, abilities and battle-wide effects: fixed per (unit, pilot), so memoised."""
-    key = ("static_mods", u.unit_id, u.pilot_id)
-    found = ctx._memo.get(key)
+    key = (u.unit_id, u.pilot_id)
+    found = ctx._cache.static_mods.get(key)
     if found is None:
         defs = ctx.defs
         out: list[tuple[Modifier, int, str]] = []
@@ -118,8 +122,8 @@ def _static_sources(ctx: BattleContext, u: UnitState) -> tuple[tuple[Modifier, i
             if ability is not None:
                 out.extend((m, aref.level, "ability:" + aref.id) for m in ability.effects)
         out.extend((m, 1, "battle") for m in ctx.global_effects)
-        found = ctx._memo[key] = tuple(out)
-    return found  # type: ignore[no-any-return]
+        found = ctx._cache.static_mods[key] = tuple(out)
+    return found
 
 
 def sources(ctx: BattleContext, u: UnitState) -> Iterator[tuple[Modifier, int, str]]:
@@ -131,7 +135,12 @@ def sources(ctx: BattleContext, u: UnitState) -> Iterator[tuple[Modifier, int, s
             if spirit is not None:
                 for m in spirit.effects:
                     yield m, 1, "spirit:" + e.id
-        else:
+        elif e.kind == "part":
+            part = defs.parts.get(e.id)
+            if part is not None:
+                for m in part.effects:
+                    yield m, 1, "part:" + e.id
+        elif e.kind != "item":  # a consumable's charge does nothing until it is used
             status = defs.statuses.get(e.id)
             if status is not None:
                 for m in status.effects:
@@ -143,7 +152,7 @@ def _applies(
     when: When,
     ctx: BattleContext,
     u: UnitState,
-    role: str | None,
+    role: Role | None,
     weapon: WeaponDef | None,
     env: str | None,
     cache: dict[str, int],
@@ -167,7 +176,7 @@ def _applies(
     return not (when.environments and env not in when.environments)
 
 
-class _Profile(NamedTuple):
+class Profile(NamedTuple):
     """Every modifier a unit can have with its current effects, and what their conditions read."""
 
     mods: tuple[tuple[Modifier, int, str], ...]
@@ -178,16 +187,13 @@ class _Profile(NamedTuple):
     hp: bool
 
 
-MEMO_LIMIT = 200_000  # entries; the memo is cleared past this so long simulations stay bounded
-
-
-def _profile(ctx: BattleContext, u: UnitState, effects: tuple[tuple[str, str], ...]) -> _Profile:
-    key = ("profile", u.unit_id, u.pilot_id, effects)
-    found = ctx._memo.get(key)
+def _profile(ctx: BattleContext, u: UnitState, effects: EffectKey) -> Profile:
+    key = (u.unit_id, u.pilot_id, effects)
+    found = ctx._cache.profiles.get(key)
     if found is None:
         mods = tuple(sources(ctx, u))
         whens = [m.when for m, _, _ in mods]
-        found = ctx._memo[key] = _Profile(
+        found = ctx._cache.profiles[key] = Profile(
             mods,
             any(w.roles for w in whens),
             any(w.weapon_tags or w.melee is not None for w in whens),
@@ -195,7 +201,7 @@ def _profile(ctx: BattleContext, u: UnitState, effects: tuple[tuple[str, str], .
             any(w.will_at_least is not None for w in whens),
             any(w.hp_pct_at_most is not None or w.hp_pct_at_least is not None for w in whens),
         )
-    return found  # type: ignore[no-any-return]
+    return found
 
 
 def sensitivity(ctx: BattleContext, u: UnitState) -> tuple[bool, bool]:
@@ -208,7 +214,7 @@ def sensitivity(ctx: BattleContext, u: UnitState) -> tuple[bool, bool]:
 def collect(
     ctx: BattleContext,
     u: UnitState,
-    role: str | None = None,
+    role: Role | None = None,
     weapon: WeaponDef | None = None,
     env: str | None = None,
 ) -> Mods:
@@ -217,11 +223,10 @@ def collect(
     The result is memoised on the context by everything its conditions read, and shared:
     callers must treat it as read-only.
     """
-    effects = tuple([(e.kind, e.id) for e in u.effects]) if u.effects else ()
-    memo = ctx._memo
-    p = memo.get(("profile", u.unit_id, u.pilot_id, effects)) or _profile(ctx, u, effects)
-    key = (
-        "mods",
+    effects: EffectKey = tuple([(e.kind, e.id) for e in u.effects]) if u.effects else ()
+    tables = ctx._cache
+    p = tables.profiles.get((u.unit_id, u.pilot_id, effects)) or _profile(ctx, u, effects)
+    key: ModsKey = (
         u.unit_id,
         u.pilot_id,
         effects,
@@ -231,15 +236,16 @@ def collect(
         u.will if p.will else None,
         hp_pct(ctx, u) if p.hp else None,
     )
+    memo = tables.mods
     found = memo.get(key)
     if found is not None:
-        return found  # type: ignore[no-any-return]
+        return found
     mods = Mods()
     cache: dict[str, int] = {}
     for m, level, source in p.mods:
         if m.when.always or _applies(m.when, ctx, u, role, weapon, env, cache):
             mods.add(m, level, source)
-    if len(memo) > MEMO_LIMIT:
+    if len(memo) > MODS_LIMIT:
         memo.clear()
     memo[key] = mods
     return mods

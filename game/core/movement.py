@@ -77,13 +77,11 @@ def reachable(state: BattleState, uid: str, budget: int | None = None) -> Reach:
     u = state.units[uid]
     budget = move_budget(state, u)
     key = (u.x, u.y, u.flying, budget)
-    cache = state._reach
-    if cache is None:
-        cache = state._reach = {}
+    cache = state._cache.reach
     found = cache.get(uid)
     if found is None or found[0] != key:
         found = cache[uid] = (key, _search(state, uid, budget))
-    return found[1]  # type: ignore[no-any-return]
+    return found[1]
 
 
 def _search(state: BattleState, uid: str, budget: int | None) -> Reach:
@@ -95,9 +93,9 @@ def _search(state: BattleState, uid: str, budget: int | None) -> Reach:
         budget = move_budget(state, u)
     flying = u.flying
     terrains = ctx.defs.terrains
-    memo = ctx._memo
-    key = ("enter", u.unit_id, flying)
-    tcost: dict[str, int | None] | None = memo.get(key)
+    memo = ctx._cache.enter_costs
+    key = (u.unit_id, flying)
+    tcost = memo.get(key)
     if tcost is None:
         tcost = {tid: enter_cost(ctx, udef, t, flying) for tid, t in terrains.items()}
         memo[key] = tcost

@@ -25,7 +25,7 @@ class Ranks:
                 raise ValueError(f"rank for {env} must be one of {'/'.join(RANK_LETTERS)}, not {letter!r}")
 
     def get(self, env: str) -> str:
-        return getattr(self, env)  # type: ignore[no-any-return]
+        return getattr(self, env)
 
     def allows(self, env: str) -> bool:
         return self.get(env) != CLOSED

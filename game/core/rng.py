@@ -73,7 +73,10 @@ class Roll:
 
     @classmethod
     def from_json(cls, data: dict[str, object]) -> Roll:
-        return cls(str(data["stream"]), str(data["purpose"]), int(data["bound"]), int(data["value"]))  # type: ignore[arg-type]
+        bound, value = data["bound"], data["value"]
+        if not isinstance(bound, int) or not isinstance(value, int):
+            raise ValueError(f"a roll's bound and value must be integers, got {data!r}")
+        return cls(str(data["stream"]), str(data["purpose"]), bound, value)
 
 
 def new_streams(seed: int, names: tuple[str, ...] = STREAMS) -> dict[str, int]:

@@ -235,6 +235,7 @@ class Deployment:
     tags: tuple[str, ...] = ()
     ai: Mapping[str, Any] = field(default_factory=frozen_map)
     upgrades: Mapping[str, int] = field(default_factory=frozen_map)
+    parts: tuple[str, ...] = ()  # part ids (defs.parts) the unit carries; a consumable once per use
 
 
 class Action:

@@ -130,22 +130,22 @@ def cast_spirit(tx: Tx, cmd: CastSpirit) -> None:
         if spirit.duration != "instant":
             m = tx.unit(t.uid)
             m.effects = (*m.effects, EffectState("spirit", spirit.id, spirit.duration))
-        for m in spirit.effects:
-            key = m.key
+        for effect in spirit.effects:
+            key = effect.key
             cur = tx.state.units[t.uid]
             if key in ("heal_hp", "heal_hp_pct"):
                 top = max_hp(ctx, cur)
-                amount = int(m.value) if key == "heal_hp" else int(top * m.value / 100)
+                amount = int(effect.value) if key == "heal_hp" else int(top * effect.value / 100)
                 after = min(top, cur.hp + amount)
                 if after > cur.hp:
                     tx.unit(t.uid).hp = after
                     tx.emit(UnitHealed(t.uid, after - cur.hp, after, "spirit:" + spirit.id))
             elif key == "heal_en_pct":
                 top = max_en(ctx, cur)
-                tx.unit(t.uid).en = min(top, cur.en + int(top * m.value / 100))
+                tx.unit(t.uid).en = min(top, cur.en + int(top * effect.value / 100))
                 tx.emit(UnitResupplied(t.uid, tx.state.units[t.uid].en, "spirit:" + spirit.id))
             elif key == "will":
-                change_will(tx, t.uid, int(m.value), "spirit:" + spirit.id)
+                change_will(tx, t.uid, int(effect.value), "spirit:" + spirit.id)
             elif key == "resupply":
                 refill(tx, t.uid)
                 tx.emit(UnitResupplied(t.uid, tx.state.units[t.uid].en, "spirit:" + spirit.id))

@@ -13,30 +13,50 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterator
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field, fields
+from enum import StrEnum
+from operator import attrgetter
+from typing import TYPE_CHECKING, Any, Literal, TypeGuard, get_args
 
+from game.core.caches import StateCache
+from game.core.effects import Duration, is_duration
 from game.core.grid import Pos
 
 if TYPE_CHECKING:
     from game.core.context import BattleContext
 
 STATE_VERSION = 1
-ACTIVE = "active"
-DESTROYED = "destroyed"
-RETREATED = "retreated"
-CAPTURED = "captured"
-UNIT_STATUSES = (ACTIVE, DESTROYED, RETREATED, CAPTURED)
+
+# Where an effect on a unit comes from: a spirit cast, a status the rules put on it, a part it
+# carries (lasting the battle) or one use of a consumable part.
+EffectKind = Literal["spirit", "status", "part", "item"]
+EFFECT_KINDS: tuple[EffectKind, ...] = get_args(EffectKind)
+
+
+class UnitStatus(StrEnum):
+    """Where a unit of the battle is: on the map, or gone and how."""
+
+    ACTIVE = "active"
+    DESTROYED = "destroyed"
+    RETREATED = "retreated"
+    CAPTURED = "captured"
+
+
+ACTIVE = UnitStatus.ACTIVE
+DESTROYED = UnitStatus.DESTROYED
+RETREATED = UnitStatus.RETREATED
+CAPTURED = UnitStatus.CAPTURED
+UNIT_STATUSES: tuple[UnitStatus, ...] = tuple(UnitStatus)
 
 
 @dataclass(frozen=True, slots=True)
 class EffectState:
     """A spirit or status active on a unit. Its modifiers are looked up by (kind, id)."""
 
-    kind: str  # "spirit" | "status"
+    kind: EffectKind
     id: str
-    duration: str
+    duration: Duration
 
     def to_json(self) -> list[str]:
         return [self.kind, self.id, self.duration]
@@ -44,7 +64,13 @@ class EffectState:
     @classmethod
     def from_json(cls, data: list[str]) -> EffectState:
         kind, ident, duration = data
-        return cls(str(kind), str(ident), str(duration))
+        if not (_is_effect_kind(kind) and is_duration(duration)):
+            raise ValueError(f"an effect is [kind, id, duration] with a known kind and duration, got {data!r}")
+        return cls(kind, str(ident), duration)
+
+
+def _is_effect_kind(value: object) -> TypeGuard[EffectKind]:
+    return value in EFFECT_KINDS
 
 
 @dataclass(slots=True, eq=True)
@@ -66,7 +92,7 @@ class UnitState:
     flying: bool = False
     moved: bool = False
     acted: bool = False
-    status: str = ACTIVE
+    status: UnitStatus = ACTIVE
     effects: tuple[EffectState, ...] = ()
     support_attacks: int = 0  # charges used this phase
     support_defends: int = 0
@@ -93,92 +119,67 @@ class UnitState:
         return any(e.id == ident for e in self.effects)
 
     def copy(self) -> UnitState:
-        return UnitState(
-            self.uid,
-            self.unit_id,
-            self.pilot_id,
-            self.side,
-            self.x,
-            self.y,
-            self.hp,
-            self.en,
-            dict(self.ammo),
-            self.will,
-            self.sp,
-            self.level,
-            self.exp,
-            self.kills,
-            self.flying,
-            self.moved,
-            self.acted,
-            self.status,
-            self.effects,
-            self.support_attacks,
-            self.support_defends,
-            self.substitutes_used,
-            self.upgrades,
-            self.tags,
-            self.ai,
-        )
+        """A copy `apply` may change: `ammo` is the one field changed in place."""
+        new = UnitState(*_unit_values(self))
+        new.ammo = dict(self.ammo)
+        return new
 
     def to_json(self) -> dict[str, Any]:
-        return {
-            "uid": self.uid,
-            "unit": self.unit_id,
-            "pilot": self.pilot_id,
-            "side": self.side,
-            "pos": [self.x, self.y],
-            "hp": self.hp,
-            "en": self.en,
-            "ammo": dict(self.ammo),
-            "will": self.will,
-            "sp": self.sp,
-            "level": self.level,
-            "exp": self.exp,
-            "kills": self.kills,
-            "flying": self.flying,
-            "moved": self.moved,
-            "acted": self.acted,
-            "status": self.status,
-            "effects": [e.to_json() for e in self.effects],
-            "support_attacks": self.support_attacks,
-            "support_defends": self.support_defends,
-            "substitutes_used": self.substitutes_used,
-            "upgrades": dict(self.upgrades),
-            "tags": list(self.tags),
-            "ai": self.ai,
-        }
+        out: dict[str, Any] = {}
+        for key, name, encode, _ in _UNIT_JSON:
+            out[key] = [self.x, self.y] if name == "pos" else encode(getattr(self, name))
+        return out
 
     @classmethod
     def from_json(cls, d: dict[str, Any]) -> UnitState:
-        x, y = d["pos"]
-        return cls(
-            uid=str(d["uid"]),
-            unit_id=str(d["unit"]),
-            pilot_id=None if d["pilot"] is None else str(d["pilot"]),
-            side=str(d["side"]),
-            x=int(x),
-            y=int(y),
-            hp=int(d["hp"]),
-            en=int(d["en"]),
-            ammo={str(k): int(v) for k, v in d["ammo"].items()},
-            will=int(d["will"]),
-            sp=int(d["sp"]),
-            level=int(d["level"]),
-            exp=int(d["exp"]),
-            kills=int(d["kills"]),
-            flying=bool(d["flying"]),
-            moved=bool(d["moved"]),
-            acted=bool(d["acted"]),
-            status=str(d["status"]),
-            effects=tuple(EffectState.from_json(e) for e in d["effects"]),
-            support_attacks=int(d["support_attacks"]),
-            support_defends=int(d["support_defends"]),
-            substitutes_used=int(d["substitutes_used"]),
-            upgrades={str(k): int(v) for k, v in d["upgrades"].items()},
-            tags=tuple(str(t) for t in d["tags"]),
-            ai=dict(d["ai"]),
-        )
+        values: dict[str, Any] = {}
+        for key, name, _, decode in _UNIT_JSON:
+            if name == "pos":
+                x, y = d[key]
+                values["x"], values["y"] = int(x), int(y)
+            else:
+                values[name] = decode(d[key])
+        return cls(**values)
+
+
+def _same(value: Any) -> Any:
+    return value
+
+
+# How each kind of UnitState field is written to JSON and read back, by its annotation.
+_CODECS: dict[str, tuple[Callable[[Any], Any], Callable[[Any], Any]]] = {
+    "str": (_same, str),
+    "int": (_same, int),
+    "bool": (_same, bool),
+    "str | None": (_same, lambda v: None if v is None else str(v)),
+    "dict[str, int]": (dict, lambda v: {str(k): int(n) for k, n in v.items()}),
+    "dict[str, Any]": (dict, dict),
+    "tuple[str, ...]": (list, lambda v: tuple(str(t) for t in v)),
+    "UnitStatus": (str, UnitStatus),
+    "tuple[EffectState, ...]": (lambda v: [e.to_json() for e in v], lambda v: tuple(map(EffectState.from_json, v))),
+}
+# JSON names that differ from the field names; `x` and `y` are written together as `pos`.
+_JSON_KEYS = {"unit_id": "unit", "pilot_id": "pilot"}
+
+
+_Field = tuple[str, str, Callable[[Any], Any], Callable[[Any], Any]]  # JSON key, field, encode, decode
+
+
+def _unit_json() -> tuple[_Field, ...]:
+    out: list[_Field] = []
+    for f in fields(UnitState):
+        if f.name == "y":
+            continue
+        if f.name == "x":
+            out.append(("pos", "pos", _same, _same))
+            continue
+        encode, decode = _CODECS[str(f.type)]  # a new kind of field needs its codec here
+        out.append((_JSON_KEYS.get(f.name, f.name), f.name, encode, decode))
+    return tuple(out)
+
+
+_UNIT_JSON = _unit_json()
+_unit_values = attrgetter(*(f.name for f in fields(UnitState)))
 
 
 @dataclass(slots=True, eq=True)
@@ -224,12 +225,9 @@ class BattleState:
     undo: UnitState | None = None  # the moving unit before its last move, while it can be cancelled
     spawned: int = 0  # counter for generated unit ids
     version: int = STATE_VERSION
-    # Derived, never saved: active units by tile. Built on first use; `Tx` drops it before
-    # every change it makes, so it always matches `units`.
-    _positions: dict[Pos, UnitState] | None = field(default=None, repr=False, compare=False)
-    # Derived, never saved: `movement.reachable` results by unit (full move budget), kept
-    # and dropped together with `_positions` (a unit's reach depends on who stands where).
-    _reach: dict[str, Any] | None = field(default=None, repr=False, compare=False)
+    # Derived, never saved: active units by tile and `movement.reachable` results, built on
+    # first use. `Tx` replaces it before every change it makes, so it always matches `units`.
+    _cache: StateCache = field(default_factory=StateCache, repr=False, compare=False)
 
     # ---- reading -------------------------------------------------------------------------
     @property
@@ -254,9 +252,10 @@ class BattleState:
 
     def positions(self) -> dict[Pos, UnitState]:
         """Active units by tile (read-only; cached until the state changes)."""
-        found = self._positions
+        cache = self._cache
+        found = cache.positions
         if found is None:
-            found = self._positions = {(u.x, u.y): u for u in self.units.values() if u.status == ACTIVE}
+            found = cache.positions = {(u.x, u.y): u for u in self.units.values() if u.status == ACTIVE}
         return found
 
     def unit_at(self, pos: Pos) -> UnitState | None:

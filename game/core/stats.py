@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from fractions import Fraction
 from typing import TYPE_CHECKING
 
 from game.core.defs import PilotDef, PilotStats, UnitDef, WeaponDef, WillGains
@@ -23,14 +22,14 @@ def pilot_def(ctx: BattleContext, u: UnitState) -> PilotDef | None:
 
 
 def pilot_stats(ctx: BattleContext, u: UnitState) -> PilotStats:
-    key = ("pstats", u.pilot_id, u.level)
-    memo = ctx._memo
+    key = (u.pilot_id, u.level)
+    memo = ctx._cache.pilot_stats
     found = memo.get(key)
     if found is None:
         p = pilot_def(ctx, u)
         found = NO_PILOT if p is None else p.stats_at(u.level)
         memo[key] = found
-    return found  # type: ignore[no-any-return]
+    return found
 
 
 def upgrade_gain(per_step: int | tuple[int, ...], steps: int) -> int:
@@ -72,16 +71,15 @@ def max_sp(ctx: BattleContext, u: UnitState) -> int:
 
 def will_profile(ctx: BattleContext, pilot_id: str | None) -> tuple[bool, int, int, WillGains]:
     """(changes Will at all, min, max, gains by outcome) for a pilot; memoised."""
-    key = ("will", pilot_id)
-    found = ctx._memo.get(key)
+    found = ctx._cache.will.get(pilot_id)
     if found is None:
         rules = ctx.defs.rules
         p = None if pilot_id is None else ctx.defs.pilots[pilot_id]
         top = rules.will_max if p is None or p.max_will is None else p.max_will
         personality = "none" if p is None else p.personality
         gains = rules.will_table.get(personality) or WillGains(0, 0, 0, 0, 0, 0)
-        found = ctx._memo[key] = (personality != "none", rules.will_min, top, gains)
-    return found  # type: ignore[no-any-return]
+        found = ctx._cache.will[pilot_id] = (personality != "none", rules.will_min, top, gains)
+    return found
 
 
 def will_limits(ctx: BattleContext, u: UnitState) -> tuple[int, int]:
@@ -102,28 +100,6 @@ def has_will(ctx: BattleContext, u: UnitState) -> bool:
 def environment(ctx: BattleContext, u: UnitState) -> str:
     grid = ctx.grid
     return grid.environment(ctx.defs.terrains[grid.terrain_id(u.pos)], u.flying)
-
-
-def performance(ctx: BattleContext, u: UnitState, env: str) -> Fraction:
-    """RULES §2 modifier T from pilot rank + unit rank in `env`."""
-    key = ("perf", u.unit_id, u.pilot_id, env)
-    memo = ctx._memo
-    found = memo.get(key)
-    if found is None:
-        rules = ctx.defs.rules
-        udef = ctx.defs.units[u.unit_id]
-        p = pilot_def(ctx, u)
-        unit_rank = udef.ranks.get(env)
-        # A unit without a pilot counts as a pilot of rank A (3) everywhere.
-        pilot_value = 3 if p is None else rules.rank_values.get(p.ranks.get(env), 0)
-        total = rules.rank_values.get(unit_rank, 0) + pilot_value
-        found = rules.performance[-1][1]
-        for minimum, mul in rules.performance:
-            if total >= minimum:
-                found = mul
-                break
-        memo[key] = found
-    return found  # type: ignore[no-any-return]
 
 
 def hp_pct(ctx: BattleContext, u: UnitState) -> int:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from game.core.caches import StateCache
 from game.core.errors import IllegalCommand
 from game.core.events import Event
 from game.core.rng import Roll, StreamSet
@@ -16,24 +17,21 @@ class Tx:
         self.state = state.shallow_copy()
         # Until a unit changes, the copy stands exactly as `state` does: share what was
         # derived from it (dropped, not cleared, on the first change: `state` keeps its own).
-        self.state._positions = state._positions
-        self.state._reach = state._reach
+        self.state._cache = state._cache
         self.rng = StreamSet(state.rng)
         self.events: list[Event] = []
         self._owned: set[str] = set()
 
     def unit(self, uid: str) -> UnitState:
         """A unit this transaction may change (copied on first write)."""
-        self.state._positions = None  # the caller is about to change it
-        self.state._reach = None
+        self.state._cache = StateCache()  # the caller is about to change it
         if uid not in self._owned:
             self.state.units[uid] = self.state.units[uid].copy()
             self._owned.add(uid)
         return self.state.units[uid]
 
     def add_unit(self, u: UnitState) -> None:
-        self.state._positions = None
-        self.state._reach = None
+        self.state._cache = StateCache()
         self.state.units[u.uid] = u
         self._owned.add(u.uid)
 

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 
 from game.data.problems import did_you_mean
 
-KINDS: tuple[str, ...] = ("units", "pilots", "spirits", "skills", "abilities", "statuses", "terrain")
+KINDS: tuple[str, ...] = ("units", "pilots", "spirits", "skills", "abilities", "statuses", "terrain", "parts")
 SINGULAR: dict[str, str] = {
     "units": "unit",
     "pilots": "pilot",
@@ -22,6 +22,7 @@ SINGULAR: dict[str, str] = {
     "abilities": "ability",
     "statuses": "status",
     "terrain": "terrain type",
+    "parts": "part",
 }
 
 

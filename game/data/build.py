@@ -12,6 +12,7 @@ from game.core.defs import (
     AbilityRef,
     Definitions,
     MapArea,
+    PartDef,
     PilotDef,
     PilotStats,
     RulesDef,
@@ -151,6 +152,12 @@ def status(x: s.Status) -> StatusDef:
     return StatusDef(x.id, x.name, tuple(modifier(e) for e in x.effects), x.duration, x.description)
 
 
+def part(x: Any) -> PartDef:
+    return PartDef(
+        x.id, x.name, tuple(modifier(e) for e in x.effects), tuple(modifier(e) for e in x.use), x.description
+    )
+
+
 def terrain(t: s.Terrain) -> TerrainDef:
     return TerrainDef(
         t.id, t.name, t.environment, frozen_map(t.move_cost), t.defense, t.evade, t.hp_recovery, t.en_recovery
@@ -213,4 +220,5 @@ def definitions(models: Mapping[str, Mapping[str, Any]], rules_model: s.Rules) -
         skills=frozen_map({k: skill(v) for k, v in models.get("skills", {}).items()}),
         abilities=frozen_map({k: ability(v) for k, v in models.get("abilities", {}).items()}),
         statuses=frozen_map({k: status(v) for k, v in models.get("statuses", {}).items()}),
+        parts=frozen_map({k: part(v) for k, v in models.get("parts", {}).items()}),
     )

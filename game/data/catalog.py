@@ -43,12 +43,35 @@ def label(layer: str) -> str:
     return f"mod {layer!r}"
 
 
+def _aliases(entry: Entry) -> list[str]:
+    aliases = entry.data.get("aliases")
+    return [a for a in aliases if isinstance(a, str)] if isinstance(aliases, list) else []
+
+
+class _Names:
+    """Normalised ids and aliases -> entry ids of one kind, in the order they were noted, so
+    `find` costs one dict look-up instead of a scan of every entry (a mod may add thousands).
+    Lists may hold stale ids (deleted entries, changed aliases): `find` checks each hit."""
+
+    __slots__ = ("aliases", "ids")
+
+    def __init__(self) -> None:
+        self.ids: dict[str, list[str]] = {}
+        self.aliases: dict[str, list[str]] = {}
+
+    def note(self, entry: Entry) -> None:
+        self.ids.setdefault(normalize(entry.id), []).append(entry.id)
+        for alias in _aliases(entry):
+            self.aliases.setdefault(normalize(alias), []).append(entry.id)
+
+
 class Catalog:
     def __init__(self) -> None:
         self.entries: dict[str, dict[str, Entry]] = {}
         self.problems: list[Problem] = []
         self._setters: dict[tuple[str, str, tuple[str, ...]], tuple[str, object]] = {}
         self._deleted: dict[tuple[str, str], str] = {}
+        self._names: dict[str, _Names] = {}
 
     @property
     def deleted(self) -> dict[tuple[str, str], str]:
@@ -64,14 +87,32 @@ class Catalog:
         if name in entries:
             return entries[name]
         key = normalize(name)
-        for e in entries.values():
-            if normalize(e.id) == key:
-                return e
-        for e in entries.values():
-            aliases = e.data.get("aliases")
-            if isinstance(aliases, list) and any(isinstance(a, str) and normalize(a) == key for a in aliases):
+        names = self._names_of(kind)
+        for ident in names.ids.get(key, ()):
+            if ident in entries:
+                return entries[ident]
+        for ident in names.aliases.get(key, ()):
+            e = entries.get(ident)
+            if e is not None and any(normalize(a) == key for a in _aliases(e)):
                 return e
         return None
+
+    def add(self, entry: Entry) -> None:
+        """Put `entry` in the catalog (replacing one of the same kind and id)."""
+        self.kind(entry.kind)[entry.id] = entry
+        self._names_of(entry.kind).note(entry)
+
+    def changed(self, entry: Entry) -> None:
+        """`entry`'s data was changed in place (its aliases may be new): keep `find` current."""
+        self._names_of(entry.kind).note(entry)
+
+    def _names_of(self, kind: str) -> _Names:
+        names = self._names.get(kind)
+        if names is None:
+            names = self._names[kind] = _Names()
+            for e in self.kind(kind).values():  # entries put in `entries` directly
+                names.note(e)
+        return names
 
     def apply(self, docs: Iterable[Doc], layer: str, requires: frozenset[str] = frozenset()) -> None:
         for doc in docs:
@@ -129,7 +170,7 @@ class Catalog:
                         check="mod",
                     )
                 )
-            self.kind(doc.kind)[doc.id] = Entry(doc.kind, doc.id, clone(doc.data), doc.file, doc.prefix, layer)  # type: ignore[arg-type]
+            self.add(Entry(doc.kind, doc.id, clone(doc.data), doc.file, doc.prefix, layer))  # type: ignore[arg-type]
             return
         if layer == GAME:
             self.problems.append(
@@ -161,6 +202,7 @@ class Catalog:
             self._setters[key] = (layer, value)
 
         merge_into(found.data, doc.data, (), record, self.problems, found.prefix)
+        self.changed(found)
         if layer not in found.changed_by:
             found.changed_by.append(layer)
 

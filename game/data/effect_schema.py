@@ -47,6 +47,7 @@ KEY_HELP: dict[str, str] = {
     "substitute": "fatal hits negated per battle (boss dummy)",
     "counter_first": "% chance to strike first when countering (Counter skill)",
     "exp_pct": "+ % EXP earned",
+    "unit_rank_at_least": "the unit's terrain rank counts as at least this rank value (rank_values: A = 3) (A-Adapter)",
     "damage_mul": "multiplies the final damage this unit deals (Attacker 1.2, Red Power 1.15)",
     "damage_taken_mul": "multiplies the final damage this unit takes (Guard 0.25); Fury ignores it",
     "valor": "next attack multiplier replacing criticals (Valor 2, Soul 2.5); the largest applies",

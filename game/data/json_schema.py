@@ -11,6 +11,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from game.data.fields import ID_PATTERN
+from game.data.growth_schema import Part
 from game.data.scenario_schema import ScenarioSpec
 from game.data.schema import Ability, ModManifest, Pilot, Rules, Skill, Spirit, Status, Terrain, Unit
 
@@ -64,6 +65,7 @@ def schemas() -> dict[str, dict[str, Any]]:
         "skills.schema.json": _mapping_file(Skill, "units/system/skills.yaml", "pilot skills by id"),
         "abilities.schema.json": _mapping_file(Ability, "units/system/abilities.yaml", "unit abilities by id"),
         "statuses.schema.json": _mapping_file(Status, "units/system/statuses.yaml", "statuses by id"),
+        "parts.schema.json": _mapping_file(Part, "units/system/parts.yaml", "skill parts and growth bonuses by id"),
         "mod.schema.json": _file(ModManifest, "mod.yaml: a mod's manifest", id_optional=False),
         "scenario.schema.json": _file(ScenarioSpec, "maps/<id>/scenario.yaml: a scenario", id_optional=False),
     }

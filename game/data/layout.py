@@ -8,6 +8,7 @@
     units/system/skills.yaml        pilot skills, keyed by id
     units/system/abilities.yaml     unit abilities, keyed by id
     units/system/statuses.yaml      statuses, keyed by id
+    units/system/parts.yaml         skill parts and growth bonuses, keyed by id
 
 A file (or a system-file key) `delete: <id>` / `delete: [<id>, ...]` removes entries
 loaded before it (used by mods).
@@ -15,6 +16,7 @@ loaded before it (used by mods).
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -29,6 +31,7 @@ SYSTEM_FILES: dict[str, str] = {
     "skills": "skills",
     "abilities": "abilities",
     "statuses": "statuses",
+    "parts": "parts",
 }
 RULES = "rules"
 YAML_SUFFIXES = (".yaml", ".yml")
@@ -58,12 +61,26 @@ class Tree:
 
 def display_name(path: Path, root: Path) -> str:
     """`path` as shown in messages: relative to the game folder, else to the current folder."""
-    for base in (root, Path.cwd()):
+    folder = _folder_display(path.parent, root, Path.cwd())
+    if folder is None:
+        return path.as_posix()
+    return f"{folder}/{path.name}" if folder != "." else path.name  # a symbolic link by its own name
+
+
+@functools.lru_cache(maxsize=256)
+def _folder_display(folder: Path, root: Path, cwd: Path) -> str | None:
+    """A folder relative to the game folder, else to `cwd`; None when it is under neither.
+    Cached: every file of a folder asks (resolving paths is slow with thousands of files)."""
+    try:
+        full = folder.resolve()
+    except OSError:
+        return None
+    for base in (root, cwd):
         try:
-            return path.resolve().relative_to(base.resolve()).as_posix()
+            return full.relative_to(base.resolve()).as_posix()
         except (ValueError, OSError):
             continue
-    return path.as_posix()
+    return None
 
 
 def _yaml_files(folder: Path) -> list[Path]:

@@ -18,6 +18,8 @@ from game.data import build
 from game.data.aliases import KINDS, SINGULAR, AliasIndex
 from game.data.asset_check import check_assets
 from game.data.catalog import GAME, Catalog, Entry, file_layer, label
+from game.data.fx_check import check_presentation
+from game.data.growth_checks import check_growth
 from game.data.layout import RULES, read_loose_file, read_units_tree
 from game.data.located import YMap
 from game.data.mods import ModInfo, ModStatus, discover, order, requires_closure
@@ -124,9 +126,12 @@ def load_game_data(
     problems.extend(alias_problems)
     problems.extend(check_references(store, index, failures))
     problems.extend(check_upgrades(store, rules_model))
+    rules_entry = catalog.kind(RULES).get(RULES)
+    problems.extend(check_growth(store, rules_model, rules_entry.data if rules_entry is not None else None, failures))
     asset_dirs = (game_dir / "assets", *(m.assets_dir for m in mods if m.assets_dir.is_dir()))
     if check_assets_exist:
         problems.extend(check_assets(store, asset_dirs))
+    problems.extend(check_presentation(store, asset_dirs if check_assets_exist else ()))
 
     models = {kind: {k: v.model for k, v in sorted(store.get(kind, {}).items())} for kind in KINDS}
     return LoadResult(

@@ -106,7 +106,7 @@ def apply_to_catalog(catalog: Catalog, overrides: Sequence[Override]) -> list[Pr
         if entry is None:
             if o.kind == RULES:
                 entry = Entry(RULES, RULES, YMap(o.mark), o.mark.file, "", "override")
-                catalog.kind(RULES)[RULES] = entry
+                catalog.add(entry)
             else:
                 ids = list(catalog.kind(o.kind))
                 problems.append(
@@ -121,7 +121,9 @@ def apply_to_catalog(catalog: Catalog, overrides: Sequence[Override]) -> list[Pr
         error = _set(entry.data, o.fields, o.value, o.mark)
         if error:
             problems.append(Problem.at(o.mark, ".".join(o.fields), error, check="override"))
-        elif "override" not in entry.changed_by:
+            continue
+        catalog.changed(entry)
+        if "override" not in entry.changed_by:
             entry.changed_by.append("override")
     return problems
 

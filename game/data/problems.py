@@ -158,6 +158,8 @@ def show(value: object, limit: int = 60) -> str:
         text = "nothing (null)"
     elif isinstance(value, bool):
         text = "true" if value else "false"  # as written in YAML
+    elif isinstance(value, int) and value.bit_length() > 1000:
+        text = f"a whole number of about {int(value.bit_length() * 0.30103):,} digits"  # repr may refuse it
     else:
         text = repr(value)
     return text if len(text) <= limit else text[: limit - 3] + "..."

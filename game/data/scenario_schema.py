@@ -344,11 +344,14 @@ class SideSpec(Strict):
     team: str = ""
 
 
+MAX_EFFECT_VALUE = 1_000_000  # far past any modifier; keeps the formulas' numbers finite
+
+
 class EffectSpec(Strict):
     """A battle-wide modifier (see game/core/effects.py for the keys)."""
 
     key: str
-    value: float | int = 0
+    value: Annotated[float | int, Field(ge=-MAX_EFFECT_VALUE, le=MAX_EFFECT_VALUE, allow_inf_nan=False)] = 0
     when: dict[str, Any] = {}
 
 

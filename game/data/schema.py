@@ -29,6 +29,8 @@ from game.data.fields import (
     Text,
     WeaponRange,
 )
+from game.data.fx_schema import PilotQuotes, WeaponAnimation
+from game.data.growth_schema import CampaignGrowth, Part
 
 Size = Literal[SIZES]  # type: ignore[valid-type]
 Personality = Literal[PERSONALITIES]  # type: ignore[valid-type]
@@ -111,6 +113,8 @@ class Weapon(Strict):
     user_status: Ref | None = Field(None, description="status the user gets after firing (V-MAX -> overheat)")
     map_area: MapArea | None = None
     description: Text = ""
+    # Presentation only: kept out of the data hash (game/data/fx_schema.py).
+    animation: WeaponAnimation | None = Field(None, exclude=True, description="battle animation; default: by type")
 
 
 class AbilityRef(_Reference):
@@ -218,6 +222,8 @@ class Pilot(Strict):
     max_will: int | None = Field(None, ge=0, le=1000)
     spirits: list[SpiritRef] = Field(default_factory=list, max_length=MAX_SPIRITS)
     skills: list[SkillRef] = Field(default_factory=list, max_length=16)
+    # Presentation only: kept out of the data hash (game/data/fx_schema.py).
+    quotes: PilotQuotes | None = Field(None, exclude=True, description="battle quotes by situation")
 
     @property
     def portrait_id(self) -> str:
@@ -380,6 +386,9 @@ class Rules(Strict):
         description="price of each upgrade step by stat: hp, en, armor, mobility, weapons",
     )
     start_funds: Count = Field(0, description="funds a new campaign starts with")
+    campaign: CampaignGrowth = Field(
+        default_factory=CampaignGrowth, description="parts, pilot training, ace and full-upgrade bonuses, rewards"
+    )
 
     @field_validator("upgrade_costs")
     @classmethod
@@ -479,5 +488,6 @@ ENTRY_MODELS: dict[str, type[Strict]] = {
     "abilities": Ability,
     "statuses": Status,
     "terrain": Terrain,
+    "parts": Part,
 }
 __all__ = ["ENTRY_MODELS", "Effect", "Rules"]

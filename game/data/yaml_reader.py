@@ -12,6 +12,7 @@ builder of our own instead of PyYAML's recursive composer, because that lets us:
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,12 +20,18 @@ import yaml
 
 from game.data.located import YList, YMap, clone, size
 from game.data.problems import Mark, Problem, show
+from game.data.safe_read import FileRefused, read_regular_file
 
 Loader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 _STD = "tag:yaml.org,2002:"
 _SCALAR_TAGS = {_STD + t for t in ("str", "int", "float", "bool", "null")}
 _ALLOWED_TAGS = _SCALAR_TAGS | {_STD + "seq", _STD + "map", "!"}
+_STR = _STD + "str"
+# No field needs more: refusing longer numbers before converting them keeps Python's
+# 4,300-digit conversion limit (and YAML 1.1's slow base-60 form) out of reach.
+MAX_NUMBER_CHARS = 40
+MAX_WHOLE = 2**63  # whole numbers must lie strictly between -MAX_WHOLE and MAX_WHOLE
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,32 +47,20 @@ DEFAULT_LIMITS = Limits()
 
 
 class YamlError(Exception):
-    def __init__(self, mark: Mark | None, message: str) -> None:
+    def __init__(self, mark: Mark | None, message: str, path: str = "") -> None:
         super().__init__(message)
         self.mark = mark
         self.message = message
+        self.path = path  # the key path of the value, when known (`weapons[1].power`)
 
 
 def read_yaml_file(path: Path, display: str, limits: Limits = DEFAULT_LIMITS) -> tuple[object, list[Problem]]:
     """The one document in `path` as located values, or None when it cannot be read (the
     problems say why). Duplicate keys are reported but do not make the file unreadable."""
     try:
-        length = path.stat().st_size
-    except OSError as exc:
-        return None, [Problem.at(Mark(display), "", f"cannot read the file: {exc.strerror}", check="yaml")]
-    if length > limits.max_bytes:
-        return None, [
-            Problem.at(
-                Mark(display),
-                "",
-                f"file is {length:,} bytes; data files may be at most {limits.max_bytes:,} bytes",
-                check="yaml",
-            )
-        ]
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        return None, [Problem.at(Mark(display), "", f"cannot read the file: {exc.strerror}", check="yaml")]
+        raw = read_regular_file(path, limits.max_bytes)
+    except FileRefused as exc:
+        return None, [Problem.at(Mark(display), "", exc.reason, check="yaml")]
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -95,7 +90,7 @@ def read_yaml_text(text: str, display: str, limits: Limits = DEFAULT_LIMITS) -> 
         for event in yaml.parse(text, Loader=Loader):
             builder.feed(event)
     except YamlError as exc:
-        return None, [Problem.at(exc.mark, "", exc.message, check="yaml")]
+        return None, [Problem.at(exc.mark, exc.path, exc.message, check="yaml")]
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = None if mark is None else Mark(display, mark.line + 1, mark.column + 1)
@@ -114,6 +109,8 @@ def _flow_depth_exceeded(text: str, max_depth: int) -> tuple[int, int] | None:
     scan lets us refuse first, the same way on every PyYAML. Quoted text and comments are
     skipped; the count is rough (a plain scalar's stray bracket counts too), which only
     matters for files no one writes by hand."""
+    if text.count("[") + text.count("{") <= max_depth:
+        return None  # too few brackets to nest that deep: skip the scan
     depth = 0
     line, column = 1, 0
     quote = ""
@@ -240,13 +237,41 @@ class _Builder:
             tag = self._helper.resolve(yaml.ScalarNode, event.value, event.implicit)
         if tag == _STD + "merge":
             return _MERGE
-        if tag not in _SCALAR_TAGS:
-            return event.value  # timestamps, binary, ...: kept as the text written
+        if tag == _STR or tag not in _SCALAR_TAGS:
+            return event.value  # text (the constructor would return it as is); timestamps, binary...
+        kind = tag.rsplit(":", 1)[-1]
+        if kind in ("int", "float") and len(event.value) > MAX_NUMBER_CHARS:
+            raise YamlError(
+                mark,
+                f"number {show(event.value, 24)} is {len(event.value):,} characters long; "
+                f"numbers in data files may be at most {MAX_NUMBER_CHARS} characters",
+                self.where(),
+            )
         node = yaml.ScalarNode(tag, event.value, style=event.style)  # marks only matter to PyYAML's messages
         try:
-            return self._helper.construct_object(node)
+            value = self._helper.construct_object(node)
         except (ValueError, yaml.YAMLError) as exc:
-            raise YamlError(mark, f"cannot read {show(event.value)} as {tag.rsplit(':', 1)[-1]}: {exc}") from None
+            raise YamlError(mark, f"cannot read {show(event.value)} as {kind}: {exc}", self.where()) from None
+        if isinstance(value, float) and not math.isfinite(value):
+            raise YamlError(
+                mark, f"{show(event.value)} is not a finite number (nan and infinity are not allowed)", self.where()
+            )
+        if isinstance(value, int) and not isinstance(value, bool) and not -MAX_WHOLE < value < MAX_WHOLE:
+            raise YamlError(mark, f"whole number {show(event.value, 24)} is out of range (at most 2^63)", self.where())
+        return value
+
+    def where(self) -> str:
+        """The key path of the value being read (`weapons[1].power`; empty at the top level)."""
+        parts: list[str] = []
+        for frame in self.stack:
+            c = frame.container
+            if isinstance(c, YList):
+                parts.append(f"[{len(c)}]")
+            elif frame.key is not _NO_KEY and frame.key is not _MERGE:
+                parts.append(("." if parts else "") + str(frame.key))
+            else:
+                break
+        return "".join(parts)
 
     def add(self, value: object, mark: Mark) -> None:
         if not self.stack:

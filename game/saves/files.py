@@ -9,8 +9,11 @@ save: the new one, the old one, or the old one's backup.
 from __future__ import annotations
 
 import contextlib
+import glob
 import json
+import math
 import os
+import stat
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -43,10 +46,33 @@ def _fsync_dir(folder: Path) -> None:
             os.close(fd)
 
 
+TEMP_SUFFIX = ".tmp"
+
+
+def _temp_prefix(path: Path) -> str:
+    return f".{path.name}."
+
+
+def remove_stale_temps(folder: Path, name: str = "*") -> int:
+    """Remove the temporary files of writes that were cut short (a crash or kill between
+    creating and renaming them); `name` limits it to one file's. Returns how many went.
+    Saves are written by this game only, one at a time, so any such file is stale."""
+    pattern = f".{name if name == '*' else glob.escape(name)}.*{TEMP_SUFFIX}"
+    removed = 0
+    with contextlib.suppress(OSError):
+        for tmp in folder.glob(pattern):
+            with contextlib.suppress(OSError):
+                if tmp.is_file() and not tmp.is_symlink():
+                    tmp.unlink()
+                    removed += 1
+    return removed
+
+
 def _write_atomically(path: Path, data: bytes) -> None:
     folder = path.parent
     folder.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    remove_stale_temps(folder, path.name)
+    fd, tmp = tempfile.mkstemp(prefix=_temp_prefix(path), suffix=TEMP_SUFFIX, dir=folder)
     try:
         with os.fdopen(fd, "wb") as f:
             f.write(data)
@@ -65,8 +91,8 @@ def atomic_write_json(path: Path, payload: Any, *, keep_backup: bool = True) -> 
     data = json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     if keep_backup and path.exists():
         try:
-            old = path.read_bytes()
-            json.loads(old)  # only a good save is worth keeping as the backup
+            old = _read_regular(path)
+            parse_json(old.decode("utf-8"))  # only a good save is worth keeping as the backup
         except (OSError, ValueError):
             pass
         else:
@@ -74,26 +100,77 @@ def atomic_write_json(path: Path, payload: Any, *, keep_backup: bool = True) -> 
     _write_atomically(path, data)
 
 
+MAX_NUMBER_CHARS = 40  # no number a save holds is longer (seeds are 64-bit); past Python's limit needs 4,301
+
+
+class _BadNumber(ValueError):
+    pass
+
+
+def _parse_int(text: str) -> int:
+    if len(text) > MAX_NUMBER_CHARS:
+        raise _BadNumber(f"holds a whole number {len(text):,} digits long (at most {MAX_NUMBER_CHARS})")
+    return int(text)
+
+
+def _parse_float(text: str) -> float:
+    value = float(text) if len(text) <= MAX_NUMBER_CHARS else math.inf
+    if not math.isfinite(value):
+        raise _BadNumber(f"holds the number {text[:24]}{'...' if len(text) > 24 else ''}, which is not finite")
+    return value
+
+
+def _parse_constant(name: str) -> Any:
+    raise _BadNumber(f"holds {name}, which is not a number a save can hold")
+
+
+def parse_json(text: str) -> Any:
+    """`json.loads` refusing what no save holds: NaN, Infinity, numbers past 40 characters
+    (they would trip Python's 4,300-digit conversion limit or overflow later). The error is a
+    ValueError: a json.JSONDecodeError for bad syntax, else one saying which number."""
+    return json.loads(text, parse_int=_parse_int, parse_float=_parse_float, parse_constant=_parse_constant)
+
+
+def _read_regular(path: Path) -> bytes:
+    """The bytes of `path`: only a regular file (never a device or a FIFO, which could be read
+    forever or block) of at most MAX_SAVE_BYTES. OSError or ValueError say why not."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    fd = os.open(path, flags)
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise ValueError("is not a regular file (a device, a pipe or a folder)")
+        if info.st_size > MAX_SAVE_BYTES:
+            raise ValueError(f"is {info.st_size} bytes, too large to be a save")
+        if info.st_size == 0:
+            raise ValueError("is empty (the save was interrupted)")
+        with os.fdopen(os.dup(fd), "rb") as f:
+            data = f.read(MAX_SAVE_BYTES + 1)
+        if len(data) > MAX_SAVE_BYTES:
+            raise ValueError("grew too large to be a save while it was read")
+        return data
+    finally:
+        os.close(fd)
+
+
 def read_json(path: Path) -> Any:
     """Read a JSON save; a missing, damaged, truncated or absurd file raises SaveError."""
     bak = backup_path(path)
     backup = bak if bak.exists() and bak != path else None
     try:
-        size = path.stat().st_size
+        raw = _read_regular(path)
     except FileNotFoundError:
         raise SaveError(path, "the file does not exist", backup=backup) from None
     except OSError as exc:
-        raise SaveError(path, f"cannot be read ({exc.strerror})", backup=backup) from None
-    if size > MAX_SAVE_BYTES:
-        raise SaveError(path, f"is {size} bytes, too large to be a save", backup=backup)
-    if size == 0:
-        raise SaveError(path, "is empty (the save was interrupted)", backup=backup)
+        raise SaveError(path, f"cannot be read ({exc.strerror or exc})", backup=backup) from None
+    except ValueError as exc:
+        raise SaveError(path, str(exc), backup=backup) from None
+    text = ""
     try:
-        raw = path.read_bytes()
         if b"\x00" in raw:  # JSON text never holds NUL: an image, an archive, a disk error
             raise UnicodeDecodeError("utf-8", raw, raw.index(b"\x00"), raw.index(b"\x00") + 1, "NUL byte")
         text = raw.decode("utf-8")
-        return json.loads(text)
+        return parse_json(text)
     except UnicodeDecodeError:
         raise SaveError(path, "is not a text save file (binary or foreign data)", backup=backup) from None
     except json.JSONDecodeError as exc:
@@ -103,7 +180,9 @@ def read_json(path: Path) -> Any:
         raise SaveError(
             path, f"{what} (invalid JSON at line {exc.lineno}, column {exc.colno})", backup=backup
         ) from None
+    except _BadNumber as exc:
+        raise SaveError(path, f"is damaged: it {exc}", backup=backup) from None
     except RecursionError:
         raise SaveError(path, "is nested too deeply to be a save", backup=backup) from None
-    except OSError as exc:
-        raise SaveError(path, f"cannot be read ({exc.strerror})", backup=backup) from None
+    except ValueError as exc:  # anything else json refuses
+        raise SaveError(path, f"is damaged ({exc})", backup=backup) from None

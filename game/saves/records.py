@@ -18,8 +18,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from game import __version__
-from game.core.commands import Command, command_from_json
+from game.core.commands import Command
 from game.core.state import BattleState
+from game.saves.commands import CommandFormatError, parse_command
 from game.scenario.setup import BattleSetup, SetupError
 
 FORMAT = "blue-comet-tactics"
@@ -179,8 +180,8 @@ class BattleRecord:
             commands = []
             for i, c in enumerate(raw_commands):
                 try:
-                    commands.append(command_from_json(c))
-                except ValueError as exc:
+                    commands.append(parse_command(c))
+                except CommandFormatError as exc:
                     raise RecordError(f"has a bad command #{i + 1}: {exc}") from None
             state = battle.get("state")
             if state is not None and not isinstance(state, dict):

@@ -14,6 +14,7 @@ from game.core.commands import Command
 from game.core.state import BattleState
 from game.saves.records import BattleRecord
 from game.saves.replays import Cursor, ReplayError, ScenarioLoader, data_mismatch, scenario_for
+from game.saves.state_check import describe_problems, state_problems
 from game.scenario.setup import Playable
 
 
@@ -36,10 +37,13 @@ def restore(record: BattleRecord, data_hash: str, load: ScenarioLoader) -> Resto
     if mismatch is None and record.state is not None:
         try:
             state = BattleState.from_json(record.state, scenario.context)
-        except (KeyError, TypeError, ValueError, AttributeError) as exc:
-            raise ReplayError(f"its battle state is damaged ({exc})") from None
+        except (KeyError, TypeError, ValueError, AttributeError, IndexError, OverflowError) as exc:
+            raise ReplayError(f"its battle state is damaged ({type(exc).__name__}: {exc})") from None
         if state.digest() != record.digest:
             raise ReplayError("its battle state does not match its checksum (the file was changed by hand or damaged)")
+        problems = state_problems(state)
+        if problems:
+            raise ReplayError(f"its battle state is impossible (the file was changed): {describe_problems(problems)}")
         return Restored(scenario, state, record.commands)
     cursor = Cursor.start(scenario, record.seed, record.commands)
     try:

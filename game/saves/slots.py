@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from game.saves.files import SaveError, atomic_write_json, backup_path, read_json
+from game.saves.files import SaveError, atomic_write_json, backup_path, read_json, remove_stale_temps
 from game.saves.records import BattleRecord, RecordError
 
 SUSPEND = "suspend"
@@ -73,6 +73,7 @@ class SaveSlots:
         out: list[SlotInfo] = []
         if not self.folder.is_dir():
             return out
+        remove_stale_temps(self.folder)
         for path in sorted(self.folder.glob("*.json")):
             name = path.stem
             try:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, Protocol
 
 from game.core.context import BattleContext
-from game.core.defs import frozen_map
+from game.core.defs import PilotDef, SkillRef, frozen_map
 from game.core.deploy import DeploymentError
 from game.core.engine import new_battle
 from game.core.grid import Pos
@@ -72,11 +72,21 @@ class BattleSetup:
     levels: Mapping[str, int] = field(default_factory=frozen_map)
     upgrades: Mapping[str, Mapping[str, int]] = field(default_factory=frozen_map)
     exp: Mapping[str, int] = field(default_factory=frozen_map)
-    flags: Mapping[str, FlagValue] = field(default_factory=frozen_map)
+    parts: Mapping[str, tuple[str, ...]] = field(default_factory=frozen_map)  # unit id -> part ids
+    training: Mapping[str, PilotTraining] = field(default_factory=frozen_map)  # pilot id -> training
+    flags: Mapping[str, FlagValue] = field(default_factory=frozen_map)  # the campaign's story flags
 
     @property
     def empty(self) -> bool:
-        return self.deploy is None and not self.levels and not self.upgrades and not self.exp and not self.flags
+        return (
+            self.deploy is None
+            and not self.levels
+            and not self.upgrades
+            and not self.exp
+            and not self.parts
+            and not self.training
+            and not self.flags
+        )
 
     def to_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -86,6 +96,10 @@ class BattleSetup:
         }
         if self.exp:  # absent in setups without carried EXP, so older records read back unchanged
             out["exp"] = dict(sorted(self.exp.items()))
+        if self.parts:
+            out["parts"] = {u: list(p) for u, p in sorted(self.parts.items())}
+        if self.training:
+            out["training"] = {p: t.to_json() for p, t in sorted(self.training.items())}
         if self.flags:  # likewise absent without story flags
             out["flags"] = dict(sorted(self.flags.items()))
         return out
@@ -119,6 +133,14 @@ class BattleSetup:
         for pilot, value in exp.items():
             if type(value) is not int or not 0 <= value <= 10**9:
                 raise SetupError(f"setup EXP of {pilot!r} must be a whole number 0 or more, got {value!r}")
+        parts = data.get("parts") or {}
+        if not isinstance(parts, dict) or not all(
+            isinstance(v, list) and all(isinstance(p, str) for p in v) for v in parts.values()
+        ):
+            raise SetupError("setup 'parts' must map unit ids to lists of part ids")
+        training = data.get("training") or {}
+        if not isinstance(training, dict):
+            raise SetupError("setup 'training' must map pilot ids to training")
         flags = data.get("flags") or {}
         check_flags(flags, "setup 'flags'")
         return cls(
@@ -126,6 +148,8 @@ class BattleSetup:
             frozen_map({str(k): int(v) for k, v in levels.items()}),
             frozen_map({str(k): frozen_map(dict(v)) for k, v in upgrades.items()}),
             frozen_map({str(k): int(v) for k, v in exp.items()}),
+            frozen_map({str(k): tuple(v) for k, v in parts.items()}),
+            frozen_map({str(k): PilotTraining.from_json(v, str(k)) for k, v in training.items()}),
             frozen_map(dict(flags)),
         )
 
@@ -138,6 +162,48 @@ def check_flags(flags: Any, what: str) -> None:
             raise SetupError(f"{what}: a flag name must be non-empty text, got {name!r}")
         if not isinstance(value, bool | int | str):
             raise SetupError(f"{what}: flag {name!r} must be true/false, a number or text, got {value!r}")
+
+
+PILOT_STATS = ("melee", "ranged", "skill", "defense", "hit", "evade", "sp")
+
+
+@dataclass(frozen=True)
+class PilotTraining:
+    """What a pilot gained from campaign training: points added to stats, and skills at
+    a level (learned, or raised above the pilot's own level)."""
+
+    stats: Mapping[str, int] = field(default_factory=frozen_map)
+    skills: Mapping[str, int] = field(default_factory=frozen_map)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"stats": dict(sorted(self.stats.items())), "skills": dict(sorted(self.skills.items()))}
+
+    @classmethod
+    def from_json(cls, data: Any, pilot: str) -> PilotTraining:
+        if not isinstance(data, dict):
+            raise SetupError(f"training of {pilot!r} must be an object")
+        stats, skills = data.get("stats") or {}, data.get("skills") or {}
+        if not isinstance(stats, dict) or not isinstance(skills, dict):
+            raise SetupError(f"training of {pilot!r}: 'stats' and 'skills' must be objects")
+        for key, n in stats.items():
+            if key not in PILOT_STATS:
+                raise SetupError(f"training of {pilot!r}: unknown stat {key!r}; known: {', '.join(PILOT_STATS)}")
+            if type(n) is not int or not 0 <= n <= 10_000:
+                raise SetupError(f"training of {pilot!r}: {key} must be a whole number 0..10000, got {n!r}")
+        for key, n in skills.items():
+            if type(n) is not int or not 1 <= n <= MAX_LEVEL:
+                raise SetupError(f"training of {pilot!r}: skill {key!r} level must be 1..{MAX_LEVEL}, got {n!r}")
+        return cls(
+            frozen_map({str(k): v for k, v in stats.items()}), frozen_map({str(k): v for k, v in skills.items()})
+        )
+
+    def apply(self, p: PilotDef) -> PilotDef:
+        """`p` with the trained stats added (at every level) and the trained skills."""
+        stats = replace(p.stats, **{k: getattr(p.stats, k) + n for k, n in self.stats.items()})
+        skills = {ref.id: ref.level for ref in p.skills}
+        for sid, level in self.skills.items():
+            skills[sid] = max(level, skills.get(sid, 0))
+        return replace(p, stats=stats, skills=tuple(SkillRef(sid, level) for sid, level in skills.items()))
 
 
 def check_upgrades(steps: Any, what: str) -> None:
@@ -171,6 +237,8 @@ def adjust_deployment(d: Deployment, setup: BattleSetup) -> Deployment:
         changes["exp"] = setup.exp[d.pilot]
     if d.unit in setup.upgrades:
         changes["upgrades"] = frozen_map(dict(setup.upgrades[d.unit]))
+    if d.unit in setup.parts:
+        changes["parts"] = tuple(setup.parts[d.unit])
     return replace(d, **changes) if changes else d
 
 
@@ -216,7 +284,14 @@ def apply_setup(
         sets = tuple(SetFlag(k, v) for k, v in sorted(setup.flags.items()))
         triggers = (Trigger(CAMPAIGN_FLAGS, Always(), sets), *triggers)
     script = replace(ctx.script, triggers=triggers)
-    ctx = replace(ctx, script=script, _memo={})
+    defs = ctx.defs
+    if setup.training:
+        unknown = [p for p in setup.training if p not in defs.pilots]
+        if unknown:
+            raise SetupError(f"{name}: training for unknown pilot {unknown[0]!r}")
+        trained = {pid: t.apply(defs.pilots[pid]) for pid, t in setup.training.items()}
+        defs = replace(defs, pilots=frozen_map({**defs.pilots, **trained}))
+    ctx = replace(ctx, defs=defs, script=script)
     try:
         new_battle(ctx, deployments, 0)
     except DeploymentError as exc:

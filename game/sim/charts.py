@@ -1,21 +1,26 @@
 """Charts for simulation reports, drawn with pygame on off-screen surfaces and saved as PNG.
 
-Three charts: win rate per side with its 95% interval, the distribution of battle lengths,
-and the mean damage each unit dealt. Each takes one or more labelled batches (a baseline
-and a variant are drawn side by side). Only pygame's surfaces, drawing and default font
-are used: no window, no display driver.
+Three charts for a batch: win rate per side with its 95% interval, the distribution of
+battle lengths, and the mean damage each unit dealt. Each takes one or more labelled
+batches (a baseline and a variant are drawn side by side). A sweep has one more: the
+player team's win rate per variant. Only pygame's surfaces, drawing and default font are
+used: no window, no display driver.
 """
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from game.sim.summary import UNDECIDED, Summary
+
+if TYPE_CHECKING:
+    from game.sim.sweep import SweepResult
 
 RGB = tuple[int, int, int]
 WIDTH = 900
@@ -58,13 +63,13 @@ class _Canvas:
     def text(
         self,
         s: str,
-        pos: tuple[int, int],
+        pos: tuple[float, float],
         font: Any = None,
         colour: tuple[int, int, int] = INK,
         anchor: str = "topleft",
     ) -> None:
         img = (font or self.font).render(s, True, colour)
-        rect = img.get_rect(**{anchor: pos})
+        rect = img.get_rect(**{anchor: (int(pos[0]), int(pos[1]))})
         self.surface.blit(img, rect)
 
     def rect(self, colour: tuple[int, int, int], box: tuple[float, float, float, float], width: int = 0) -> None:
@@ -212,4 +217,86 @@ def damage_chart(series: Sequence[Series], path: Path) -> Path:
             w = (right - left) * v / top_axis
             c.rect(colour, (left, top + i * bar_h + 2, w, bar_h - 4))
             c.text(f"{v:.0f}", (left + w + 6, top + i * bar_h + 2), c.small, INK)
+    return c.save(path)
+
+
+def sweep_chart(result: SweepResult, path: Path) -> Path:
+    """The player team's win rate per variant of a sweep, with 95% whiskers: a line over the
+    values for one numeric sweep, one row per variant for a grid or a list of words."""
+    numeric = len(result.sweeps) == 1 and all(_is_number(v) for v in result.sweeps[0].values)
+    if numeric and len(result.variants) > 1:
+        return _sweep_line(result, path)
+    return _sweep_rows(result, path)
+
+
+def _is_number(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
+
+
+def _whisker(c: _Canvas, a: tuple[float, float], b: tuple[float, float], vertical: bool) -> None:
+    c.line(INK, a, b, 2)
+    for x, y in (a, b):
+        if vertical:
+            c.line(INK, (x - 6, y), (x + 6, y), 2)
+        else:
+            c.line(INK, (x, y - 6), (x, y + 6), 2)
+
+
+def _sweep_line(result: SweepResult, path: Path) -> Path:
+    sweep = result.sweeps[0]
+    xs = [float(v) for v in sweep.values]
+    height = 440
+    c = _Canvas(height, f"Player team win rate by {sweep.path} (95% Wilson interval)")
+    left, right = 80, WIDTH - 40
+    bottom = height - MARGIN_BOTTOM - 14
+    plot_h = bottom - MARGIN_TOP
+    for pct in range(0, 101, 20):
+        y = bottom - plot_h * pct / 100
+        c.line(GRID, (left, y), (right, y))
+        c.text(f"{pct}%", (left - 8, y), c.small, FAINT, "midright")
+    lo_x, hi_x = min(xs), max(xs)
+
+    def x_of(v: float) -> float:
+        return left + 20 + (right - left - 40) * (v - lo_x) / (hi_x - lo_x)
+
+    points = []
+    for v, variant in zip(sweep.values, result.variants, strict=True):
+        rate = variant.report.summary.player_wins
+        x = x_of(float(v))
+        points.append((x, bottom - plot_h * rate.value))
+        _whisker(c, (x, bottom - plot_h * rate.low), (x, bottom - plot_h * rate.high), vertical=True)
+        c.text(v, (x, bottom + 8), c.small, INK, "midtop")
+    for a, b in itertools.pairwise(points):
+        c.line(SERIES[0], a, b, 3)
+    for x, y in points:
+        c.rect(SERIES[0], (x - 4, y - 4, 9, 9))
+    c.line(INK, (left, bottom), (right, bottom), 2)
+    c.text(sweep.path, ((left + right) / 2, height - 24), c.small, FAINT, "midtop")
+    return c.save(path)
+
+
+def _sweep_rows(result: SweepResult, path: Path) -> Path:
+    bar_h = 24
+    height = MARGIN_TOP + bar_h * len(result.variants) + MARGIN_BOTTOM
+    c = _Canvas(height, "Player team win rate per variant (95% Wilson interval)")
+    label_w = max(c.small.size(v.label)[0] for v in result.variants)
+    left = min(WIDTH // 2, max(170, label_w + 30))
+    right = WIDTH - 90
+    span = right - left
+    for pct in range(0, 101, 10):
+        x = left + span * pct / 100
+        c.line(GRID, (x, MARGIN_TOP - 6), (x, height - MARGIN_BOTTOM + 4))
+        c.text(f"{pct}%", (x, height - MARGIN_BOTTOM + 8), c.small, FAINT, "midtop")
+    for i, variant in enumerate(result.variants):
+        rate = variant.report.summary.player_wins
+        y = MARGIN_TOP + i * bar_h
+        c.text(variant.label, (left - 12, y + bar_h / 2), c.small, INK, "midright")
+        c.rect(SERIES[0], (left, y + 4, span * rate.value, bar_h - 8))
+        mid = y + bar_h / 2
+        _whisker(c, (left + span * rate.low, mid), (left + span * rate.high, mid), vertical=False)
+        c.text(f"{rate.value * 100:.1f}%", (right + 12, y + 5), c.small, INK)
     return c.save(path)

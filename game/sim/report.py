@@ -4,15 +4,17 @@ report.md       the summary tables (and the comparison, for --compare)
 win_rate.png    win rate per side with its 95% interval
 turns.png       how many runs ended on each turn
 damage.png      mean damage dealt per unit
+sweep.png       for --sweep: the player team's win rate per variant
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from game.sim.charts import Series, damage_chart, turn_histogram, win_rate_chart
-from game.sim.simulate import SimReport
+from game.sim.charts import Series, damage_chart, sweep_chart, turn_histogram, win_rate_chart
+from game.sim.results import SimReport
 from game.sim.summary import UNDECIDED, Comparison, Summary
+from game.sim.sweep import SweepResult
 
 PAGE = "report.md"
 
@@ -69,8 +71,15 @@ def _summary_md(report: SimReport, s: Summary) -> list[str]:
         out += [f"- {reason}: {n}" for reason, n in s.defeats]
     else:
         out.append("The player was never defeated.")
-    out += ["", "| unit | side | runs | damage dealt (mean) | kills (mean) |", "|---|---|---:|---:|---:|"]
-    out += [f"| {u.uid} ({u.name}) | {u.side} | {u.runs} | {u.damage:.0f} | {u.kills:.2f} |" for u in s.units]
+    out += [
+        "",
+        "| unit | side | runs | damage dealt (mean) | damage taken (mean) | kills (mean) |",
+        "|---|---|---:|---:|---:|---:|",
+    ]
+    out += [
+        f"| {u.uid} ({u.name}) | {u.side} | {u.runs} | {u.damage:.0f} | {u.taken:.0f} | {u.kills:.2f} |"
+        for u in s.units
+    ]
     return out
 
 
@@ -115,4 +124,37 @@ def write_comparison_report(folder: Path, c: Comparison) -> Path:
     lines += ["## Baseline", "", *_summary_md(c.baseline, a), "", "## Variant", "", *_summary_md(c.variant, b)]
     page = folder / PAGE
     page.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return page
+
+
+def write_sweep_report(folder: Path, result: SweepResult) -> Path:
+    """Write the page of a sweep: the win rate per variant (table and chart), then each
+    variant's summary; returns the page's path."""
+    folder.mkdir(parents=True, exist_ok=True)
+    seeds = result.seeds
+    lines = [
+        f"# Simulation report: {result.scenario}, sweep of {', '.join(s.path for s in result.sweeps)}",
+        "",
+        f"{len(result.variants)} variants, each played on the same {len(seeds)} seeds ({seeds[0]}-{seeds[-1]}).",
+    ]
+    if result.shared:
+        lines.append(f"Every variant also has {', '.join(f'`{o}`' for o in result.shared)}.")
+    lines += [
+        "",
+        "| variant | player team wins | 95% interval | turns (median) | turns (mean) |",
+        "|---|---:|---:|---:|---:|",
+    ]
+    for v in result.variants:
+        s = v.report.summary
+        w = s.player_wins
+        lines.append(
+            f"| `{v.label}` | {_pct(w.value)} | {_pct(w.low)}-{_pct(w.high)} "
+            f"| {s.turns.median:g} | {s.turns.mean:.2f} |"
+        )
+    name = sweep_chart(result, folder / "sweep.png").name
+    lines += ["", "## Win rate per variant", "", f"![Win rate per variant]({name})", ""]
+    for v in result.variants:
+        lines += [f"## `{v.label}`", "", *_summary_md(v.report, v.report.summary), ""]
+    page = folder / PAGE
+    page.write_text("\n".join(lines), encoding="utf-8")
     return page

@@ -28,7 +28,7 @@ class Rate:
     def value(self) -> float:
         return self.k / self.n if self.n else 0.0
 
-    def to_json(self) -> dict[str, float | int]:
+    def to_json(self) -> dict[str, float | int | list[float]]:
         return {"count": self.k, "runs": self.n, "rate": self.value, "ci95": [self.low, self.high]}
 
     def text(self) -> str:

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 from game.sim.stats import Difference, Rate, paired_mean_difference, percentile, rate_difference, wilson
 
 if TYPE_CHECKING:
-    from game.sim.simulate import SimReport
+    from game.sim.results import SimReport
 
 UNDECIDED = "undecided"
 
@@ -42,8 +42,9 @@ class UnitStats:
     name: str
     side: str
     runs: int  # runs the unit took part in
-    damage: float  # mean HP taken from others per run it took part in
+    damage: float  # mean HP taken from others per run it took part in (damage dealt)
     kills: float  # mean units shot down or captured per run it took part in
+    taken: float = 0.0  # mean HP others took from it per run it took part in (damage taken)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -53,6 +54,7 @@ class UnitStats:
             "side": self.side,
             "runs": self.runs,
             "damage_mean": self.damage,
+            "damage_taken_mean": self.taken,
             "kills_mean": self.kills,
         }
 
@@ -115,6 +117,7 @@ def summarize(report: SimReport) -> Summary:
                 len(present),
                 sum(r.damage.get(info.uid, 0) for r in present) / len(present),
                 sum(r.kills.get(info.uid, 0) for r in present) / len(present),
+                sum(r.damage_taken.get(info.uid, 0) for r in present) / len(present),
             )
         )
     bonus = {b: wilson(sum(1 for r in runs if b in r.bonus), n) for b in report.bonus_ids}
@@ -212,10 +215,10 @@ def format_summary(report: SimReport, *, per_run: bool = False) -> str:
         lines.append(f"  player defeats    {total}, most often: {causes}")
     else:
         lines.append("  player defeats    none")
-    lines.append("  per unit (mean per run it took part in)   damage dealt    kills")
+    lines.append("  per unit (mean per run it took part in)   damage dealt  damage taken    kills")
     for u in s.units:
         label = f"{u.uid} ({u.name}, {u.side})"
-        lines.append(f"    {label:<40} {u.damage:>12.0f} {u.kills:>8.2f}")
+        lines.append(f"    {label:<40} {u.damage:>12.0f} {u.taken:>13.0f} {u.kills:>8.2f}")
     problems = sorted({p for r in runs for p in r.problems})
     for p in problems:
         lines.append(f"  ai problem: {p}")

@@ -13,9 +13,10 @@ from typing import Any
 from game.ai.controller import Controller, side_controllers
 from game.ai.planner import Planner
 from game.core.combat import Forecast, forecast
-from game.core.commands import Attack, CastSpirit, Command, EndPhase, Land, Move, TakeOff, Wait
+from game.core.commands import Attack, CastSpirit, Command, EndPhase, Land, Move, Pick, TakeOff, Wait
 from game.core.engine import apply, legal_commands
 from game.core.events import Event
+from game.core.formulas import Reaction
 from game.core.state import BattleState, Outcome, UnitState
 from game.scenario import Scenario
 from game.sim.runner import DEFAULT_MAX_TURNS, RunResult, play_out
@@ -108,10 +109,28 @@ class ScriptedBattle:
     def move(self, uid: str, to: tuple[int, int]) -> list[Event]:
         return self.do(Move(uid, (to[0], to[1])))
 
-    def attack(self, uid: str, weapon: str, target: str, reaction: str | None = None, **options: str) -> list[Event]:
+    def attack(
+        self,
+        uid: str,
+        weapon: str,
+        target: str,
+        reaction: Reaction | None = None,
+        *,
+        counter_weapon: str | Pick = Pick.AUTO,
+        support_attack: str | Pick = Pick.AUTO,
+        support_defend: str | Pick = Pick.AUTO,
+    ) -> list[Event]:
         """`uid` attacks `target` with `weapon`. The target reacts with `reaction` ("counter",
         "defend" or "evade"); without one its side's AI chooses, as in a simulated battle."""
-        command = Attack(uid, weapon, target, **({"reaction": reaction} if reaction else {}), **options)
+        command = Attack(
+            uid,
+            weapon,
+            target,
+            reaction or "counter",
+            counter_weapon=counter_weapon,
+            support_attack=support_attack,
+            support_defend=support_defend,
+        )
         if reaction is None:
             defender = self.unit(target).side
             command = self._controllers()[defender].react(self.state, command)

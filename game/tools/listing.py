@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from game.data import LoadResult
 from game.data import describe as d
+from game.data.fx_schema import describe_animation
 from game.tools.data_options import add_data_arguments, load_from_args
 
 
@@ -70,10 +71,11 @@ def list_pilots(ctx: ListContext) -> list[str]:
         skills = ",".join(r.id if r.level == 1 else f"{r.id}:{r.level}" for r in p.skills)
         rows.append(
             [p.id, p.name, p.personality, p.level, f"{s.melee}/{s.ranged}/{s.skill}/{s.defense}/{s.hit}/{s.evade}",
-             s.sp, p.ranks.text(), spirits, skills]
+             s.sp, p.ranks.text(), spirits, skills, p.quotes.count() if p.quotes else 0]
         )  # fmt: skip
     return table(
-        ["id", "name", "personality", "Lv", "Mel/Rng/Skl/Def/Hit/Eva", "SP", "A/L/S/Sp", "spirits", "skills"], rows
+        ["id", "name", "personality", "Lv", "Mel/Rng/Skl/Def/Hit/Eva", "SP", "A/L/S/Sp", "spirits", "skills", "quotes"],
+        rows,
     )
 
 
@@ -84,10 +86,23 @@ def list_weapons(ctx: ListContext) -> list[str]:
             cost = f"{w.en_cost} EN" if w.en_cost else (f"{w.ammo} ammo" if w.ammo else "")
             rows.append(
                 [f"{u.id}.{w.id}", w.name, w.power, d.weapon_range(w), f"{w.hit:+d}/{w.crit:+d}", cost,
-                 w.will or "", d.weapon_flags(w), w.ranks.text(), w.user_status or ""]
+                 w.will or "", d.weapon_flags(w), w.ranks.text(), w.user_status or "", describe_animation(w)]
             )  # fmt: skip
     return table(
-        ["unit.weapon", "name", "power", "range", "hit/crit", "cost", "Will", "flags", "A/L/S/Sp", "after"], rows
+        [
+            "unit.weapon",
+            "name",
+            "power",
+            "range",
+            "hit/crit",
+            "cost",
+            "Will",
+            "flags",
+            "A/L/S/Sp",
+            "after",
+            "animation",
+        ],
+        rows,
     )
 
 

@@ -23,6 +23,18 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         default=default_jobs(),
         help=f"worker processes (default: one per CPU, here {default_jobs()}; 1 plays in this process)",
     )
+    parser.add_argument(
+        "--executor",
+        choices=("local", "dask"),
+        default="local",
+        help="where the runs are played: local worker processes (default) or a Dask cluster "
+        "(needs the cluster extra; without --scheduler a local Dask cluster of --jobs workers)",
+    )
+    parser.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="the Dask scheduler to send the runs to, e.g. tcp://10.0.0.5:8786 (implies --executor dask)",
+    )
     parser.add_argument("--json", action="store_true", help="print one JSON object with every run and the aggregates")
     parser.add_argument("--player-ai", default="srw", metavar="NAME", help="AI for the player's team (default srw)")
     parser.add_argument("--enemy-ai", default="srw", metavar="NAME", help="AI for everyone else (default srw)")
@@ -49,6 +61,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help="also play the runs without --set (the baseline) on the same seeds and show the difference",
     )
+    parser.add_argument(
+        "--sweep",
+        action="append",
+        default=[],
+        metavar="PATH=START:STOP:STEP",
+        help="play one variant per value, all on the same seeds, e.g. units.braver.hp=2000:3200:200 "
+        "(STOP included) or PATH=A,B,C; several --sweep make a grid of every combination",
+    )
     parser.add_argument("--report", type=Path, metavar="DIR", help="write a report page with charts (PNG) to DIR")
     parser.add_argument("--replay-out", type=Path, metavar="DIR", help="write one replay file per run to DIR")
     parser.add_argument(
@@ -70,8 +90,12 @@ def run(args: argparse.Namespace) -> int:
             "simulate: --compare needs at least one --set (the variant to compare with the baseline)", file=sys.stderr
         )
         return 2
+    if args.compare and args.sweep:
+        print("simulate: --compare and --sweep cannot be combined (a sweep compares its variants)", file=sys.stderr)
+        return 2
     try:
-        return _run(args)
+        with _cluster(args) as args.cluster:
+            return _run(args)
     except (SimulationError, ValueError) as exc:
         print(f"simulate: {exc}", file=sys.stderr)
         return 1
@@ -86,6 +110,7 @@ def run(args: argparse.Namespace) -> int:
 def _batch(args: argparse.Namespace, overrides: list[str], label: str, replay_dir: Path | None) -> Any:
     from game.sim.simulate import simulate
 
+    cluster = args.cluster
     total = args.runs
     with _progress(total, label) as bar:
         return simulate(
@@ -99,9 +124,10 @@ def _batch(args: argparse.Namespace, overrides: list[str], label: str, replay_di
             overrides=overrides,
             max_turns=args.max_turns,
             game_dir=args.game_dir,
-            jobs=args.jobs,
+            jobs=cluster.workers if cluster else args.jobs,
             replay_dir=replay_dir,
             progress=lambda _run: bar.update(1),
+            executor=cluster.executor if cluster else None,
         )
 
 
@@ -110,6 +136,8 @@ def _run(args: argparse.Namespace) -> int:
 
     per_run = args.per_run or args.runs <= 10
     replays = args.replay_out
+    if args.sweep:
+        return _sweep(args)
     if not args.compare:
         report = _batch(args, args.overrides, args.scenario, replays)
         if args.report is not None:
@@ -142,6 +170,43 @@ def _run(args: argparse.Namespace) -> int:
     if args.report is not None:
         print(f"  report: {page}")
     return 0
+
+
+def _sweep(args: argparse.Namespace) -> int:
+    from game.sim.sweep import SweepResult, Variant, check_same_seeds, format_sweep, grid, parse_sweep
+
+    sweeps = tuple(parse_sweep(text) for text in args.sweep)
+    combos = grid(sweeps)
+    variants = []
+    for i, combo in enumerate(combos, 1):
+        replays = args.replay_out / f"variant_{i}" if args.replay_out else None
+        report = _batch(args, [*args.overrides, *combo], f"variant {i}/{len(combos)}", replays)
+        variants.append(Variant(combo, report))
+    check_same_seeds(variants)
+    result = SweepResult(args.scenario, sweeps, tuple(variants), tuple(args.overrides))
+    if args.report is not None:
+        from game.sim.report import write_sweep_report
+
+        page = write_sweep_report(args.report, result)
+    if args.json:
+        print(json.dumps(result.to_json(), indent=2))
+        return 0
+    print(format_sweep(result))
+    if args.report is not None:
+        print(f"  report: {page}")
+    return 0
+
+
+def _cluster(args: argparse.Namespace) -> Any:
+    """The Dask cluster the runs go to (None: local worker processes), for the whole command,
+    so a comparison's two batches share one cluster."""
+    from contextlib import nullcontext
+
+    if args.executor != "dask" and args.scheduler is None:
+        return nullcontext(None)
+    from game.sim.cluster import dask_cluster
+
+    return dask_cluster(args.scheduler, args.jobs)
 
 
 def _progress(total: int, label: str) -> Any:

@@ -17,6 +17,8 @@ from game.data.mods import MANIFEST
 from game.data.problems import Problem, format_problems, summarize
 from game.data.yaml_reader import DEFAULT_LIMITS
 from game.tools.data_options import add_data_arguments, load_from_args
+from game.tools.validate_images import asset_folder_images, check_images, check_map_images, limits_line
+from game.tools.validate_objectives import check_objectives
 
 SCENARIO_FILE = "scenario.yaml"
 KIND_NAMES = dict(zip(("unit", "pilot", "system"), LOOSE_KINDS, strict=True))  # --kind -> data kind
@@ -89,9 +91,10 @@ def run(args: argparse.Namespace) -> int:
         files = ((target.path, kind),)
     result = load_from_args(args, check_assets=not args.no_assets, files=files)
     d = result.definitions
+    image_problems = [] if args.no_assets else check_images(asset_folder_images(result.asset_dirs))
     if not args.quiet:
-        if result.problems:
-            print(result.format_problems(summary=False))
+        if result.problems or image_problems:
+            print(format_problems([*result.problems, *image_problems], summary=False))
         if target is not None and target.kind == "file":
             kind_name = next(k for k, v in KIND_NAMES.items() if v == files[0][1])
             print(f"Checked {target.path} as a {kind_name} file against the game data.")
@@ -101,16 +104,19 @@ def run(args: argparse.Namespace) -> int:
             f"{len(d.abilities)} abilities, {len(d.statuses)} statuses, {len(d.terrains)} terrain types; mods: {mods}."
         )
         print(f"Data hash: {result.data_hash}")
+        if not args.no_assets:
+            print(limits_line())
 
     if target is not None and target.kind in ("scenario", "map"):
-        scenario_problems = _check_one(result, target, quiet=args.quiet)
+        scenario_problems = _check_one(result, target, quiet=args.quiet, images=not args.no_assets)
     else:
-        scenario_problems = _check_scenarios(result, quiet=args.quiet)
+        scenario_problems = _check_scenarios(result, quiet=args.quiet, images=not args.no_assets)
+    scenario_problems = [*image_problems, *scenario_problems]
     print(summarize([*result.problems, *scenario_problems]))
     return 1 if result.errors or any(p.is_error for p in scenario_problems) else 0
 
 
-def _check_scenarios(result: LoadResult, *, quiet: bool) -> list[Problem]:
+def _check_scenarios(result: LoadResult, *, quiet: bool, images: bool = True) -> list[Problem]:
     """Every scenario and map (the game's and the mods') against the loaded definitions."""
     from game.scenario import check_all
     from game.sim.ai_blocks import check_ai_blocks
@@ -123,6 +129,9 @@ def _check_scenarios(result: LoadResult, *, quiet: bool) -> list[Problem]:
     loaded, problems = check_all(result.definitions, root=result.game_dir, mods=mods)
     for scenario in loaded:
         problems.extend(check_ai_blocks(scenario))
+    problems.extend(check_objectives(loaded))
+    if images:
+        problems.extend(check_map_images(sc.map.path for sc in loaded))
     if not quiet:
         if problems:
             print(format_problems(problems, summary=False))
@@ -130,7 +139,7 @@ def _check_scenarios(result: LoadResult, *, quiet: bool) -> list[Problem]:
     return problems
 
 
-def _check_one(result: LoadResult, target: Target, *, quiet: bool) -> list[Problem]:
+def _check_one(result: LoadResult, target: Target, *, quiet: bool, images: bool = True) -> list[Problem]:
     """One scenario (with its map) or one map against the loaded definitions."""
     from game.maps import MapError, load_map
     from game.scenario import ScenarioError, load_scenario_file
@@ -147,11 +156,18 @@ def _check_one(result: LoadResult, target: Target, *, quiet: bool) -> list[Probl
             load_map(target.path, result.definitions.terrains)
         except MapError as exc:
             problems.append(problem_at(target.path, exc.problem, check=MAP_CHECK))
+        if images:
+            problems.extend(check_map_images([target.path]))
     else:
         try:
-            problems.extend(check_ai_blocks(load_scenario_file(target.path, result.definitions)))
+            scenario = load_scenario_file(target.path, result.definitions)
         except ScenarioError as exc:
             problems.extend(exc.problems)
+        else:
+            problems.extend(check_ai_blocks(scenario))
+            problems.extend(check_objectives([scenario]))
+            if images:
+                problems.extend(check_map_images([scenario.map.path]))
     if not quiet:
         if problems:
             print(format_problems(problems, summary=False))

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from game.saves import BattleRecord
 
 FPS = 60
+NOTICE_WIDTH = 440  # at most, in logical pixels
 MAX_STEP = 0.1  # seconds: a long stall must not make animations jump ahead
 
 
@@ -91,19 +92,42 @@ class App:
             scene.draw(surface)
         self._draw_notices(surface)
 
+    def notice_layout(self, size: tuple[int, int]) -> list[tuple[pygame.Rect, list[str]]]:
+        """Where the newest notices go: stacked at the top centre, or the first place below it
+        that leaves every scene's `keep_clear` area free (else the one that covers least)."""
+        fonts = self.services.fonts
+        lh = fonts.line_height(fonts.SMALL)
+        blocks = []
+        for notice in self.services.notices[-3:]:
+            lines = fonts.wrap(notice.text, NOTICE_WIDTH - 16, fonts.SMALL)
+            w = max(fonts.width(line, fonts.SMALL) for line in lines) + 16 if lines else 16
+            blocks.append((w, len(lines) * lh + 8, lines))
+        if not blocks:
+            return []
+        total = sum(h + 2 for _, h, _ in blocks)
+        clear = [r for scene in self.stack.visible() for r in scene.keep_clear()]
+        tops = [4, *sorted(r.bottom + 2 for r in clear), size[1] - total - 20]
+        width = max(w for w, _, _ in blocks)
+        column = pygame.Rect((size[0] - width) // 2, 0, width, total)
+
+        def covered(top: int) -> int:
+            placed = column.move(0, top)
+            return sum(placed.clip(r).width * placed.clip(r).height for r in clear)
+
+        y = min((t for t in tops if t >= 0 and t + total <= size[1]), key=covered, default=4)
+        out = []
+        for w, h, lines in blocks:
+            out.append((pygame.Rect((size[0] - w) // 2, y, w, h), lines))
+            y += h + 2
+        return out
+
     def _draw_notices(self, surface: pygame.Surface) -> None:
         fonts = self.services.fonts
-        y = 4
-        for notice in self.services.notices[-3:]:
-            lines = fonts.wrap(notice.text, 420, fonts.SMALL)
-            h = len(lines) * fonts.line_height(fonts.SMALL) + 8
-            rect = pygame.Rect((surface.get_width() - 440) // 2, y, 440, h)
+        lh = fonts.line_height(fonts.SMALL)
+        for rect, lines in self.notice_layout(surface.get_size()):
             fonts.panel(surface, rect, edge=theme.ACCENT)
             for i, line in enumerate(lines):
-                fonts.draw(
-                    surface, line, (rect.x + 8, rect.y + 4 + i * fonts.line_height(fonts.SMALL)), size=fonts.SMALL
-                )
-            y += h + 2
+                fonts.draw(surface, line, (rect.x + 8, rect.y + 4 + i * lh), size=fonts.SMALL)
 
     def run(self, clock: Clock) -> int:
         display = self.services.display
@@ -127,8 +151,9 @@ def build_services(
     from game.ui.display import Display
     from game.ui.input.mapper import InputMapper
     from game.ui.model.session_store import SlotSessionStore
+    from game.ui.scenes.navigation import SceneNavigator
     from game.ui.settings import SettingsStore, default_config_dir
-    from game.ui.wiring import art_and_fonts, asset_library, controller_factory, scenario_catalog
+    from game.ui.wiring import art_and_fonts, asset_library, controller_factory, game_content
 
     directory = config_dir or default_config_dir()
     store = SettingsStore(directory)
@@ -139,13 +164,12 @@ def build_services(
         display = Display(settings.window_scale, settings.fullscreen and not windowed)
     mods = [Path(m) for m in getattr(args, "mods", []) or []]
     game_dir: Path | None = getattr(args, "game_dir", None)
-    library = asset_library(mods, game_dir)
+    content = game_content(mods, game_dir, user_mods=not bool(getattr(args, "no_user_mods", False)))
+    catalog, catalog_problems = content.catalog, content.messages
+    library = asset_library(content.mod_dirs, game_dir)  # the loaded mods' art, user folder included
     art, fonts = art_and_fonts(library)
     audio = Audio(library, settings.music_volume, settings.sfx_volume)
     mapper = InputMapper(settings.key_bindings, display.to_logical if display is not None else (lambda p: p))
-    catalog, catalog_problems = scenario_catalog(
-        mods, game_dir, user_mods=not bool(getattr(args, "no_user_mods", False))
-    )
     services = Services(
         settings=settings,
         settings_store=store,
@@ -158,6 +182,7 @@ def build_services(
         controllers=controller_factory(lambda: settings.difficulty),
         display=display,
     )
+    services.navigator = SceneNavigator(services)
     for p in [*problems, *catalog_problems]:
         services.notify(p, 8.0)
     return services

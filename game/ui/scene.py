@@ -1,12 +1,13 @@
 """Scenes and the transitions they return (push / pop / replace / reset / quit).
 
 A scene never touches the stack: `handle` and `update` return a transition and the app
-applies it. When a scene is popped, the scene below receives the popped result in
-`on_result`, which may return a further transition.
+applies it. A pushed scene reports back one way only: `Push(scene, then=callback)`; when it
+is popped, `callback(result)` runs and may return a further transition.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -29,21 +30,27 @@ class Scene:
     def draw(self, surface: pygame.Surface) -> None:
         pass
 
-    def on_result(self, result: Any) -> Transition | None:
-        """A scene pushed by this one was popped with `result`."""
-        return None
-
     def on_enter(self) -> None:
         """Called when the scene becomes the top of the stack (first time or after a pop)."""
+
+    def keep_clear(self) -> list[pygame.Rect]:
+        """Where notices must not be drawn over (a title, a banner), as last drawn."""
+        return []
 
 
 class Transition:
     pass
 
 
+Then = Callable[[Any], "Transition | None"]
+
+
 @dataclass(frozen=True)
 class Push(Transition):
+    """Put `scene` on top; when it pops, `then(result)` runs (the pusher's answer handler)."""
+
     scene: Scene
+    then: Then | None = None
 
 
 @dataclass(frozen=True)
@@ -78,6 +85,7 @@ class Chain(Transition):
 class SceneStack:
     def __init__(self) -> None:
         self.scenes: list[Scene] = []
+        self._then: list[Then | None] = []  # beside each scene: who hears its result
         self.quit = False
 
     @property
@@ -95,24 +103,31 @@ class SceneStack:
             return None
         if isinstance(t, Push):
             self.scenes.append(t.scene)
+            self._then.append(t.then)
             t.scene.on_enter()
             return None
         if isinstance(t, Pop):
+            then = None
             if self.scenes:
                 self.scenes.pop()
+                then = self._then.pop()
             if not self.scenes:
                 self.quit = True
                 return None
             self.scenes[-1].on_enter()
-            return self.scenes[-1].on_result(t.result)
+            return then(t.result) if then is not None else None
         if isinstance(t, Replace):
+            then = None
             if self.scenes:
                 self.scenes.pop()
+                then = self._then.pop()  # the new scene answers to the same pusher
             self.scenes.append(t.scene)
+            self._then.append(then)
             t.scene.on_enter()
             return None
         if isinstance(t, Reset):
             self.scenes = [t.scene]
+            self._then = [None]
             t.scene.on_enter()
             return None
         if isinstance(t, Quit):

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from game.ui.audio import Audio
     from game.ui.display import Display
+    from game.ui.flow import Navigator
     from game.ui.input.mapper import InputMapper
     from game.ui.model.catalog import ScenarioCatalog
     from game.ui.model.controllers import ControllerFactory
@@ -46,8 +47,16 @@ class Services:
     saves: SessionStore
     controllers: ControllerFactory
     display: Display | None = None
+    navigator: Navigator | None = None  # plugged in by the composition root
     notices: list[Notice] = field(default_factory=list)
     clock: float = 0.0  # seconds since start, for idle animations
+
+    @property
+    def nav(self) -> Navigator:
+        """Which screen comes next, and building it (see `game.ui.flow`)."""
+        if self.navigator is None:
+            raise RuntimeError("no navigator: build the services with game.ui.app.build_services")
+        return self.navigator
 
     def notify(self, text: str, seconds: float = 4.0) -> None:
         self.notices.append(Notice(text, seconds))

@@ -112,7 +112,7 @@ class SettingsStore:
         try:
             text = self.path.read_text(encoding="utf-8")
             data = json.loads(text)
-        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        except (OSError, ValueError) as exc:  # bad UTF-8 or JSON, or a number past Python's digit limit
             return Settings(), [f"{self.path}: could not be read ({exc}); using the default settings"]
         settings, problems = Settings.from_json(data)
         return settings, [f"{self.path}: {p}" for p in problems]

@@ -4,6 +4,7 @@ and the asset library's art, fonts and sounds. Only `game.ui.app` calls these.""
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from game.assets import AssetLibrary
@@ -16,10 +17,18 @@ from game.ui.render.text import Fonts, library_font_loader
 AI_NAME = "srw"
 
 
-def scenario_catalog(
-    mods: list[Path], game_dir: Path | None = None, *, user_mods: bool = True
-) -> tuple[ScenarioCatalog, list[str]]:
-    """The shipped scenarios (plus mods) and messages about problems in the game data."""
+@dataclass(frozen=True)
+class GameContent:
+    """The game data as loaded for the window: the scenario catalog, messages about problems
+    in the data, and the mods that were loaded (the game's, the user folder's and --mods, in
+    load order): their scenarios are in the catalog and their art goes to the asset library."""
+
+    catalog: ScenarioCatalog
+    messages: list[str]
+    mod_dirs: list[Path]
+
+
+def game_content(mods: list[Path], game_dir: Path | None = None, *, user_mods: bool = True) -> GameContent:
     from game.data import default_game_dir, load_game_data
     from game.ui.model.scenario_catalog import PackageCatalog
 
@@ -30,7 +39,18 @@ def scenario_catalog(
         first = result.errors[0]
         more = f" (and {len(result.errors) - 1} more)" if len(result.errors) > 1 else ""
         messages.append(f"Game data problem: {first}{more}. Run `run_game.py validate` for the full list.")
-    return PackageCatalog(game_dir, mods, result), messages
+    # The mods as loaded, not the --mods paths as typed: a folder of mods, the user's mods
+    # folder and mods left out (unmet requirements) all come out right this way.
+    loaded = [m.path for m in result.mods]
+    return GameContent(PackageCatalog(game_dir, loaded, result), messages, loaded)
+
+
+def scenario_catalog(
+    mods: list[Path], game_dir: Path | None = None, *, user_mods: bool = True
+) -> tuple[ScenarioCatalog, list[str]]:
+    """The shipped scenarios (plus the loaded mods') and messages about problems in the game data."""
+    content = game_content(mods, game_dir, user_mods=user_mods)
+    return content.catalog, content.messages
 
 
 def controller_factory(difficulty: Callable[[], str] = lambda: "normal") -> ControllerFactory:

@@ -161,7 +161,8 @@ def test_moves_toward_its_target_by_path_not_straight_line() -> None:
         "..................",
     ]
     state = battle(
-        [dep("braver", "enemy", (8, 0), "walker"), dep("braver", "player", (13, 0), "target")],
+        # The target is out of reach this phase (no shot over the wall either).
+        [dep("braver", "enemy", (8, 0), "walker"), dep("braver", "player", (17, 0), "target")],
         grid=rows,
         sides=ENEMY_FIRST,
     )
@@ -169,8 +170,8 @@ def test_moves_toward_its_target_by_path_not_straight_line() -> None:
     x, y = after.unit("walker").pos
     assert y >= 4  # it heads for the gap, not along the wall's top
     # The path to the target is now shorter than it was.
-    before_path = 2 * 6 + 5 + 2  # down to the gap, through, up to the target's side
-    assert (6 - y) + abs(13 - x) + (6 - 0) < before_path
+    before_path = 6 + 9 + 6  # down to the gap, through, up to the target
+    assert (6 - y) + abs(17 - x) + (6 - 0) < before_path
 
 
 def test_repairs_a_hurt_friend_when_nothing_is_in_reach() -> None:

@@ -160,3 +160,24 @@ def test_random_plays_whole_battles_legally() -> None:
     result = play_out(arena_battle(4), {"player": RandomController(), "enemy": RandomController()}, max_turns=6)
     assert len(result.commands) > 20
     assert not any(isinstance(c, CancelMove) for c in result.commands)
+
+
+def test_idle_ends_every_phase_and_keeps_the_default_reaction() -> None:
+    start = arena_battle(4)
+    result = play_out(start, {"player": make_controller("idle"), "enemy": make_controller("srw")}, max_turns=3)
+    player_commands = [c for c in result.commands if getattr(c, "unit", "").startswith("player")]
+    assert player_commands == []  # only phase ends, which name no unit
+    idle = make_controller("idle")
+    assert idle.next_command(start) == EndPhase()
+    attack = Attack("enemy_0", "x", "player_0")
+    assert idle.react(start, attack) is attack
+
+
+def test_idle_is_a_controller_name_the_simulator_accepts() -> None:
+    from game.ai import CONTROLLER_NAMES
+    from game.sim import BatchSpec, Simulator
+
+    assert "idle" in CONTROLLER_NAMES
+    sim = Simulator.load(BatchSpec("blue_comet_falls", player_ai="idle", enemy_ai="srw", max_turns=2))
+    run = sim.run(3)
+    assert run.turns <= 3 and run.commands > 0

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pygame
 import pytest
 
@@ -35,8 +37,12 @@ def test_unit_has_map_sprite_with_idle_frames(library: AssetLibrary, unit_id: st
 def test_unit_has_battle_sprite_with_idle_and_attack(library: AssetLibrary, unit_id: str) -> None:
     strip = library.battle_sprite(unit_id)
     assert strip.size == (128, 128)
-    assert len(strip) == 4  # idle, idle_alt, attack_ready, attack
+    assert len(strip) == 7  # idle, idle_alt, attack_ready, attack, dash, hit, down
     assert pixels_of(strip[0]) != pixels_of(strip[3])
+    assert pixels_of(strip[6]) != pixels_of(strip[0]), "the down frame is scorched"
+    anchors = json.loads((ASSETS / "sprites/battle/anchors.json").read_text(encoding="utf-8"))
+    if "head" in anchors.get(unit_id, {}):  # mecha are posed for every action
+        assert len({pixels_of(f) for f in strip.frames}) == 7, "every frame of a mecha's battle sheet differs"
 
 
 @pytest.mark.parametrize("portrait_id", PORTRAIT_IDS + EXTRA_PORTRAIT_IDS)

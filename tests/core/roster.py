@@ -174,7 +174,7 @@ def definitions(**extra):  # type: ignore[no-untyped-def]
         spirits=SPIRITS,
         abilities=ABILITIES,
         statuses=STATUSES,
-        skills=SKILLS,
+        skills=[*SKILLS, *extra.pop("skills", ())],
         **extra,
     )
 

@@ -7,8 +7,9 @@ import pytest
 
 from game.core import Attack, Deployment, EndPhase, IllegalCommand, Move, Wait
 from game.core.combat import support_defenders
-from game.core.defs import PilotDef, PilotStats, SkillRef, UnitDef, WeaponDef
-from game.core.events import StrikeResolved, UnitDestroyed, WillChanged
+from game.core.defs import PilotDef, PilotStats, SkillDef, SkillRef, UnitDef, WeaponDef
+from game.core.effects import modifier
+from game.core.events import ExchangeStarted, StrikeResolved, UnitDestroyed, WillChanged
 from game.core.headless import Battle, make_context
 from game.core.ranks import Ranks
 from tests.core.roster import definitions, give
@@ -292,3 +293,47 @@ def test_vmax_beam_barrier_at_will_130() -> None:
     high = b.forecast("s", "beam", "l").attack
     assert low.barrier == 0 and high.barrier == 1000
     assert high.damage == max(10, high.raw - 1000)
+
+
+def test_a_friend_the_weapon_cannot_hit_does_not_support_defend() -> None:
+    # The target stands in water, its guard on land: the torpedo (Sea only) reaches the
+    # target, and the guard may not take a blow it could not be dealt.
+    rows = ["." * 10, "...~......", "." * 10, "." * 10, "." * 10]
+    b = make(
+        [
+            D("a", "gunner", "player", (1, 1)),
+            D("t", "target", "enemy", (3, 1)),
+            D("g", "target", "enemy", (3, 2), pilot="helper"),
+        ],
+        rows,
+    )
+    assert b.forecast("a", "sure", "t").support_defender == "g"  # a weapon that hits land: covered
+    fc = b.forecast("a", "torpedo", "t")
+    assert fc.support_defender is None and fc.attack.target == "t"
+    with pytest.raises(IllegalCommand, match="cannot support-defend"):
+        b.forecast("a", "torpedo", "t", support_defend="g")
+    events = b.do(Attack("a", "torpedo", "t"))
+    assert [s.target for s in strikes(events) if s.attacker == "a"] == ["t"]
+    assert b.unit("g").support_defends == 0
+
+
+def test_the_counter_skill_roll_is_recorded_where_the_exchange_starts() -> None:
+    counter = SkillDef("counter", "Counter", (modifier("counter_first", 50),), 1)
+    quick = PilotDef("quick", "Quick", PilotStats(150, 150, 150, 120, 150, 150, 50), skills=(SkillRef("counter", 1),))
+    defs = definitions(units=[GUNNER, TARGET], pilots=[ACE, quick], skills=[counter])
+    seen = set()
+    for seed in range(12):
+        b = Battle.start(
+            make_context(defs, ["." * 10] * 5),
+            [D("a", "gunner", "player", (1, 1)), D("t", "target", "enemy", (3, 1), pilot="quick")],
+            seed=seed,
+        )
+        assert b.forecast("a", "sure", "t").counter_first == 50
+        events = b.do(Attack("a", "sure", "t"))
+        start = next(e for e in events if isinstance(e, ExchangeStarted))
+        assert [(r.stream, r.purpose, r.bound) for r in start.rolls] == [("combat", "counter_first", 100)]
+        assert start.counter_first == (start.rolls[0].value < 50)
+        first = strikes(events)[0]
+        assert first.role == ("counter" if start.counter_first else "attack")
+        seen.add(start.counter_first)
+    assert seen == {True, False}  # both outcomes came up

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from game.core import Attack, CastSpirit, Deployment, EndPhase, IllegalCommand, Move, Wait, legal_commands
+from game.core import Attack, CancelMove, CastSpirit, Deployment, EndPhase, IllegalCommand, Move, Wait, legal_commands
 from game.core.defs import PilotDef, PilotStats, SpiritDef, SpiritRef
 from game.core.effects import modifier
 from game.core.events import SpiritCast, UnitRefreshed
@@ -138,3 +138,56 @@ def test_legal_commands_list_castable_spirits() -> None:
     anna = {(c.spirit, c.target) for c in legal_commands(b.state, "anna") if isinstance(c, CastSpirit)}
     assert ("spirit", None) in anna
     assert not any(s == "trust" for s, _ in anna)  # nobody is hurt
+
+
+def test_a_move_stays_cancellable_through_spirits_the_unit_casts_after_it() -> None:
+    # RULES §1: a move may be cancelled until the unit acts or anything is rolled.
+    b = make()
+    b.do(Move("eiji", (2, 0)))
+    b.do(CastSpirit("eiji", "focus"))
+    assert CancelMove("eiji") in legal_commands(b.state, "eiji")
+    b.do(CancelMove("eiji"))
+    eiji = b.unit("eiji")
+    assert eiji.pos == (0, 0) and not eiji.moved
+    assert eiji.has_effect("focus") and eiji.sp == 45  # the spirit stays cast and paid for
+    b.do(Move("eiji", (1, 0)))  # and the unit may move again
+
+
+RACER = PilotDef("racer", "Racer", PilotStats(sp=60), personality="normal", spirits=(SpiritRef("accel", 10),))
+
+
+def test_cancelling_gives_back_what_the_move_used_up_and_keeps_later_casts() -> None:
+    from game.core.headless import make_definitions
+    from tests.core import roster
+
+    defs = make_definitions(units=[roster.LAYZNER], pilots=[RACER], spirits=roster.SPIRITS)
+    b = Battle.start(
+        make_context(defs, ["." * 10] * 3), [Deployment("layzner", "player", pilot="racer", pos=(0, 0), uid="eiji")]
+    )
+    b.do(CastSpirit("eiji", "accel"))
+    before = b.unit("eiji").copy()
+    b.do(Move("eiji", (5, 1)))  # Accel's +3 is used up by the move
+    assert not b.unit("eiji").has_effect("accel")
+    b.do(CancelMove("eiji"))
+    assert b.unit("eiji") == before  # exactly as before the move
+    b.do(Move("eiji", (1, 0)))
+    b.do(CastSpirit("eiji", "accel"))  # cast again after moving: the cancel gives one back, not two
+    b.do(CancelMove("eiji"))
+    assert [e.id for e in b.unit("eiji").effects] == ["accel"]
+    assert b.unit("eiji").sp == before.sp - 10
+
+
+def test_acting_rolling_or_another_unit_makes_the_move_final() -> None:
+    b = make()
+    b.do(Move("eiji", (2, 0)))
+    b.do(Wait("eiji"))  # acting
+    assert b.state.undo is None
+    b = make()
+    b.do(Move("eiji", (1, 0)))
+    b.do(Attack("eiji", "layzered_rifle", "e"))  # rolls
+    assert b.state.undo is None
+    b = make()
+    b.do(Move("eiji", (2, 0)))
+    b.do(CastSpirit("anna", "spirit"))
+    with pytest.raises(IllegalCommand, match="no longer be cancelled"):
+        b.do(CancelMove("eiji"))  # another unit was given an order in between

@@ -54,8 +54,17 @@ def test_validate_with_a_fixture_asset_folder_is_clean(capsys: pytest.CaptureFix
 
 
 def _touch(path: Path) -> None:
+    """A 1x1 PNG (validate reads every image's header)."""
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    ihdr = struct.pack(">IIBBBBB", 1, 1, 8, 6, 0, 0, 0)
+    png = b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", ihdr) + chunk(b"IDAT", zlib.compress(b"\0" * 5)) + chunk(b"IEND", b"")
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(b"")
+    path.write_bytes(png)
 
 
 def test_validate_with_mods_and_overrides(capsys: pytest.CaptureFixture[str], repo: Path) -> None:

@@ -48,7 +48,7 @@ def test_quoted_number_is_not_silently_converted(game: Game) -> None:
 def test_wrong_type_inside_a_weapon_names_the_key_path(game: Game) -> None:
     game.edit("units/layzner.yaml", "power: 2400", "power: 24.5")
     assert the_error(game.load()) == (
-        "units/layzner.yaml:46:12: error: weapons[2].power: expected a whole number, got 24.5 [schema]"
+        "units/layzner.yaml:49:12: error: weapons[2].power: expected a whole number, got 24.5 [schema]"
     )
 
 

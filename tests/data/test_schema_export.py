@@ -21,6 +21,7 @@ FILES = {
     "skills.schema.json": "units/system/skills.yaml",
     "abilities.schema.json": "units/system/abilities.yaml",
     "statuses.schema.json": "units/system/statuses.yaml",
+    "parts.schema.json": "units/system/parts.yaml",
     "mod.schema.json": "docs/examples/mods/*/mod.yaml",
     "scenario.schema.json": "maps/*/scenario.yaml",
 }

@@ -227,11 +227,22 @@ def test_external_entity_is_refused(tmp_path: Path) -> None:
 
 def test_zlib_bomb_is_refused(tmp_path: Path) -> None:
     p = make_map(tmp_path, encoding="zlib")
-    bomb = base64.b64encode(zlib.compress(b"\x01\x00\x00\x00" * 5_000_000)).decode()
+    packed = zlib.compress(b"\x01\x00\x00\x00" * 5_000_000)
+    bomb = base64.b64encode(packed).decode()
     text = p.read_text()
     start = text.index('compression="zlib">') + len('compression="zlib">')
     p.write_text(text[:start] + bomb + text[text.index("</data>") :])
-    expect(p, "a 4x3 map needs 12")
+    error = expect(p, "inflate to more than the 48 bytes (12 tiles) a 4x3 map needs")
+    assert f"{len(packed):,} bytes of zlib data" in str(error)  # the sizes the message reports are right
+
+
+def test_a_layer_one_tile_too_long_is_refused(tmp_path: Path) -> None:
+    p = make_map(tmp_path, encoding="zlib")
+    packed = zlib.compress(b"\x01\x00\x00\x00" * 13)
+    text = p.read_text()
+    start = text.index('compression="zlib">') + len('compression="zlib">')
+    p.write_text(text[:start] + base64.b64encode(packed).decode() + text[text.index("</data>") :])
+    expect(p, "inflate to more than the 48 bytes (12 tiles)")
 
 
 def test_absurd_size(tmp_path: Path) -> None:

@@ -9,6 +9,9 @@ import pytest
 
 from game.sim import SimulationError, compare, simulate
 from game.sim import batch as batch_module
+from game.sim.batch import run_batch
+from game.sim.results import BatchSpec
+from game.sim.simulator import Simulator
 from tests.sim.cli import run_cli
 
 SCENARIO = "sandstorm_decoy"  # few units: quick runs
@@ -36,6 +39,47 @@ def test_spawned_workers_load_the_scenario_themselves(monkeypatch: pytest.Monkey
     spawned = simulate(SCENARIO, seed=3, runs=2, max_turns=2, jobs=2)
     serial = simulate(SCENARIO, seed=3, runs=2, max_turns=2, jobs=1)
     assert [r.digest for r in spawned.runs] == [r.digest for r in serial.runs]
+
+
+def test_repeated_seeds_are_played_in_order_in_parallel() -> None:
+    sim = Simulator.load(BatchSpec(SCENARIO, max_turns=2))
+    seeds = [3, 3, 4, 3, 4]
+    parallel = run_batch(sim, seeds, jobs=2)
+    serial = run_batch(sim, seeds, jobs=1)
+    assert [r.seed for r in parallel] == seeds
+    assert [r.digest for r in parallel] == [r.digest for r in serial]
+    assert parallel[0].digest == parallel[1].digest != parallel[2].digest
+
+
+def test_a_dead_worker_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A worker killed mid-batch (here: it exits on seed 2) stops the batch with a message."""
+    import os
+
+    real = Simulator.play
+
+    def dies_on_seed_2(self: Simulator, seed: int) -> object:
+        if seed == 2:
+            os._exit(9)
+        return real(self, seed)
+
+    monkeypatch.setattr(Simulator, "play", dies_on_seed_2)
+    with pytest.raises(SimulationError, match="worker process stopped unexpectedly"):
+        simulate(SCENARIO, seed=0, runs=4, max_turns=1, jobs=2)
+
+
+def test_a_failing_run_names_its_seed(monkeypatch: pytest.MonkeyPatch) -> None:
+    real = Simulator.play
+
+    def fails_on_seed_5(self: Simulator, seed: int) -> object:
+        if seed == 5:
+            raise RuntimeError("broken controller")
+        return real(self, seed)
+
+    monkeypatch.setattr(Simulator, "play", fails_on_seed_5)
+    for jobs in (1, 2):
+        with pytest.raises(SimulationError, match="run with seed 5 failed") as info:
+            simulate(SCENARIO, seed=4, runs=3, max_turns=1, jobs=jobs)
+        assert "RuntimeError: broken controller" in str(info.value)
 
 
 def test_summary_aggregates() -> None:
@@ -178,3 +222,62 @@ def test_replay_out_writes_records_that_replay_to_the_digest(tmp_path: Path) -> 
         for cmd in record.commands:
             state, _ = apply(state, cmd)
         assert state.digest() == record.digest
+
+
+def test_replay_out_carries_checkpoints_that_name_the_first_changed_command(tmp_path: Path) -> None:
+    """A replay from simulate is checked command by command, as the game's own replays are:
+    change command 3 and `replay --verify` names command 3, not a later one."""
+    import subprocess
+    import sys
+
+    from tests.sim.cli import ROOT
+
+    simulate(SCENARIO, seed=4, runs=1, max_turns=3, replay_dir=tmp_path)
+    path = tmp_path / f"{SCENARIO}_seed4.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    battle = data["battle"]
+    assert len(battle["checkpoints"]) == len(battle["commands"]) > 3
+
+    def verify(file: Path) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, str(ROOT / "run_game.py"), "replay", "--verify", str(file)],
+            capture_output=True,
+            text=True,
+            check=False,
+            cwd=ROOT,
+        )
+
+    done = verify(path)
+    assert done.returncode == 0, done.stderr
+    # Ending the phase instead of command 3 is legal there but plays differently.
+    assert battle["commands"][2] != {"kind": "end_phase"}
+    battle["commands"][2] = {"kind": "end_phase"}
+    changed = tmp_path / "changed.json"
+    changed.write_text(json.dumps(data), encoding="utf-8")
+    done = verify(changed)
+    assert done.returncode == 1
+    assert f"command 3 of {len(battle['commands'])}" in done.stderr, done.stderr
+    assert "Traceback" not in done.stderr
+
+
+def test_a_worker_with_other_game_data_refuses_to_play() -> None:
+    from game.sim.worker import play_chunk
+
+    spec = BatchSpec(SCENARIO, max_turns=1)
+    with pytest.raises(SimulationError, match="has different game data"):
+        play_chunk(spec, [0], "0" * 64)
+    assert play_chunk(spec, [0], Simulator.load(spec).data_hash)[0][0].seed == 0
+
+
+def test_a_worker_keeps_only_its_last_few_simulators() -> None:
+    from game.sim.worker import Loaded
+
+    loaded = Loaded(keep=2)
+    specs = [BatchSpec(SCENARIO, max_turns=t) for t in (1, 2, 3)]
+    first = loaded.get(specs[0])
+    assert loaded.get(specs[0]) is first  # loaded once
+    loaded.get(specs[1])
+    loaded.get(specs[0])  # used again: now the most recent
+    loaded.get(specs[2])  # evicts specs[1], the least recently used
+    assert loaded.get(specs[0]) is first
+    assert set(loaded._by_spec) == {specs[0], specs[2]}

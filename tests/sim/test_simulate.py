@@ -6,6 +6,7 @@ import json
 
 import pytest
 
+from game.ai import CONTROLLER_NAMES
 from game.sim import SimulationError, simulate
 from tests.sim.cli import run_cli
 
@@ -51,3 +52,28 @@ def test_cli_table_and_errors() -> None:
     bad = run_cli("blue_comet_fall")
     assert bad.returncode == 1
     assert "did you mean 'blue_comet_falls'" in bad.stderr
+
+
+def test_damage_dealt_and_taken_balance() -> None:
+    """Every blow is dealt by one unit and taken by another: per run, the two tallies agree."""
+    report = simulate("blue_comet_falls", seed=1, runs=2, max_turns=4)
+    assert any(r.damage for r in report.runs), "no unit dealt damage in 4 turns"
+    for r in report.runs:
+        assert sum(r.damage.values()) == sum(r.damage_taken.values())
+        assert set(r.damage_taken) <= set(r.roster)
+        assert r.to_json()["damage_taken"] == r.damage_taken
+    units = {u["uid"]: u for u in report.to_json()["summary"]["units"]}
+    for uid, u in units.items():
+        runs = [r for r in report.runs if uid in r.roster]
+        assert u["damage_taken_mean"] == sum(r.damage_taken.get(uid, 0) for r in runs) / len(runs)
+    done = run_cli("blue_comet_falls", "--seed", "1", "--max-turns", "4")
+    assert done.returncode == 0, done.stderr
+    assert "damage dealt  damage taken" in done.stdout
+
+
+@pytest.mark.parametrize("name", CONTROLLER_NAMES)
+def test_every_registered_controller_can_play_the_player_team(name: str) -> None:
+    """`--player-ai NAME` takes any controller the AI registers (an idle one included)."""
+    done = run_cli("sandstorm_decoy", "--max-turns", "1", "--player-ai", name, "--json")
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["player_ai"] == name

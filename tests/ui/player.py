@@ -6,7 +6,10 @@ from game.core import distance
 from game.core.movement import reachable
 from game.ui.input.actions import Action
 from game.ui.render.menu import ListMenu
-from game.ui.scenes.battle.scene import IDLE, MOVE, TARGET, BattleScene
+from game.ui.scenes.battle.choose import ChooseMode
+from game.ui.scenes.battle.cursor import CursorMode
+from game.ui.scenes.battle.move import MoveMode
+from game.ui.scenes.battle.scene import BattleScene
 from game.ui.scenes.combat import CombatScene
 from game.ui.scenes.dialogue import DialogueScene
 from game.ui.scenes.forecast import ForecastScene, ReactionScene
@@ -53,14 +56,14 @@ def wait_for_input(d: Driver, seconds: float = 120.0, reaction: str = "counter",
             while top.options[top.index] != reaction:
                 d.press(Action.DOWN)
             d.press(Action.CONFIRM)
-        elif isinstance(top, (DialogueScene, CombatScene)):
+        elif isinstance(getattr(top, "inner", top), (DialogueScene, CombatScene)):
             d.press(Action.CONFIRM)
 
     def ready() -> bool:
         top = d.top
         if isinstance(top, ResultScene):
             return True
-        return isinstance(top, BattleScene) and top.mode == IDLE and top.session.player_phase
+        return isinstance(top, BattleScene) and isinstance(top.mode, CursorMode) and top.session.player_phase
 
     d.until(ready, seconds, every=answer)
 
@@ -73,7 +76,7 @@ def attack_nearest(d: Driver, uid: str, weapon: str, seen: set[str]) -> None:
     w = state.ctx.defs.units[u.unit_id].weapon(weapon)
     foes = [t for t in state.active_units() if t.side != u.side]
     click_tile(d, u.pos)
-    assert b.mode == MOVE
+    assert isinstance(b.mode, MoveMode)
     stops = set(reachable(state, uid).stops) | {u.pos}
 
     def score(p: tuple[int, int]) -> tuple[int, int]:
@@ -92,7 +95,7 @@ def attack_nearest(d: Driver, uid: str, weapon: str, seen: set[str]) -> None:
         return
     pick(d, "attack")
     pick(d, weapon)
-    assert b.mode == TARGET
+    assert isinstance(b.mode, ChooseMode)
     d.press(Action.CONFIRM)
     assert isinstance(d.top, ForecastScene)
     seen.add("ForecastScene")

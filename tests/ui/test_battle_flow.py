@@ -11,8 +11,10 @@ import pytest
 from game.core import Move
 from game.ui.input.actions import Action
 from game.ui.model.catalog import CodeCatalog
-from game.ui.scenes import launch
-from game.ui.scenes.battle.scene import IDLE, MOVE, BattleScene
+from game.ui.scene import Reset
+from game.ui.scenes.battle.cursor import CursorMode
+from game.ui.scenes.battle.move import MoveMode
+from game.ui.scenes.battle.scene import BattleScene
 from game.ui.scenes.briefing import BriefingScene
 from game.ui.scenes.combat import CombatScene
 from game.ui.scenes.intermission import IntermissionScene
@@ -28,7 +30,7 @@ from tests.ui.training import DUEL, duel
 
 
 def start(d: Driver, scenario_id: str) -> None:
-    d.app.apply(launch.briefing(d.services, scenario_id))
+    d.app.apply(d.services.nav.briefing(scenario_id))
     assert isinstance(d.top, BriefingScene)
     d.press(Action.CONFIRM)
     assert isinstance(d.top, BattleScene)
@@ -107,16 +109,16 @@ def test_move_then_cancel_returns_the_unit(config_dir: Path) -> None:
     wait_for_input(d)
     b = battle(d)
     click_tile(d, (1, 2))
-    assert b.mode == MOVE and b.move_range
+    assert isinstance(b.mode, MoveMode) and b.mode.tiles
     click_tile(d, (3, 3))
     d.until(lambda: isinstance(d.top, MenuScene), 10)
     assert b.state.unit("layzner").pos == (3, 3)
     d.press(Action.CANCEL)
-    d.until(lambda: b.mode == MOVE, 10)
+    d.until(lambda: isinstance(b.mode, MoveMode), 10)
     assert b.state.unit("layzner").pos == (1, 2)
     assert b.view.units["layzner"].x == 1
     d.press(Action.CANCEL)
-    assert b.mode == IDLE
+    assert isinstance(b.mode, CursorMode)
 
 
 def test_unreachable_tile_explains_why(config_dir: Path) -> None:
@@ -125,7 +127,7 @@ def test_unreachable_tile_explains_why(config_dir: Path) -> None:
     wait_for_input(d)
     click_tile(d, (1, 2))
     click_tile(d, (11, 5))
-    assert battle(d).mode == MOVE
+    assert isinstance(battle(d).mode, MoveMode)
     assert any("cannot reach" in n.text for n in d.services.notices)
 
 
@@ -157,7 +159,7 @@ def test_status_and_objectives_screens_open_and_close(config_dir: Path) -> None:
     d.press(Action.CONFIRM)
     assert isinstance(d.top, BattleScene)
     d.press(Action.DANGER)
-    assert battle(d).show_danger and battle(d)._danger_tiles()
+    assert battle(d).field.show_danger and battle(d).field.danger_tiles()
 
 
 def test_suspend_and_continue_resume_exactly(config_dir: Path) -> None:
@@ -179,7 +181,7 @@ def test_suspend_and_continue_resume_exactly(config_dir: Path) -> None:
     assert d.services.saves.has_suspended()
     title = d.top
     assert title.menu.entries[1].enabled  # Continue
-    d.press(Action.DOWN)
+    assert title.menu.current is title.menu.entries[1]  # where the cursor starts with a suspend
     d.press(Action.CONFIRM)
     resumed = battle(d)
     assert resumed.state.digest() == digest
@@ -201,7 +203,7 @@ def test_damaged_suspend_file_is_reported(config_dir: Path) -> None:
     d = Driver(config_dir)
     (config_dir / "saves").mkdir(parents=True, exist_ok=True)
     (config_dir / "saves" / "suspend.json").write_text("{broken", encoding="utf-8")
-    transition = launch.continue_suspended(d.services)
+    transition = d.services.nav.continue_suspended()
     assert transition is None
     assert any("suspend.json" in n.text and "damaged" in n.text for n in d.services.notices)
 
@@ -245,7 +247,7 @@ def test_settings_scene_changes_are_saved(config_dir: Path) -> None:
 
 def test_key_remapping_through_the_controls_screen(config_dir: Path) -> None:
     d = Driver(config_dir)
-    d.app.apply(launch.Reset(KeyBindingsScene(d.services)))  # type: ignore[attr-defined]
+    d.app.apply(Reset(KeyBindingsScene(d.services)))
     scene = d.top
     assert isinstance(scene, KeyBindingsScene)
     while scene.menu.current is not None and scene.menu.current.key is not Action.CONFIRM:
@@ -314,6 +316,6 @@ def test_a_battle_continued_in_the_enemy_phase_lets_the_ai_carry_on(config_dir: 
     assert not s.player_phase
     restored = restore(s.record("suspend"), "", lambda sid: duel())
     session = BattleSession(restored.scenario, restored.state, [], list(restored.commands))  # type: ignore[arg-type]
-    d.app.apply(launch.Reset(BattleScene(d.services, session, resumed=True)))  # type: ignore[attr-defined]
+    d.app.apply(Reset(BattleScene(d.services, session, resumed=True)))
     wait_for_input(d)
     assert isinstance(d.top, ResultScene) or battle(d).state.turn == 2

@@ -12,7 +12,7 @@ from game.core import Move
 from game.core.defs import frozen_map
 from game.ui.input.actions import Action
 from game.ui.model.session import BattleSession
-from game.ui.scenes import launch
+from game.ui.scene import Push, Reset
 from game.ui.scenes.battle.scene import BattleScene
 from game.ui.scenes.briefing import BriefingScene
 from game.ui.scenes.campaign_slots import CampaignSlotsScene
@@ -29,7 +29,7 @@ from tests.ui.training import duel
 
 def choose(d: Driver, menu_owner: object, key: object) -> None:
     """Move the cursor of `menu_owner.menu` to `key` and confirm."""
-    menu = menu_owner.menu  # type: ignore[attr-defined]
+    menu = menu_owner.menu
     for _ in range(len(menu.entries)):
         if menu.current is not None and menu.current.key == key:
             break
@@ -54,7 +54,7 @@ def test_continue_with_a_damaged_suspend_asks_and_loads_the_backup(config_dir: P
     first, _ = suspended_twice(d)
     path = config_dir / "saves" / "suspend.json"
     path.write_bytes(path.read_bytes()[:100])
-    d.app.apply(launch.continue_suspended(d.services))
+    d.app.apply(d.services.nav.continue_suspended())
     question = d.top
     assert isinstance(question, ConfirmScene)
     assert "The save is damaged" in question.question and "suspend.json" in question.question
@@ -68,9 +68,8 @@ def test_declining_the_backup_keeps_the_title(config_dir: Path) -> None:
     d = Driver(config_dir)
     suspended_twice(d)
     (config_dir / "saves" / "suspend.json").write_text("{", encoding="utf-8")
-    d.app.apply(launch.Reset(TitleScene(d.services)))  # the title sees the files now
-    d.press(Action.DOWN)
-    d.press(Action.CONFIRM)  # Continue
+    d.app.apply(Reset(TitleScene(d.services)))  # the title sees the files now
+    choose(d, d.top, "continue")
     assert isinstance(d.top, ConfirmScene)
     d.press(Action.DOWN)
     d.press(Action.CONFIRM)  # Cancel
@@ -83,7 +82,7 @@ def test_a_save_from_other_game_data_is_rebuilt_and_the_player_is_told(config_di
     s = BattleSession.start(duel())
     s.do(Move("layzner", (2, 2)))
     d.services.saves.suspend(dataclasses.replace(s.record("suspend"), data_hash="0" * 64))
-    transition = launch.continue_suspended(d.services)
+    transition = d.services.nav.continue_suspended()
     d.app.apply(transition)
     assert isinstance(d.top, BattleScene) and d.top.state.digest() == s.state.digest()
     assert any("game data changed since this battle was saved" in n.text for n in d.services.notices)
@@ -94,7 +93,7 @@ def test_a_battle_that_cannot_be_rebuilt_is_refused_with_the_reason(config_dir: 
     s = BattleSession.start(duel())
     record = dataclasses.replace(s.record("suspend"), data_hash="0" * 64, commands=(Move("layzner", (99, 0)),))
     d.services.saves.suspend(record)
-    assert launch.continue_suspended(d.services) is None
+    assert d.services.nav.continue_suspended() is None
     text = " ".join(n.text for n in d.services.notices)
     assert "cannot be rebuilt from its command log" in text and "move layzner (99, 0)" in text
 
@@ -102,10 +101,11 @@ def test_a_battle_that_cannot_be_rebuilt_is_refused_with_the_reason(config_dir: 
 # ---- the intermission (shipped campaign) ------------------------------------------------------
 def finale_campaign(d: Driver) -> CampaignState:
     rules = d.services.catalog.campaign_rules()
-    c = start_campaign(d.services.catalog.campaign(), rules, seed=1)
+    stages = d.services.catalog.campaign()
+    c = start_campaign(stages, rules, seed=1)
     return dataclasses.replace(
         c,
-        stage=c.order.index("seal_of_grados"),
+        stage=list(stages).index("seal_of_grados"),
         funds=20000,
         pilots=frozen_map({"eiji": PilotRecord(33, 100, 9), "david": PilotRecord(19)}),
         upgrades=frozen_map({"layzner": frozen_map({"hp": 2})}),
@@ -114,7 +114,7 @@ def finale_campaign(d: Driver) -> CampaignState:
 
 def test_upgrade_shop_buys_a_step_and_the_mk2_inherits(config_dir: Path) -> None:
     d = _real(config_dir)
-    d.app.apply(launch.intermission(d.services, finale_campaign(d)))
+    d.app.apply(d.services.nav.intermission(finale_campaign(d)))
     hub = d.top
     assert isinstance(hub, IntermissionScene)
     choose(d, hub, "upgrades")
@@ -133,7 +133,7 @@ def test_upgrade_shop_buys_a_step_and_the_mk2_inherits(config_dir: Path) -> None
 
 def test_deploy_choice_reaches_the_battle(config_dir: Path) -> None:
     d = _real(config_dir)
-    d.app.apply(launch.intermission(d.services, finale_campaign(d)))
+    d.app.apply(d.services.nav.intermission(finale_campaign(d)))
     hub = d.top
     assert isinstance(hub, IntermissionScene)
     choose(d, hub, "deploy")
@@ -168,7 +168,7 @@ def test_deploy_choice_reaches_the_battle(config_dir: Path) -> None:
 def test_save_and_load_a_campaign_through_the_title(config_dir: Path) -> None:
     d = _real(config_dir)
     campaign = finale_campaign(d)
-    d.app.apply(launch.intermission(d.services, campaign))
+    d.app.apply(d.services.nav.intermission(campaign))
     hub = d.top
     assert isinstance(hub, IntermissionScene)
     choose(d, hub, "pilots")
@@ -200,7 +200,7 @@ def test_a_damaged_campaign_save_offers_its_backup(config_dir: Path) -> None:
     store.save_campaign(1, campaign, d.services.catalog.data_hash, "a")
     store.save_campaign(1, dataclasses.replace(campaign, funds=1), d.services.catalog.data_hash, "b")
     (config_dir / "saves" / "campaign1.json").write_text('{"format": "blue-comet-tactics", "sch', encoding="utf-8")
-    d.app.apply(launch.Push(CampaignSlotsScene(d.services, None)))
+    d.app.apply(Push(CampaignSlotsScene(d.services, None)))
     d.press(Action.CONFIRM)
     question = d.top
     assert isinstance(question, ConfirmScene) and "campaign1.json" in question.question
@@ -210,7 +210,7 @@ def test_a_damaged_campaign_save_offers_its_backup(config_dir: Path) -> None:
 
 def test_leaving_an_unsaved_intermission_asks_first(config_dir: Path) -> None:
     d = _real(config_dir)
-    d.app.apply(launch.intermission(d.services, finale_campaign(d)))
+    d.app.apply(d.services.nav.intermission(finale_campaign(d)))
     choose(d, d.top, "title")
     assert isinstance(d.top, ConfirmScene) and "last save" in d.top.question
     d.press(Action.CONFIRM)  # No (the default)

@@ -8,7 +8,7 @@ import pytest
 from game.ui.app import App, build_services
 from game.ui.display import Display, fit
 from game.ui.input.actions import Action, InputEvent, Kind
-from game.ui.scene import Chain, Pop, Push, Quit, Replace, Reset, Scene, SceneStack
+from game.ui.scene import Chain, Pop, Push, Quit, Replace, Reset, Scene, SceneStack, Transition
 
 
 @pytest.mark.parametrize(
@@ -38,13 +38,13 @@ def test_display_maps_window_pixels_to_the_logical_screen() -> None:
 
 
 class Probe(Scene):
-    def __init__(self, name: str, log: list[str], answer: object = None) -> None:
+    def __init__(self, name: str, log: list[str], answer: Transition | None = None) -> None:
         self.name, self.log, self.answer = name, log, answer
 
     def on_enter(self) -> None:
         self.log.append(f"enter {self.name}")
 
-    def on_result(self, result: object):  # type: ignore[no-untyped-def]
+    def hear(self, result: object) -> Transition | None:
         self.log.append(f"{self.name} got {result}")
         return self.answer
 
@@ -54,14 +54,18 @@ def test_scene_stack_transitions() -> None:
     stack = SceneStack()
     a, b, c = Probe("a", log), Probe("b", log), Probe("c", log)
     stack.apply(Reset(a))
-    stack.apply(Push(b))
+    stack.apply(Push(b, then=a.hear))
     stack.apply(Pop(42))
-    assert stack.top is a and log[-1] == "a got 42"
-    stack.apply(Chain((Push(b), Replace(c))))
+    assert stack.top is a and log[-2:] == ["enter a", "a got 42"]
+    stack.apply(Chain((Push(b, then=a.hear), Replace(c))))
     assert stack.scenes == [a, c]
     b.opaque = False
     stack.apply(Push(b))
     assert stack.visible() == [c, b]
+    stack.apply(Pop(None))
+    assert log[-1] == "enter c"  # nobody asked for b's answer
+    stack.apply(Pop("from c"))  # the replacement answers to whoever pushed the scene it replaced
+    assert log[-1] == "a got from c"
     stack.apply(Quit())
     assert stack.quit
 
@@ -72,7 +76,7 @@ def test_popped_result_can_chain_a_new_transition() -> None:
     d = Probe("d", log)
     a = Probe("a", log, answer=Push(d))
     stack.apply(Reset(a))
-    stack.apply(Push(Probe("b", log)))
+    stack.apply(Push(Probe("b", log), then=a.hear))
     stack.apply(Pop("x"))
     assert stack.top is d
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from game.campaign import StageResult, start_campaign
 from game.ui.input.actions import Action
 from game.ui.model.library import KINDS
-from game.ui.scenes import launch
+from game.ui.scene import Reset
 from game.ui.scenes.intermission import IntermissionScene
 from game.ui.scenes.library import LibraryScene, story_order
 from game.ui.scenes.title import TitleScene
@@ -19,7 +19,7 @@ from tests.ui.test_shipped_scenarios import _real
 
 def test_from_the_title_nothing_is_unlocked_without_a_won_battle(config_dir: Path) -> None:
     d = _real(config_dir)
-    d.app.apply(launch.Reset(TitleScene(d.services)))
+    d.app.apply(Reset(TitleScene(d.services)))
     choose(d, d.top, "library")
     lib = d.top
     assert isinstance(lib, LibraryScene)
@@ -42,7 +42,7 @@ def test_the_intermission_library_opens_what_the_campaign_met(config_dir: Path) 
     campaign = start_campaign(order, d.services.catalog.campaign_rules(), seed=2)
     won = StageResult("blue_comet_falls", turns=6, funds=3000, kills=4)
     campaign = dataclasses.replace(campaign, stage=1, history=(won,))
-    d.app.apply(launch.intermission(d.services, campaign))
+    d.app.apply(d.services.nav.intermission(campaign))
     assert isinstance(d.top, IntermissionScene)
     choose(d, d.top, "library")
     lib = d.top

@@ -9,8 +9,7 @@ from game.core.defs import MapArea, UnitDef, WeaponDef
 from game.core.headless import make_context, make_definitions
 from game.ui.input.actions import Action
 from game.ui.model.catalog import CodeCatalog, LoadedScenario, ScenarioInfo
-from game.ui.scenes import launch
-from game.ui.scenes.battle.scene import MAP_AIM
+from game.ui.scenes.battle.aim import AimMode
 from tests.ui.driver import Driver
 from tests.ui.player import battle, click_tile, pick, wait_for_input
 from tests.ui.training import PILOTS, SPIRITS, TERRAINS, UNITS
@@ -37,7 +36,7 @@ def test_map_weapon_is_aimed_and_fired(config_dir: Path) -> None:
     d = Driver(config_dir)
     d.services.catalog = CodeCatalog({INFO.id: scenario}, {INFO.id: INFO}, [INFO.id])
     d.services.settings.animation = "map"
-    d.app.apply(launch.briefing(d.services, INFO.id))
+    d.app.apply(d.services.nav.briefing(INFO.id))
     d.press(Action.CONFIRM)
     wait_for_input(d)
     b = battle(d)
@@ -45,13 +44,13 @@ def test_map_weapon_is_aimed_and_fired(config_dir: Path) -> None:
     click_tile(d, (3, 6))
     pick(d, "map_attack")
     pick(d, "map_cannon")
-    assert b.mode == MAP_AIM
+    assert isinstance(b.mode, AimMode)
     d.press(Action.RIGHT)
-    assert b._map_tiles() == {(4, 6), (5, 6), (6, 6)}
+    assert b.mode.tiles() == {(4, 6), (5, 6), (6, 6)}
     d.press(Action.CONFIRM)  # nobody there: refused with the engine's reason
-    assert b.mode == MAP_AIM and any("hit nobody" in n.text for n in d.services.notices)
+    assert isinstance(b.mode, AimMode) and any("hit nobody" in n.text for n in d.services.notices)
     d.press(Action.UP)
-    assert (3, 4) in b._map_tiles()
+    assert (3, 4) in b.mode.tiles()
     d.press(Action.CONFIRM)
     d.until(lambda: b.state.unit("gunner").acted or b.state.outcome is not None, 30)
     assert b.state.unit("braver_1").hp < 2600

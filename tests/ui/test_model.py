@@ -227,3 +227,29 @@ def test_the_game_uses_the_srw_ai_at_the_chosen_difficulty(tmp_path) -> None:  #
     services.settings.difficulty = "hard"
     hard = services.controllers("enemy")
     assert hard is not normal and hard.difficulty.name == "hard"  # type: ignore[attr-defined]
+
+
+def test_the_forecast_says_what_a_finishing_blow_will_do_with_and_without_mercy() -> None:
+    from game.core import CastSpirit, forecast
+    from game.core.events import StrikeResolved, UnitCaptured, UnitDestroyed
+    from game.ui.model.forecast_view import forecast_view
+
+    for mercy in (False, True):
+        for seed in range(20):
+            s = BattleSession.start(duel(), seed=seed)
+            s.state.units["braver_1"] = replace(s.state.units["braver_1"], hp=200)
+            if mercy:
+                s.do(CastSpirit("layzner", "mercy"))
+            fc = forecast(s.state, "layzner", "layzered_rifle", "braver_1", "defend")
+            row = forecast_view(s.state, fc).attack
+            assert row.lethal
+            events = s.do(Attack("layzner", "layzered_rifle", "braver_1", reaction="defend"))
+            strike = next(e for e in events if isinstance(e, StrikeResolved))
+            if not strike.hit:
+                continue
+            captured = any(isinstance(e, UnitCaptured) for e in events)
+            destroyed = any(isinstance(e, UnitDestroyed) for e in events)
+            assert (row.spared, captured, destroyed) == (("captured", True, False) if mercy else ("", False, True))
+            break
+        else:
+            raise AssertionError("the rifle never hit")

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from game.ui.input.actions import Action, InputEvent, Kind
-from game.ui.scenes import launch
+from game.ui.scene import Reset
 from game.ui.scenes.title import TitleScene
 from tests.ui.driver import Driver
 
@@ -20,11 +20,11 @@ def test_random_input_never_crashes(config_dir: Path, seed: int) -> None:
     rng = random.Random(seed)
     d = Driver(config_dir)
     d.services.settings.animation = rng.choice(["full", "map", "off"])
-    d.app.apply(launch.briefing(d.services, "training_first_contact"))
+    d.app.apply(d.services.nav.briefing("training_first_contact"))
     for _ in range(2500):
         if not d.app.running:  # the monkey chose Quit: start again from the title
             d.app.stack.quit = False
-            d.app.apply(launch.Reset(TitleScene(d.services)))  # type: ignore[attr-defined]
+            d.app.apply(Reset(TitleScene(d.services)))
         roll = rng.random()
         pos = (rng.randrange(640), rng.randrange(360))
         if roll < 0.6:

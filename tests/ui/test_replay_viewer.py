@@ -18,6 +18,7 @@ from game.ui.scene import Quit, Reset
 from game.ui.scenes.combat import CombatScene
 from game.ui.scenes.dialogue import DialogueScene
 from game.ui.scenes.menu import ConfirmScene
+from game.ui.scenes.objectives import ObjectivesScene
 from game.ui.scenes.replay import ReplayScene, open_replay
 from game.ui.scenes.result import ResultScene
 from tests.ui.driver import Driver
@@ -42,7 +43,7 @@ def viewer(d: Driver, record: BattleRecord) -> ReplayScene:
 
 def run_until(d: Driver, done, seconds: float = 120.0) -> None:  # type: ignore[no-untyped-def]
     def skip_scenes() -> None:
-        if isinstance(d.top, (DialogueScene, CombatScene)):
+        if isinstance(getattr(d.top, "inner", d.top), (DialogueScene, CombatScene)):
             d.press(Action.CONFIRM)
 
     d.until(done, seconds, every=skip_scenes)
@@ -97,6 +98,30 @@ def test_stop_watching_asks_first(config_dir: Path, recorded: BattleRecord) -> N
     assert not d.app.running
 
 
+def test_stop_works_during_a_battle_scene(config_dir: Path, recorded: BattleRecord) -> None:
+    d = Driver(config_dir)
+    viewer(d, recorded)
+    d.until(lambda: isinstance(getattr(d.top, "inner", None), CombatScene), 120)
+    d.press(Action.CANCEL)
+    assert isinstance(d.top, ConfirmScene)
+    d.press(Action.CONFIRM)  # No: the battle scene goes on
+    assert isinstance(getattr(d.top, "inner", None), CombatScene)
+    d.press(Action.MENU)
+    d.press(Action.UP)
+    d.press(Action.CONFIRM)  # Yes
+    assert not d.app.running
+
+
+def test_the_objectives_open_over_the_replay_and_close_back_to_it(config_dir: Path, recorded: BattleRecord) -> None:
+    d = Driver(config_dir)
+    scene = viewer(d, recorded)
+    d.press(Action.OBJECTIVES)
+    assert isinstance(d.top, ObjectivesScene) and scene.covered
+    d.press(Action.CANCEL)
+    assert d.top is scene and not scene.covered
+    run_until(d, lambda: scene.finished)
+
+
 def test_other_game_data_is_refused_unless_forced(config_dir: Path, recorded: BattleRecord) -> None:
     d = Driver(config_dir)
     other = dataclasses.replace(recorded, data_hash="f" * 64)
@@ -110,9 +135,8 @@ def test_other_game_data_is_refused_unless_forced(config_dir: Path, recorded: Ba
 def test_a_finished_battle_writes_a_replay_that_plays_back(config_dir: Path) -> None:
     """Win the duel through the window: the result screen writes a replay of it."""
     d = Driver(config_dir)
-    from game.ui.scenes import launch
 
-    d.app.apply(launch.briefing(d.services, DUEL.id))
+    d.app.apply(d.services.nav.briefing(DUEL.id))
     d.press(Action.CONFIRM)
     seen: set[str] = set()
     for _ in range(12):

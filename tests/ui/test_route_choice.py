@@ -8,7 +8,6 @@ from pathlib import Path
 
 from game.campaign import start_campaign
 from game.ui.input.actions import Action
-from game.ui.scenes import launch
 from game.ui.scenes.intermission import IntermissionScene
 from game.ui.scenes.route import RouteScene
 from tests.ui.driver import Driver
@@ -20,7 +19,7 @@ def at_the_branch(d: Driver) -> IntermissionScene:
     order = list(d.services.catalog.campaign())
     campaign = start_campaign(order, d.services.catalog.campaign_rules(), seed=4)
     campaign = dataclasses.replace(campaign, stage=order.index("beautiful_le_cain") + 1)
-    d.app.apply(launch.intermission(d.services, campaign))
+    d.app.apply(d.services.nav.intermission(campaign))
     hub = d.top
     assert isinstance(hub, IntermissionScene)
     return hub

@@ -16,7 +16,8 @@ from game.ui.model.session import BattleSession
 from game.ui.render.menu import Entry
 from game.ui.scene import Push, Reset, Scene
 from game.ui.scenes.backdrop import Backdrop
-from game.ui.scenes.battle.scene import MOVE, BattleScene
+from game.ui.scenes.battle.cursor import CursorMode
+from game.ui.scenes.battle.scene import BattleScene
 from game.ui.scenes.briefing import BriefingScene, ScenarioSelectScene
 from game.ui.scenes.combat import CombatScene
 from game.ui.scenes.dialogue import DialogueScene
@@ -72,14 +73,14 @@ def _battle(services: Services, mode: str = "") -> Scene:
     scene.playback.queue.clear()
     scene.playback.beat = None
     scene.playback.blocked = False
-    scene.awaiting = None
-    scene.mode = "idle"
+    scene.covered = False
+    scene.mode = CursorMode(scene.field)
     scene.update(0.1)
-    if mode == MOVE:
-        scene._select("layzner")
+    if mode == "move":
+        scene.apply(scene.orders.select("layzner"))
     elif mode == "danger":
-        scene.show_danger = True
-        scene.inspect = "braver_1"
+        scene.field.show_danger = True
+        scene.field.inspect = "braver_1"
     return scene
 
 
@@ -90,7 +91,7 @@ FACTORIES: dict[str, Callable[[Services], Scene]] = {
     "settings": SettingsScene,
     "controls": KeyBindingsScene,
     "battle": _battle,
-    "battle_move": lambda sv: _battle(sv, MOVE),
+    "battle_move": lambda sv: _battle(sv, "move"),
     "battle_danger": lambda sv: _battle(sv, "danger"),
     "menu": lambda sv: MenuScene(sv, [Entry("Attack", 1, False, "No enemy in range."), Entry("Wait", 2)]),
     "confirm": lambda sv: ConfirmScene(sv, "End the turn?"),

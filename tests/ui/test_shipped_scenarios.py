@@ -8,7 +8,6 @@ import pytest
 
 from game.ui.app import build_services
 from game.ui.input.actions import Action
-from game.ui.scenes import launch
 from game.ui.scenes.battle.scene import BattleScene
 from game.ui.scenes.briefing import BriefingScene
 from tests.ui.driver import Driver
@@ -43,7 +42,7 @@ def test_catalog_lists_the_campaign_with_briefings(config_dir: Path) -> None:
 def test_each_campaign_scenario_opens_and_plays_its_first_turn(config_dir: Path, index: int) -> None:
     d = _real(config_dir)
     scenario_id = list(d.services.catalog.campaign())[index]
-    d.app.apply(launch.briefing(d.services, scenario_id))
+    d.app.apply(d.services.nav.briefing(scenario_id))
     assert isinstance(d.top, BriefingScene)
     d.press(Action.CONFIRM)
     b = d.top

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from . import craft, mecha
+from . import battle_frames, craft, mecha
 from .pngio import write_png
 from .raster import strip
 from .units import MECHA
@@ -13,7 +13,7 @@ from .units import MECHA
 MAP_SIZE = 32
 BATTLE_SIZE = 128
 # Battle sheet frames, left to right.
-BATTLE_FRAMES = ("idle", "idle_alt", "attack_ready", "attack")
+BATTLE_FRAMES = ("idle", "idle_alt", "attack_ready", "attack", "dash", "hit", "down")
 
 UNIT_IDS: tuple[str, ...] = (*MECHA, *craft.CRAFT)
 
@@ -44,6 +44,7 @@ def write(out: Path, only: set[str] | None = None) -> list[Path]:
         map_path = out / "sprites" / "units" / f"{unit_id}.png"
         write_png(map_path, strip(unit_frames(unit_id, MAP_SIZE, True)))
         battle_path = out / "sprites" / "battle" / f"{unit_id}.png"
-        write_png(battle_path, strip(unit_frames(unit_id, BATTLE_SIZE, False)))
+        battle = unit_frames(unit_id, BATTLE_SIZE, False) + battle_frames.extra_frames(unit_id, BATTLE_SIZE)
+        write_png(battle_path, strip(battle))
         written += [map_path, battle_path]
     return written

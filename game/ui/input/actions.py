@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import Literal
 
 
 class Action(StrEnum):
@@ -74,6 +75,10 @@ class Kind(StrEnum):
     DRAG = "drag"  # mouse dragged with the left button: delta in logical pixels
 
 
+# What an input came from: mouse users get edge scrolling, the others do not.
+Device = Literal["keyboard", "mouse", "gamepad"]
+
+
 @dataclass(frozen=True, slots=True)
 class InputEvent:
     """One abstract input. Clicks are CONFIRM presses with a `pos`; right clicks are CANCEL."""
@@ -83,7 +88,7 @@ class InputEvent:
     pos: tuple[int, int] | None = None  # logical screen coordinates for mouse input
     delta: tuple[int, int] = (0, 0)  # wheel steps (0, ±1) or drag delta
     repeat: bool = False
-    device: str = "keyboard"
+    device: Device = "keyboard"
     key_name: str | None = None  # the raw key for key remapping
 
     def pressed(self, action: Action) -> bool:

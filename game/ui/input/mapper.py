@@ -12,7 +12,7 @@ from typing import Any
 
 import pygame
 
-from game.ui.input.actions import DIRECTIONS, Action, InputEvent, Kind
+from game.ui.input.actions import DIRECTIONS, Action, Device, InputEvent, Kind
 
 REPEAT_DELAY = 0.28  # seconds before a held direction repeats
 REPEAT_RATE = 0.075
@@ -76,7 +76,7 @@ class InputMapper:
         self._mouse_last: tuple[int, int] | None = None
         self._dragging = False
         self.mouse_pos: tuple[int, int] | None = None
-        self.last_device = "keyboard"  # the device of the latest input: edge scrolling is for mouse users
+        self.last_device: Device = "keyboard"  # the device of the latest input: edge scrolling is for mouse users
 
     # ---- configuration ----------------------------------------------------------------------
     def rebind(self, bindings: dict[str, list[str]]) -> None:
@@ -108,13 +108,13 @@ class InputMapper:
     def is_held(self, action: Action) -> bool:
         return bool(self.held.get(action))
 
-    def _press(self, action: Action, source: str, device: str, key_name: str | None = None) -> InputEvent:
+    def _press(self, action: Action, source: str, device: Device, key_name: str | None = None) -> InputEvent:
         self.held.setdefault(action, set()).add(source)
         if action in DIRECTIONS:
             self._repeat[action] = REPEAT_DELAY
         return InputEvent(Kind.PRESS, action, device=device, key_name=key_name)
 
-    def _release(self, action: Action, source: str, device: str) -> InputEvent | None:
+    def _release(self, action: Action, source: str, device: Device) -> InputEvent | None:
         sources = self.held.get(action)
         if not sources or source not in sources:
             return None

@@ -6,9 +6,11 @@ from dataclasses import dataclass
 
 from game.core import Attack, BattleState, Forecast, forecast
 from game.core.combat import StrikeCalc, counter_weapons
+from game.core.exchange import mercy_allowed
+from game.core.formulas import Reaction
 from game.core.stats import pilot_def, unit_def
 
-REACTION_LABELS = {"counter": "Counter", "defend": "Defend", "evade": "Evade"}
+REACTION_LABELS: dict[Reaction, str] = {"counter": "Counter", "defend": "Defend", "evade": "Evade"}
 
 
 @dataclass(frozen=True)
@@ -24,8 +26,9 @@ class StrikeRow:
     crit: int
     target: str
     target_hp: int
-    lethal: bool  # a normal hit would destroy the target
+    lethal: bool  # a normal hit would destroy the target (unless Mercy spares it)
     barrier: int
+    spared: str = ""  # "captured" / "spared" when a lethal hit leaves the target alive (Mercy)
 
 
 def strike_row(state: BattleState, calc: StrikeCalc) -> StrikeRow:
@@ -33,6 +36,10 @@ def strike_row(state: BattleState, calc: StrikeCalc) -> StrikeRow:
     a = state.unit(calc.attacker)
     t = state.unit(calc.target)
     p = pilot_def(ctx, a)
+    lethal = calc.damage >= t.hp
+    spared = ""
+    if lethal and calc.mercy and mercy_allowed(state, a.uid, t.uid):
+        spared = "captured" if unit_def(ctx, t).capturable else "spared"
     return StrikeRow(
         calc.role,
         a.uid,
@@ -45,8 +52,9 @@ def strike_row(state: BattleState, calc: StrikeCalc) -> StrikeRow:
         calc.crit,
         t.uid,
         t.hp,
-        calc.damage >= t.hp,
+        lethal,
         calc.barrier,
+        spared,
     )
 
 
@@ -57,7 +65,7 @@ class ForecastView:
     support_attack: StrikeRow | None
     counter: StrikeRow | None
     support_defender: str | None  # unit name taking the hits instead
-    reaction: str
+    reaction: Reaction
     counter_first: int
     note: str  # why there is no counter, or ""
 
@@ -87,9 +95,9 @@ def forecast_view(state: BattleState, fc: Forecast) -> ForecastView:
     )
 
 
-def reaction_options(state: BattleState, attack: Attack, counter_weapon: str = "auto") -> dict[str, ForecastView]:
+def reaction_options(state: BattleState, attack: Attack, counter_weapon: str = "auto") -> dict[Reaction, ForecastView]:
     """The forecast of an enemy attack for each reaction the player may choose."""
-    out = {}
+    out: dict[Reaction, ForecastView] = {}
     for reaction in REACTION_LABELS:
         fc = forecast(
             state,

@@ -13,9 +13,11 @@ from game.core import Attack, BattleState, Command, IllegalCommand, apply
 from game.core.events import Event
 from game.saves import BattleRecord, record_replay
 from game.ui.model.catalog import LoadedScenario
+from game.ui.model.wording import in_words
 
 if TYPE_CHECKING:
     from game.campaign import CampaignState
+    from game.core import BattleContext
 
 PLAYER_SIDE = "player"
 
@@ -37,7 +39,7 @@ class BattleSession:
         return cls(scenario, state, list(events), [], campaign)
 
     @property
-    def ctx(self):  # type: ignore[no-untyped-def]
+    def ctx(self) -> BattleContext:
         return self.state.ctx
 
     @property
@@ -59,7 +61,7 @@ class BattleSession:
         try:
             apply(self.state, command)
         except IllegalCommand as exc:
-            return str(exc)
+            return in_words(self.state, str(exc))
         return None
 
     def needs_reaction(self, command: Command) -> bool:

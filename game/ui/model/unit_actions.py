@@ -26,7 +26,9 @@ from game.core.combat import target_problem, weapon_problem
 from game.core.defs import WeaponDef
 from game.core.modifiers import collect
 from game.core.spirits import check_cast, known_spirits, sp_cost
+from game.core.state import UnitState
 from game.core.stats import unit_def
+from game.ui.model.wording import in_words
 
 
 @dataclass(frozen=True)
@@ -42,7 +44,7 @@ def refusal(state: BattleState, command: Command) -> str | None:
     try:
         apply(state, command)
     except IllegalCommand as exc:
-        return str(exc)
+        return in_words(state, str(exc))
     return None
 
 
@@ -200,9 +202,10 @@ def spirit_rows(state: BattleState, uid: str) -> list[SpiritRow]:
     return rows
 
 
-def _cast_reason(state: BattleState, u, spirit_id: str, target_kind: str) -> str:  # type: ignore[no-untyped-def]
+def _cast_reason(state: BattleState, u: UnitState, spirit_id: str, target_kind: str) -> str:
     """The engine's reason a spirit cannot be cast (for targeted spirits: on the first candidate)."""
     ctx = state.ctx
+    candidates: list[str | None]
     if target_kind in ("ally", "enemy"):
         candidates = [
             t.uid
@@ -218,7 +221,7 @@ def _cast_reason(state: BattleState, u, spirit_id: str, target_kind: str) -> str
         try:
             check_cast(state, CastSpirit(u.uid, spirit_id, target))
         except IllegalCommand as exc:
-            return str(exc)
+            return in_words(state, str(exc))
     return "It cannot be cast now."
 
 

@@ -105,7 +105,7 @@ def unit_info(state: BattleState, uid: str) -> UnitInfo:
         )
     active = {e.id for e in u.effects if e.kind == "spirit"}
     spirits = tuple((defs.spirits[r.id].name, sp_cost(state, u, r), r.id in active) for r in known_spirits(state, u))
-    skills = ()
+    skills: tuple[str, ...] = ()
     if p is not None:
         skills = tuple(
             defs.skills[s.id].name + (f" L{s.level}" if defs.skills[s.id].max_level > 1 else "")

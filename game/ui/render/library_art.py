@@ -74,7 +74,7 @@ class LibraryArt:
 
     def effect(self, effect_id: str) -> Sequence[pygame.Surface] | None:
         try:
-            return self.library.effect(effect_id)
+            return self.library.effect(effect_id).frames
         except AssetError:
             return None
 
@@ -86,7 +86,7 @@ class LibraryArt:
 
     def ui_frames(self, ui_id: str) -> Sequence[pygame.Surface] | None:
         try:
-            return self.library.ui_strip(ui_id)
+            return self.library.ui_strip(ui_id).frames
         except AssetError:
             return None
 

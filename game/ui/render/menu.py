@@ -6,14 +6,18 @@ cursor is on them (the reason text comes from the rules engine).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
 import pygame
 
 from game.ui.input.actions import Action, InputEvent, Kind
 from game.ui.render import theme
 from game.ui.render.text import Fonts
+
+if TYPE_CHECKING:
+    from game.ui.scene import Transition
 
 
 @dataclass(frozen=True)
@@ -24,6 +28,9 @@ class Entry:
     reason: str = ""  # why it is disabled (shown when highlighted)
     detail: str = ""  # right-aligned column (costs, values)
     help: str = ""  # description shown when highlighted and enabled
+    #: what choosing it does (see `game.ui.scenes.menu.run_menu`); menus that only report
+    #: the chosen key leave it out
+    action: Callable[[], Transition | None] | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)
@@ -151,11 +158,11 @@ class ListMenu:
             pygame.draw.polygon(
                 surface, theme.TEXT, [(x + w - 12, y + h - 6), (x + w - 8, y + h - 2), (x + w - 4, y + h - 6)]
             )
-        entry = self.current
-        if show_help and entry is not None:
-            text = entry.help if entry.enabled else (entry.reason or "Not available now.")
+        current = self.current
+        if show_help and current is not None:
+            text = current.help if current.enabled else (current.reason or "Not available now.")
             if text:
-                self._draw_help(surface, fonts, text, not entry.enabled)
+                self._draw_help(surface, fonts, text, not current.enabled)
 
     def _draw_help(self, surface: pygame.Surface, fonts: Fonts, text: str, warn: bool) -> None:
         width = max(self.help_width, self.rect.w)

@@ -131,6 +131,34 @@ class Fonts:
     def width(self, text: str, size: int = NORMAL, bold: bool = False) -> int:
         return self.get(size, bold).size(text)[0]
 
+    def fit(self, text: str, width: int, size: int = NORMAL, bold: bool = False) -> tuple[str, int]:
+        """`text` at the largest size from `size` down to SMALL that fits `width`; cut with
+        an ellipsis at SMALL if even that is too wide (names of any length fit their panel)."""
+        for s in (self.HUGE, self.LARGE, self.NORMAL, self.SMALL):
+            if s <= size and self.width(text, s, bold) <= width:
+                return text, s
+        cut = text
+        while cut and self.width(cut.rstrip() + "…", self.SMALL, bold) > width:
+            cut = cut[:-1]
+        return cut.rstrip() + "…", self.SMALL
+
+    def draw_fitted(
+        self,
+        surface: pygame.Surface,
+        text: str,
+        pos: tuple[int, int],
+        width: int,
+        *,
+        size: int = NORMAL,
+        bold: bool = False,
+        colour: tuple[int, int, int] = theme.TEXT,
+        align: str = "left",
+    ) -> pygame.Rect:
+        """Like `draw`, at the size `fit` picks (centred on the line of the size asked for)."""
+        shown, used = self.fit(text, width, size, bold)
+        y = pos[1] + (self.line_height(size) - self.line_height(used)) // 2
+        return self.draw(surface, shown, (pos[0], y), size=used, bold=bold, colour=colour, align=align)
+
     def line_height(self, size: int = NORMAL) -> int:
         return self.get(size).get_linesize()
 

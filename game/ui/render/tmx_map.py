@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 
 import pygame
 
@@ -18,6 +19,14 @@ def render_tmx(path: str, size: tuple[int, int]) -> pygame.Surface | None:
     except ImportError:
         return None
     logging.getLogger("pytmx").setLevel(logging.CRITICAL)
+    from game.assets.image_check import ImageRefused, image_size
+    from game.maps import MapError, map_images
+
+    try:
+        for image in map_images(Path(path)):
+            image_size(image)  # from the header: a decompression bomb would crash the decoder
+    except (MapError, ImageRefused):
+        return None
     try:
         tmx = load_pygame(path)
     except Exception:  # a broken map file or tileset image: fall back to drawn terrain

@@ -9,9 +9,11 @@ from game.ui.input.actions import Action, InputEvent, Kind
 from game.ui.model.catalog import LoadedScenario, ScenarioInfo
 from game.ui.model.dialogue import reflow
 from game.ui.render import theme
+from game.ui.render.menu import Entry, ListMenu
 from game.ui.render.text import Fonts
-from game.ui.scene import Pop, Push, Scene, Transition
+from game.ui.scene import Pop, Scene, Transition
 from game.ui.scenes.backdrop import Backdrop
+from game.ui.scenes.menu import run_menu
 from game.ui.services import Services
 
 
@@ -19,11 +21,12 @@ def draw_briefing(surface: pygame.Surface, fonts: Fonts, info: ScenarioInfo, rec
     """Title, location, briefing text and the victory / defeat / bonus conditions."""
     fonts.panel(surface, rect)
     x, y, w = rect.x + 10, rect.y + 8, rect.w - 20
-    fonts.draw(surface, info.title, (x, y), size=Fonts.LARGE, bold=True, colour=theme.ACCENT)
+    fonts.draw_fitted(surface, info.title, (x, y), w, size=Fonts.LARGE, bold=True, colour=theme.ACCENT)
     y += 28
     if info.location:
-        fonts.draw(surface, info.location, (x, y), size=Fonts.SMALL, colour=theme.TEXT_DIM)
-        y += 16
+        for line in fonts.wrap(info.location, w, Fonts.SMALL):
+            fonts.draw(surface, line, (x, y), size=Fonts.SMALL, colour=theme.TEXT_DIM)
+            y += 16
     lh = fonts.line_height()
     for line in fonts.wrap(reflow(info.briefing), w):
         fonts.draw(surface, line, (x, y))
@@ -58,24 +61,19 @@ class BriefingScene(Scene):
         return None
 
     def handle(self, ev: InputEvent) -> Transition | None:
-        from game.ui.scene import Reset
-        from game.ui.scenes import launch
-        from game.ui.scenes.title import TitleScene
-
         if ev.kind is not Kind.PRESS:
             return None
+        nav = self.services.nav
         if ev.action is Action.CONFIRM:
             self.services.audio.sfx("confirm")
             if self.campaign is not None and self.loaded.deploy is not None:
-                from game.ui.scenes.deploy import DeployScene
-
-                return Push(DeployScene(self.services, self.campaign, self.loaded, sortie=True))
-            return launch.start_battle(self.services, self.loaded, self.campaign)
+                return nav.deploy(self.campaign, self.loaded, sortie=True)
+            return nav.start_battle(self.loaded, self.campaign)
         if ev.action is Action.CANCEL:
             self.services.audio.sfx("cancel")
             if self.campaign is not None and (self.campaign.stage > 0 or self.campaign.attempts > 0):
-                return launch.intermission(self.services, self.campaign)
-            return Reset(TitleScene(self.services))
+                return nav.intermission(self.campaign)
+            return nav.title()
         return None
 
     def draw(self, surface: pygame.Surface) -> None:
@@ -108,8 +106,6 @@ class ScenarioSelectScene(Scene):
     """Pick any scenario; the briefing of the highlighted one is shown beside the list."""
 
     def __init__(self, services: Services) -> None:
-        from game.ui.render.menu import Entry, ListMenu
-
         self.services = services
         self.backdrop = Backdrop(services.art.ui("title_background"))
         self.t = 0.0
@@ -121,18 +117,14 @@ class ScenarioSelectScene(Scene):
         return None
 
     def handle(self, ev: InputEvent) -> Transition | None:
-        from game.ui.scenes import launch
-
-        result = self.menu.handle(ev)
-        if result == "moved":
-            self.services.audio.sfx("cursor")
-        elif result == "pick" and self.menu.current is not None:
-            self.services.audio.sfx("confirm")
-            return launch.briefing(self.services, self.menu.current.key)
-        elif result == "cancel":
-            self.services.audio.sfx("cancel")
-            return Pop(None)
-        return None
+        return run_menu(
+            self.menu,
+            ev,
+            self.services.audio,
+            pick=lambda entry: self.services.nav.briefing(entry.key),
+            cancel=lambda: Pop(None),
+            cancel_outside=False,
+        )
 
     def draw(self, surface: pygame.Surface) -> None:
         self.backdrop.draw(surface, self.t)

@@ -3,8 +3,6 @@ save names its file and offers its backup."""
 
 from __future__ import annotations
 
-from typing import Any
-
 import pygame
 
 from game.campaign import CampaignSave, CampaignSlot, CampaignState
@@ -15,6 +13,7 @@ from game.ui.render.menu import Entry, ListMenu
 from game.ui.render.text import Fonts
 from game.ui.scene import Pop, Push, Scene, Transition
 from game.ui.scenes.backdrop import Backdrop
+from game.ui.scenes.menu import ConfirmScene, run_menu
 from game.ui.services import Services
 
 
@@ -27,7 +26,6 @@ class CampaignSlotsScene(Scene):
         self.titles = {i.id: i.title for i in services.catalog.scenarios()}
         self.backdrop = Backdrop(services.art.ui("title_background"))
         self.t = 0.0
-        self.awaiting: int | None = None
         self.menu = ListMenu([], width=592)
         self._refresh()
 
@@ -69,47 +67,32 @@ class CampaignSlotsScene(Scene):
         return None
 
     def handle(self, ev: InputEvent) -> Transition | None:
-        from game.ui.scenes.menu import ConfirmScene
+        return run_menu(
+            self.menu, ev, self.services.audio, pick=self._picked, cancel=lambda: Pop(None), cancel_outside=False
+        )
 
-        result = self.menu.handle(ev)
-        audio = self.services.audio
-        if result == "moved":
-            audio.sfx("cursor")
-        elif result == "cancel":
-            audio.sfx("cancel")
-            return Pop(None)
-        elif result == "pick" and self.menu.current is not None:
-            entry = self.menu.current
-            if not entry.enabled:
-                audio.sfx("buzz")
-                return None
-            audio.sfx("confirm")
-            number = int(entry.key)
-            slot = self.slots[number]
-            if self.saving:
-                if slot.empty:
-                    return self._save(number)
-                self.awaiting = number
-                return Push(ConfirmScene(self.services, f"Overwrite slot {number}?"))
-            if slot.save is not None:
-                return self._load(number, slot.save)
+    def _picked(self, entry: Entry) -> Transition | None:
+        number = int(entry.key)
+        slot = self.slots[number]
+        if self.saving:
+            if slot.empty:
+                return self._save(number)
             return Push(
-                ConfirmScene(
-                    self.services,
-                    f"The save is damaged: {slot.problem} Load its backup (the save before it)?",
-                    yes="Load the backup",
-                    no="Cancel",
-                    default_yes=True,
-                    on_yes=lambda: self._load_backup(number),
-                )
+                ConfirmScene(self.services, f"Overwrite slot {number}?"),
+                then=lambda yes: self._save(number) if yes else None,
             )
-        return None
-
-    def on_result(self, result: Any) -> Transition | None:
-        number, self.awaiting = self.awaiting, None
-        if number is not None and result is True:
-            return self._save(number)
-        return None
+        if slot.save is not None:
+            return self._load(number, slot.save)
+        return Push(
+            ConfirmScene(
+                self.services,
+                f"The save is damaged: {slot.problem} Load its backup (the save before it)?",
+                yes="Load the backup",
+                no="Cancel",
+                default_yes=True,
+            ),
+            then=lambda yes: self._load_backup(number) if yes else None,
+        )
 
     def _save(self, number: int) -> Transition | None:
         assert self.campaign is not None
@@ -133,8 +116,6 @@ class CampaignSlotsScene(Scene):
         return self._load(number, save)
 
     def _load(self, number: int, save: CampaignSave) -> Transition | None:
-        from game.ui.scenes import launch
-
         missing = [s for s in save.state.order[save.state.stage :] if s not in self.titles]
         if missing:
             self.services.notify(
@@ -146,7 +127,7 @@ class CampaignSlotsScene(Scene):
                 "The game data changed since this campaign was saved: prices, caps and units follow the new data.",
                 8.0,
             )
-        return launch.intermission(self.services, save.state)
+        return self.services.nav.intermission(save.state)
 
     def draw(self, surface: pygame.Surface) -> None:
         self.backdrop.draw(surface, self.t)

@@ -1,14 +1,14 @@
 """The battle scene played for one exchange, from its events.
 
-Both units face each other (the player's side on the right, as in SRW); each
-`StrikeResolved` becomes a wind-up, the weapon's effect and the impact: damage numbers,
-MISS or CRITICAL, a draining HP bar; `UnitDestroyed` an explosion. Will, EXP and funds
-from the exchange are listed at the end. Confirm skips; holding Fast speeds it up.
+Both units face each other (the player's side on the right, as in SRW). Each
+`StrikeResolved` plays its weapon's animation from the data (`game.ui.fx`): special attacks
+and criticals open with the pilot's cut-in, the pilots speak their lines, hits shake and
+flash the target, and `UnitDestroyed` plays the destruction. Will, EXP and funds from the
+exchange are listed at the end. Confirm skips; holding Fast speeds it up.
 """
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 
 import pygame
@@ -17,7 +17,21 @@ from game.core import BattleState
 from game.core import events as ev
 from game.core.events import Event
 from game.core.stats import pilot_def, unit_def
-from game.ui.audio import weapon_sound
+from game.data.fx_schema import WeaponAnimation
+from game.ui.fx import choreo
+from game.ui.fx.book import book_for
+from game.ui.fx.choreo import IMPACT, Effects, StrikeView
+from game.ui.fx.cutin import draw_cut_in
+from game.ui.fx.destruction import draw_destruction
+from game.ui.fx.quotes import (
+    Quote,
+    finish_quote,
+    reaction_quote,
+    shot_down_quote,
+    strike_quote,
+    support_defend_quote,
+)
+from game.ui.fx.sprites import ATTACK, DOWN, BattleSprites
 from game.ui.input.actions import Action, InputEvent, Kind
 from game.ui.model.session import PLAYER_SIDE
 from game.ui.render import theme
@@ -27,8 +41,11 @@ from game.ui.render.widgets import bar, hp_colour
 from game.ui.scene import Pop, Scene, Transition
 from game.ui.services import Services
 
-INTRO, STRIKE, BOOM, OUTRO = "intro", "strike", "boom", "outro"
-DURATIONS = {INTRO: 0.7, STRIKE: 1.5, BOOM: 1.1, OUTRO: 1.6}
+INTRO, GUARD, CUTIN, STRIKE, BOOM, OUTRO = "intro", "guard", "cutin", "strike", "boom", "outro"
+DURATIONS = {INTRO: 0.7, GUARD: 0.9, CUTIN: 1.0, STRIKE: 1.5, BOOM: 1.6, OUTRO: 1.6}
+GROUND = 230  # the units' ground line
+STANCES = (150, 490)  # left and right x
+REACTION = 0.68  # when the target's own line replaces the striker's
 
 
 @dataclass
@@ -36,6 +53,10 @@ class Segment:
     kind: str
     event: Event | None
     duration: float
+    anim: WeaponAnimation | None = None
+    quote: Quote | None = None  # said as the segment starts
+    reply: Quote | None = None  # the target's line after a strike
+    again: bool = False  # the quote was already said (in the cut-in before this strike)
 
 
 class CombatScene(Scene):
@@ -44,38 +65,75 @@ class CombatScene(Scene):
     ) -> None:
         self.services = services
         self.state = state
+        self.book = book_for(services.catalog)
+        self.sprites = BattleSprites(services.art)
+        self.effects = Effects(services.art)
         start = next(e for e in events if isinstance(e, ev.ExchangeStarted))
         self.start = start
+        # The attacker's side stands on the right when it is the player's (as in SRW), else
+        # on the left. Each strike then puts its striker on its own side and its target
+        # on the other, so both are always on screen, whichever sides fight.
         ctx = state.ctx
-        attacker_side = state.unit(start.attacker).side
-        self.right_team = ctx.team(PLAYER_SIDE) if ctx.has_side(PLAYER_SIDE) else ctx.team(attacker_side)
-        # who stands on each side right now (supporters swap in for their strikes)
+        player_team = ctx.team(PLAYER_SIDE) if ctx.has_side(PLAYER_SIDE) else None
+        self.attacker_right = player_team is not None and ctx.team(state.unit(start.attacker).side) == player_team
+        self.defending = {start.defender} | ({start.support_defender} if start.support_defender else set())
         self.hp: dict[str, float] = {uid: float(v[0]) for uid, v in before.items()}
         self.max_hp: dict[str, int] = {uid: v[1] for uid, v in before.items()}
-        self.left = start.defender if self._is_right(start.attacker) else start.attacker
-        self.right = start.attacker if self._is_right(start.attacker) else start.defender
+        self.left, self.right = start.attacker, start.defender
+        if self.attacker_right:
+            self.left, self.right = self.right, self.left
         if start.support_defender is not None:
-            if self._is_right(start.support_defender):
-                self.right = start.support_defender
-            else:
-                self.left = start.support_defender
+            self._stand(start.support_defender, self._is_right(start.support_defender))
         self.segments = [Segment(INTRO, None, DURATIONS[INTRO])]
+        last_striker: dict[str, str] = {}
         for e in events:
             if isinstance(e, ev.StrikeResolved):
-                self.segments.append(Segment(STRIKE, e, DURATIONS[STRIKE]))
+                self.segments += self._strike_segments(e)
+                last_striker[e.target] = e.attacker
             elif isinstance(e, (ev.UnitDestroyed, ev.UnitCaptured)):
-                self.segments.append(Segment(BOOM, e, DURATIONS[BOOM]))
+                quote = shot_down_quote(self.book, state, e.unit) if isinstance(e, ev.UnitDestroyed) else None
+                by = last_striker.get(e.unit)
+                reply = finish_quote(self.book, state, by, e.unit) if by else None
+                self.segments.append(Segment(BOOM, e, DURATIONS[BOOM], quote=quote, reply=reply))
         self.summary = self._summary(events)
         self.segments.append(Segment(OUTRO, None, DURATIONS[OUTRO] if self.summary else 0.5))
+        # Everything said in this exchange, in order, whether or not it is skipped.
+        self.log: list[Quote] = [
+            q for s in self.segments for q in (None if s.again else s.quote, s.reply) if q is not None
+        ]
         self.index = 0
         self.local = 0.0
         self.gone: set[str] = set()
         self.message = ""
+        self.line: Quote | None = None
         self.t = 0.0
         self._shown_impact = False
 
+    def _strike_segments(self, e: ev.StrikeResolved) -> list[Segment]:
+        u = self.state.unit(e.attacker)
+        anim = self.book.animation(u.unit_id, unit_def(self.state.ctx, u).weapon(e.weapon))
+        quote = strike_quote(self.book, self.state, e)
+        top = self.max_hp.get(e.target) or e.hp_before or 1
+        guard = e.target == self.start.support_defender and e.target != self.start.defender
+        opening = support_defend_quote(self.book, self.state, e) if guard else None
+        reply = reaction_quote(self.book, self.state, e, top)
+        out = []
+        if anim.cut_in or e.crit:
+            out.append(Segment(CUTIN, e, DURATIONS[CUTIN], anim, quote))
+        out.append(Segment(STRIKE, e, anim.seconds, anim, quote, reply, again=bool(out)))
+        if opening is not None:  # the support defender speaks up before the blow
+            out.insert(0, Segment(GUARD, e, DURATIONS[GUARD], anim, opening))
+        return out
+
     def _is_right(self, uid: str) -> bool:
-        return self.state.ctx.team(self.state.unit(uid).side) == self.right_team
+        """Whether `uid` fights from the right: the attacker's side or the defender's."""
+        return (uid in self.defending) != self.attacker_right
+
+    def _stand(self, uid: str, right: bool) -> None:
+        if right:
+            self.right = uid
+        else:
+            self.left = uid
 
     def _summary(self, events: list[Event]) -> list[tuple[str, tuple[int, int, int]]]:
         ctx = self.state.ctx
@@ -124,16 +182,20 @@ class CombatScene(Scene):
 
     def _begin(self, seg: Segment) -> None:
         e = seg.event
+        self.line = seg.quote
         if isinstance(e, ev.StrikeResolved):
-            if self._is_right(e.attacker):
-                self.right = e.attacker
-            else:
-                self.left = e.attacker
+            striker_right = self._is_right(e.attacker)
+            self._stand(e.attacker, striker_right)
+            self._stand(e.target, not striker_right)
             w = unit_def(self.state.ctx, self.state.unit(e.attacker)).weapon(e.weapon)
-            who = self._pilot(e.attacker)
             role = {"support_attack": " (support)", "counter": " (counter)"}.get(e.role, "")
-            self.message = f"{who}: {w.name}!{role}"
-            self.services.audio.sfx(weapon_sound(w))
+            self.message = f"{self._pilot(e.attacker)}: {w.name}!{role}"
+            if seg.kind == GUARD:
+                self.message = f"{self._pilot(e.target)} steps in to take the blow!"
+            elif seg.kind == STRIKE and seg.anim is not None:
+                self.services.audio.sfx(seg.anim.sound_id)
+            elif seg.kind == CUTIN:
+                self.services.audio.sfx("critical" if e.crit else "spirit")
         elif isinstance(e, (ev.UnitDestroyed, ev.UnitCaptured)):
             name = unit_def(self.state.ctx, self.state.unit(e.unit)).name
             self.message = f"{name} is {'destroyed' if isinstance(e, ev.UnitDestroyed) else 'disabled'}!"
@@ -143,18 +205,22 @@ class CombatScene(Scene):
 
     def _step(self, seg: Segment) -> None:
         e = seg.event
-        if isinstance(e, ev.StrikeResolved):
+        if seg.kind == STRIKE and isinstance(e, ev.StrikeResolved):
             p = self.local / seg.duration
-            if p >= 0.55:
+            if p >= IMPACT:
                 if not self._shown_impact:
                     self._shown_impact = True
                     self.services.audio.sfx("critical" if e.crit else "hit" if e.hit else "miss")
-                k = min(1.0, (p - 0.55) / 0.3)
+                k = min(1.0, (p - IMPACT) / 0.3)
                 self.hp[e.target] = e.hp_before + (e.hp_after - e.hp_before) * k
+            if p >= REACTION and seg.reply is not None:
+                self.line = seg.reply
+        elif seg.kind == BOOM and seg.reply is not None and self.local / seg.duration >= 0.7:
+            self.line = seg.reply
 
     def _finish(self, seg: Segment) -> None:
         e = seg.event
-        if isinstance(e, ev.StrikeResolved):
+        if seg.kind == STRIKE and isinstance(e, ev.StrikeResolved):
             self.hp[e.target] = float(e.hp_after)
         elif isinstance(e, (ev.UnitDestroyed, ev.UnitCaptured)):
             self.gone.add(e.unit)
@@ -164,63 +230,163 @@ class CombatScene(Scene):
             self.message = f"{self._pilot(self.start.attacker)} attacks!"
 
     # ---- drawing ---------------------------------------------------------------------------
+    def _stances(self, p: float, seg: Segment) -> dict[str, tuple[int, int]]:
+        intro = p if seg.kind == INTRO else 1.0
+        slide = int((1 - intro) * 200)
+        return {self.left: (STANCES[0] - slide, GROUND), self.right: (STANCES[1] + slide, GROUND)}
+
+    def _view(self, e: ev.StrikeResolved, anim: WeaponAnimation, stances: dict[str, tuple[int, int]]) -> StrikeView:
+        origin, target = stances[e.attacker], stances[e.target]
+        return StrikeView(
+            anim,
+            origin,
+            target,
+            self._muzzle(e.attacker, origin),
+            (target[0], target[1] - 60),
+            e.hit,
+            e.crit,
+            self.t,
+            (160, 230, 255) if self._is_right(e.attacker) else (170, 255, 140),
+        )
+
     def draw(self, surface: pygame.Surface) -> None:
-        fonts = self.services.fonts
-        w, h = surface.get_size()
         self._background(surface)
         seg = self.segments[self.index]
         p = min(1.0, self.local / seg.duration) if seg.duration else 1.0
-        intro = p if seg.kind == INTRO else 1.0
-        positions = {self.left: [150 - int((1 - intro) * 200), 150], self.right: [490 + int((1 - intro) * 200), 150]}
+        stances = self._stances(p, seg)
         e = seg.event
-        shake = 0
-        if isinstance(e, ev.StrikeResolved) and e.attacker in positions and e.target in positions:
-            w_def = unit_def(self.state.ctx, self.state.unit(e.attacker)).weapon(e.weapon)
-            ax = positions[e.attacker][0]
-            tx = positions[e.target][0]
-            if w_def.melee and 0.2 <= p <= 0.6:
-                k = math.sin((p - 0.2) / 0.4 * math.pi)
-                positions[e.attacker][0] = int(ax + (tx - ax) * 0.7 * k)
-            if e.hit and 0.55 <= p <= 0.8:
-                shake = int(4 * math.sin(self.t * 80))
-                positions[e.target][0] += shake
-            if not e.hit and 0.5 <= p <= 0.85:
-                positions[e.target][0] += int((30 if tx < ax else -30) * math.sin((p - 0.5) / 0.35 * math.pi))
-        for uid, (x, y) in positions.items():
+        sv = None
+        strike = seg.kind == STRIKE and isinstance(e, ev.StrikeResolved) and seg.anim is not None
+        if (
+            strike
+            and isinstance(e, ev.StrikeResolved)
+            and seg.anim is not None
+            and {e.attacker, e.target} <= set(stances)
+        ):
+            sv = self._view(e, seg.anim, stances)
+        at: dict[str, tuple[int, int]] = dict(stances)
+        poses: dict[str, int | None] = {}
+        looks: dict[str, str] = {}
+        if sv is not None and isinstance(e, ev.StrikeResolved):
+            dx, dy = choreo.striker_offset(sv, p)
+            at[e.attacker] = (sv.origin[0] + dx, sv.origin[1] + dy)
+            poses[e.attacker] = choreo.striker_pose(sv, p)
+            tx, ty = choreo.target_offset(sv, p, self.t)
+            at[e.target] = (sv.target[0] + tx, sv.target[1] + ty)
+            poses[e.target] = choreo.target_pose(sv, p)
+            if choreo.target_flashes(sv, p, self.t):
+                looks[e.target] = "flash"
+        dying = e.unit if isinstance(e, (ev.UnitDestroyed, ev.UnitCaptured)) and seg.kind == BOOM else None
+        # the striker is drawn last, in front of the one it strikes
+        order = sorted(at, key=lambda uid: uid == (e.attacker if isinstance(e, ev.StrikeResolved) else ""))
+        for uid in order:
             if uid in self.gone:
                 continue
-            self._draw_unit(surface, uid, x, y, facing_left=uid == self.right, pose=self._pose(uid, seg, p))
-        if isinstance(e, ev.StrikeResolved):
-            self._draw_effect(surface, e, positions, p)
-        if isinstance(e, (ev.UnitDestroyed, ev.UnitCaptured)) and e.unit in positions:
-            self._draw_explosion(surface, positions[e.unit], p)
+            if uid == dying and isinstance(e, ev.UnitDestroyed):
+                u = self.state.unit(uid)
+                facing_left = uid == self.right
+                sprite = self.sprites.get(u.unit_id, u.side, DOWN, facing_left)
+                burnt = self.sprites.get(u.unit_id, u.side, DOWN, facing_left, "burnt")
+                draw_destruction(surface, self.effects, sprite, burnt, at[uid], p, self.t)
+                continue
+            pose = poses.get(uid)
+            self._draw_unit(
+                surface, uid, at[uid], pose if pose is not None else int(self.t * 2) % 2, looks.get(uid, "")
+            )
+        if sv is not None and isinstance(e, ev.StrikeResolved):
+            self.effects.draw(surface, sv, p, at[e.attacker])
+            flash = choreo.screen_flash(sv, p)
+            if flash is not None:
+                veil = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
+                veil.fill((*flash[0], flash[1]))
+                surface.blit(veil, (0, 0))
+            self._draw_numbers(surface, e, stances, p)
+            shake = choreo.screen_shake(sv, p, self.t)
+            if shake != (0, 0):
+                surface.scroll(*shake)
+        if dying is not None and isinstance(e, ev.UnitCaptured) and dying in at:
+            self.effects.blit(surface, "explosion", (at[dying][0], at[dying][1] - 60), p, 2.0)
         self._draw_bars(surface)
-        # message box
-        box = pygame.Rect(8, h - 58, w - 16, 50)
+        self._draw_message(surface, seg)
+        if seg.kind == CUTIN and isinstance(e, ev.StrikeResolved):
+            self._draw_cut_in(surface, seg, e, p)
+
+    def _draw_cut_in(self, surface: pygame.Surface, seg: Segment, e: ev.StrikeResolved, p: float) -> None:
+        u = self.state.unit(e.attacker)
+        w = unit_def(self.state.ctx, u).weapon(e.weapon)
+        art = self.services.art
+        portrait = art.portrait(self._portrait(e.attacker), speaking=int(self.t * 8) % 2 == 0, expression="angry")
+        colour = seg.anim.colour if seg.anim is not None else None
+        edge = choreo.hex_colour(colour, theme.SIDE_COLOURS.get(u.side, theme.ACCENT))
+        title = w.name + ("!" if not e.crit else "  —  CRITICAL!")
+        draw_cut_in(
+            surface,
+            self.services.fonts,
+            portrait,
+            self._pilot(e.attacker),
+            title,
+            seg.quote.text if seg.quote else "",
+            edge,
+            p,
+            from_right=self._is_right(e.attacker),
+        )
+
+    def _portrait(self, uid: str) -> str | None:
+        return self.state.unit(uid).pilot_id
+
+    def _draw_message(self, surface: pygame.Surface, seg: Segment) -> None:
+        fonts = self.services.fonts
+        w, h = surface.get_size()
+        box = pygame.Rect(8, h - 66, w - 16, 58)
         fonts.panel(surface, box)
         if seg.kind == OUTRO and self.summary:
             for i, (line, colour) in enumerate(self.summary[:6]):
                 col, row = divmod(i, 3)
                 fonts.draw(
-                    surface, line, (box.x + 10 + col * 310, box.y + 4 + row * 15), size=Fonts.SMALL, colour=colour
+                    surface, line, (box.x + 10 + col * 310, box.y + 6 + row * 16), size=Fonts.SMALL, colour=colour
                 )
         else:
             x = box.x + 10
-            speaker = e.attacker if isinstance(e, ev.StrikeResolved) else None
-            pilot = self.state.unit(speaker).pilot_id if speaker else None
-            portrait = self.services.art.portrait(pilot, speaking=int(self.t * 8) % 2 == 0) if pilot else None
+            speaker = (
+                self.line.uid
+                if self.line
+                else (seg.event.attacker if isinstance(seg.event, ev.StrikeResolved) else None)
+            )
+            pilot = self._portrait(speaker) if speaker else None
+            hurt = self.line is not None and self.line.situation in ("damaged", "heavy_damage", "shot_down")
+            portrait = (
+                self.services.art.portrait(
+                    pilot, speaking=int(self.t * 8) % 2 == 0, expression="hurt" if hurt else "neutral"
+                )
+                if pilot
+                else None
+            )
             if portrait is not None:
-                surface.blit(pygame.transform.scale(portrait, (42, 42)), (box.x + 4, box.y + 4))
-                x = box.x + 54
-            fonts.draw(surface, self.message, (x, box.y + 8), size=Fonts.NORMAL, bold=True)
+                surface.blit(pygame.transform.scale(portrait, (48, 48)), (box.x + 5, box.y + 5))
+                x = box.x + 60
+            if self.line is not None:
+                fonts.draw(
+                    surface,
+                    self._pilot(self.line.uid),
+                    (x, box.y + 4),
+                    size=Fonts.SMALL,
+                    bold=True,
+                    colour=theme.ACCENT,
+                )
+                for i, text in enumerate(fonts.wrap(f'"{self.line.text}"', box.right - x - 12, Fonts.NORMAL)[:2]):
+                    fonts.draw(surface, text, (x, box.y + 19 + i * 18), size=Fonts.NORMAL)
+            else:
+                fonts.draw(surface, self.message, (x, box.y + 10), size=Fonts.NORMAL, bold=True)
         fonts.draw(
             surface,
             self.services.keys("{confirm}: skip  ·  hold {fast}: faster"),
-            (box.right - 8, box.bottom - 16),
+            (box.right - 8, box.y - 16),
             size=Fonts.SMALL,
             colour=theme.TEXT_DIM,
             align="right",
         )
+        if self.line is not None and seg.kind in (STRIKE, CUTIN) and self.message:  # the weapon, above the box
+            fonts.draw(surface, self.message, (box.x + 4, box.y - 18), size=Fonts.SMALL, bold=True)
 
     def _background(self, surface: pygame.Surface) -> None:
         w, h = surface.get_size()
@@ -260,54 +426,25 @@ class CombatScene(Scene):
                 1,
             )
 
-    def _pose(self, uid: str, seg: Segment, p: float) -> int:
-        """Battle sprite frame: ready, then attacking while striking; else idle (two frames)."""
-        e = seg.event
-        if isinstance(e, ev.StrikeResolved) and e.attacker == uid:
-            if p < 0.25:
-                return 2
-            if p < 0.7:
-                return 3
-        return int(self.t * 2) % 2
-
-    def _sprite(self, uid: str, pose: int, facing_left: bool) -> pygame.Surface:
+    def _draw_unit(self, surface: pygame.Surface, uid: str, stance: tuple[int, int], pose: int, look: str) -> None:
         u = self.state.unit(uid)
-        img = self.services.art.battle_sprite(u.unit_id, u.side, pose)
-        return pygame.transform.flip(img, True, False) if facing_left else img
-
-    def _draw_unit(self, surface: pygame.Surface, uid: str, x: int, y: int, *, facing_left: bool, pose: int) -> None:
-        img = self._sprite(uid, pose, facing_left)
-        rect = img.get_rect(midbottom=(x, y + 80))
+        img = self.sprites.get(u.unit_id, u.side, pose, uid == self.right, look)
+        rect = img.get_rect(midbottom=stance)
         shadow = pygame.Surface((rect.w, 12), pygame.SRCALPHA)
         pygame.draw.ellipse(shadow, (0, 0, 0, 100), shadow.get_rect())
-        surface.blit(shadow, (rect.x, rect.bottom - 6))
+        surface.blit(shadow, (rect.x, GROUND - 6))
         surface.blit(img, rect)
 
-    def _muzzle(self, uid: str, x: int, y: int) -> tuple[int, int]:
+    def _muzzle(self, uid: str, stance: tuple[int, int]) -> tuple[int, int]:
         """Where shots leave the striking unit's sprite, in screen coordinates."""
-        img = self._sprite(uid, 3, False)
-        rect = img.get_rect(midbottom=(x, y + 80))
-        anchor = self.services.art.battle_anchor(self.state.unit(uid).unit_id)
+        u = self.state.unit(uid)
+        img = self.sprites.get(u.unit_id, u.side, ATTACK, False)
+        rect = img.get_rect(midbottom=stance)
+        anchor = self.services.art.battle_anchor(u.unit_id)
         ax, ay = anchor if anchor is not None else (rect.w * 7 // 8, rect.h // 2)
         if uid == self.right:  # facing left: mirror the anchor
             ax = rect.w - ax
         return rect.x + ax, rect.y + ay
-
-    def _center(self, x: int, y: int) -> tuple[int, int]:
-        return x, y + 80 - 60
-
-    def _draw_strip(
-        self, surface: pygame.Surface, name: str, center: tuple[int, int], k: float, scale: int = 1
-    ) -> bool:
-        """Draw frame k (0..1 through the animation) of an effect strip centred at `center`."""
-        strip = self.services.art.effect(name)
-        if not strip:
-            return False
-        frame = strip[min(len(strip) - 1, int(k * len(strip)))]
-        if scale > 1:
-            frame = pygame.transform.scale_by(frame, scale)
-        surface.blit(frame, frame.get_rect(center=center))
-        return True
 
     def _draw_number(self, surface: pygame.Surface, value: int, center: tuple[int, int], crit: bool) -> None:
         digits = self.services.art.effect("digits_critical" if crit else "digits")
@@ -321,88 +458,30 @@ class CombatScene(Scene):
             surface.blit(digits[int(ch)], (x, center[1]))
             x += w
 
-    def _draw_effect(
-        self, surface: pygame.Surface, e: ev.StrikeResolved, positions: dict[str, list[int]], p: float
+    def _draw_numbers(
+        self, surface: pygame.Surface, e: ev.StrikeResolved, stances: dict[str, tuple[int, int]], p: float
     ) -> None:
-        if e.attacker not in positions or e.target not in positions:
+        if p < IMPACT:
             return
-        w = unit_def(self.state.ctx, self.state.unit(e.attacker)).weapon(e.weapon)
-        mx, my = self._muzzle(e.attacker, *positions[e.attacker])
-        tx, ty = self._center(*positions[e.target])
-        if not e.hit:  # a miss flies past the target
-            tx += 40 if tx > mx else -40
-        flip = tx < mx
-        if not w.melee and 0.3 <= p <= 0.6:
-            k = (p - 0.3) / 0.3
-            if w.type == "beam":
-                self._draw_beam(surface, (mx, my), (tx, ty), k, self._is_right(e.attacker))
-            else:
-                x = mx + (tx - mx) * k
-                y = my + (ty - my) * k
-                strip = self.services.art.effect("missile")
-                if strip:
-                    frame = strip[int(self.t * 12) % len(strip)]
-                    surface.blit(pygame.transform.flip(frame, flip, False), frame.get_rect(center=(int(x), int(y))))
-                else:
-                    pygame.draw.circle(surface, (255, 200, 90), (int(x), int(y)), 4)
-        if e.hit and 0.55 <= p <= 0.8:
-            k = (p - 0.55) / 0.25
-            if w.melee:
-                name = "claw" if "claw" in w.id else "knuckle_shot"
-                self._draw_strip(surface, name, (tx, ty), k)
-            if not self._draw_strip(surface, "hit_spark", (tx, ty), k, 2):
-                pygame.draw.circle(surface, (255, 240, 180), (tx, ty), int(10 + 40 * k), 4)
-        if p >= 0.55:
-            rise = int(24 * min(1.0, (p - 0.55) / 0.3))
-            top = (positions[e.target][0], positions[e.target][1] - 40 - rise)
-            art = self.services.art
-            if not e.hit:
-                img = art.effect("miss")
-                if img:
-                    surface.blit(img[0], img[0].get_rect(center=top))
-            else:
-                if e.crit:
-                    img = art.effect("critical")
-                    if img:
-                        surface.blit(
-                            pygame.transform.scale_by(img[0], 2),
-                            pygame.transform.scale_by(img[0], 2).get_rect(center=(320, 70)),
-                        )
-                self._draw_number(surface, 0 if e.substitute else e.damage, (top[0], top[1] - 11), e.crit)
-                fonts = self.services.fonts
-                if e.barrier:
-                    fonts.draw(
-                        surface, f"Barrier -{e.barrier}", (top[0], top[1] - 34), colour=(150, 220, 255), align="center"
-                    )
-                if e.mercy:
-                    fonts.draw(surface, "Mercy!", (top[0], top[1] - 34), colour=theme.GOOD, align="center")
-
-    def _draw_beam(
-        self, surface: pygame.Surface, start: tuple[int, int], end: tuple[int, int], k: float, blue: bool
-    ) -> None:
-        """The beam grows from the muzzle to the target, tiled from the effect strip."""
-        strip = self.services.art.effect("beam_blue" if blue else "beam")
-        x0, y0 = start
-        x1 = x0 + (end[0] - x0) * min(1.0, k * 1.6)
-        if not strip:
-            pygame.draw.line(surface, (120, 220, 255), start, (x1, end[1]), 5)
+        rise = int(24 * min(1.0, (p - IMPACT) / 0.3))
+        top = (stances[e.target][0], stances[e.target][1] - 120 - rise)
+        art = self.services.art
+        if not e.hit:
+            img = art.effect("miss")
+            if img:
+                surface.blit(img[0], img[0].get_rect(center=top))
             return
-        frame = strip[int(self.t * 16) % len(strip)]
-        length = int(abs(x1 - x0))
-        if length <= 0:
-            return
-        piece = pygame.Surface((length, frame.get_height()), pygame.SRCALPHA)
-        for x in range(0, length, frame.get_width()):
-            piece.blit(frame, (x, 0))
-        if x1 < x0:
-            piece = pygame.transform.flip(piece, True, False)
-        surface.blit(piece, (min(x0, int(x1)), y0 - frame.get_height() // 2))
-
-    def _draw_explosion(self, surface: pygame.Surface, pos: list[int], p: float) -> None:
-        center = self._center(pos[0], pos[1])
-        if self._draw_strip(surface, "explosion", center, min(0.999, p * 1.2), 2):
-            return
-        pygame.draw.circle(surface, (255, 200, 80), center, int(8 + 60 * p))
+        if e.crit:
+            img = art.effect("critical")
+            if img:
+                big = pygame.transform.scale_by(img[0], 2)
+                surface.blit(big, big.get_rect(center=(surface.get_width() // 2, 70)))
+        self._draw_number(surface, 0 if e.substitute else e.damage, (top[0], top[1] - 11), e.crit)
+        fonts = self.services.fonts
+        if e.barrier:
+            fonts.draw(surface, f"Barrier -{e.barrier}", (top[0], top[1] - 34), colour=(150, 220, 255), align="center")
+        if e.mercy:
+            fonts.draw(surface, "Mercy!", (top[0], top[1] - 34), colour=theme.GOOD, align="center")
 
     def _draw_bars(self, surface: pygame.Surface) -> None:
         fonts = self.services.fonts

@@ -15,6 +15,7 @@ from game.ui.render.menu import Entry, ListMenu, Picked
 from game.ui.render.text import Fonts
 from game.ui.scene import Pop, Push, Scene, Transition
 from game.ui.scenes.backdrop import Backdrop
+from game.ui.scenes.menu import MenuScene, run_menu
 from game.ui.services import Services
 
 EMPTY = "-"
@@ -37,7 +38,6 @@ class DeployScene(Scene):
         self.picks = current_picks(campaign, scenario)
         self.backdrop = Backdrop(services.art.ui("title_background"))
         self.t = 0.0
-        self.slot: int | None = None  # the slot whose candidates are shown
         self.menu = ListMenu([], width=300)
         self.preview, self.scale = self._preview()
         self._refresh()
@@ -92,50 +92,38 @@ class DeployScene(Scene):
         return None
 
     def handle(self, ev: Any) -> Transition | None:
-        from game.ui.scenes import launch
-        from game.ui.scenes.menu import MenuScene
+        return run_menu(
+            self.menu, ev, self.services.audio, pick=self._picked, cancel=lambda: Pop(None), cancel_outside=False
+        )
 
-        result = self.menu.handle(ev)
-        audio = self.services.audio
-        if result == "moved":
-            audio.sfx("cursor")
-        elif result == "cancel":
-            audio.sfx("cancel")
-            return Pop(None)
-        elif result == "pick" and self.menu.current is not None:
-            entry = self.menu.current
-            if not entry.enabled:
-                audio.sfx("buzz")
+    def _picked(self, entry: Entry) -> Transition | None:
+        if entry.key == DONE:
+            try:
+                campaign = choose_deployment(self.campaign, self.scenario, self.picks)
+            except CampaignError as exc:
+                self.services.notify(str(exc))
                 return None
-            audio.sfx("confirm")
-            if entry.key == DONE:
-                try:
-                    campaign = choose_deployment(self.campaign, self.scenario, self.picks)
-                except CampaignError as exc:
-                    self.services.notify(str(exc))
-                    return None
-                if self.sortie:
-                    return launch.start_battle(self.services, self.scenario, campaign)
-                return Pop(campaign)
-            self.slot = int(entry.key)
-            here = self.picks[self.slot]
-            options = [Entry("(leave empty)", EMPTY, help="Nobody takes this slot.")]
-            for uid, c in self.candidates.items():
-                elsewhere = uid in self.picks and uid != here
-                options.append(
-                    Entry(
-                        f"{c.label}  Lv {c.level}",
-                        uid,
-                        help="Swap with the slot it holds now." if elsewhere else "Deploy here.",
-                        detail=f"(slot {self.picks.index(uid) + 1})" if uid in self.picks else "",
-                    )
+            if self.sortie:
+                return self.services.nav.start_battle(self.scenario, campaign)
+            return Pop(campaign)
+        slot = int(entry.key)
+        here = self.picks[slot]
+        options = [Entry("(leave empty)", EMPTY, help="Nobody takes this slot.")]
+        for uid, c in self.candidates.items():
+            elsewhere = uid in self.picks and uid != here
+            options.append(
+                Entry(
+                    f"{c.label}  Lv {c.level}",
+                    uid,
+                    help="Swap with the slot it holds now." if elsewhere else "Deploy here.",
+                    detail=f"(slot {self.picks.index(uid) + 1})" if uid in self.picks else "",
                 )
-            return Push(MenuScene(self.services, options, title=f"Slot {self.slot + 1}", anchor=(24, 172), width=300))
-        return None
+            )
+        menu = MenuScene(self.services, options, title=f"Slot {slot + 1}", anchor=(24, 172), width=300)
+        return Push(menu, then=lambda result: self._slot_chosen(slot, result))
 
-    def on_result(self, result: Any) -> Transition | None:
-        slot, self.slot = self.slot, None
-        if slot is None or not isinstance(result, Picked):
+    def _slot_chosen(self, slot: int, result: Any) -> Transition | None:
+        if not isinstance(result, Picked):
             return None
         uid = None if result.key == EMPTY else str(result.key)
         if uid is not None and uid in self.picks:

@@ -68,7 +68,7 @@ def draw_strike(
         x = rect.x + 8 + i * (rect.w - 16) // 3
         fonts.draw(surface, name, (x, rect.y + 40), size=Fonts.SMALL, colour=theme.TEXT_DIM)
         colour = theme.TEXT
-        if name == "DMG" and row.lethal:
+        if name == "DMG" and row.lethal and not row.spared:
             colour = theme.WARNING
         fonts.draw(
             surface,
@@ -81,14 +81,16 @@ def draw_strike(
     extra = f"Critical: {row.crit_damage}"
     if row.barrier:
         extra += f"   Barrier -{row.barrier}"
-    if row.lethal:
+    if row.spared:
+        extra += "   Mercy: can be captured!" if row.spared == "captured" else "   Mercy: spares it"
+    elif row.lethal:
         extra += "   Can destroy!"
     fonts.draw(
         surface,
         extra,
         (rect.x + 8, rect.y + 62),
         size=Fonts.SMALL,
-        colour=theme.WARNING if row.lethal else theme.TEXT_DIM,
+        colour=theme.GOOD if row.spared else theme.WARNING if row.lethal else theme.TEXT_DIM,
     )
 
 

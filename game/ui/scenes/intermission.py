@@ -14,8 +14,10 @@ from game.ui.model.catalog import LoadedScenario
 from game.ui.render import theme
 from game.ui.render.menu import Entry, ListMenu
 from game.ui.render.text import Fonts
-from game.ui.scene import Push, Reset, Scene, Transition
+from game.ui.scene import Push, Scene, Transition
 from game.ui.scenes.backdrop import Backdrop
+from game.ui.scenes.launch import load_scenario
+from game.ui.scenes.menu import ConfirmScene, run_menu
 from game.ui.services import Services
 
 
@@ -44,16 +46,15 @@ class IntermissionScene(Scene):
             return Story()
 
     def _refresh(self, index: int | None = None) -> None:
-        from game.ui.scenes import launch
-
         nxt = self.campaign.next_scenario
-        self.next = None if nxt is None else launch.load_scenario(self.services, nxt)
-        known = self.next or launch.load_scenario(self.services, self.campaign.order[-1])
+        self.next = None if nxt is None else load_scenario(self.services, nxt)
+        known = self.next or load_scenario(self.services, self.campaign.order[-1])
         self.defs = known.ctx.defs if known is not None else None
+        nav = self.services.nav
         entries: list[Entry] = []
         self.branch = pending_branch(self.campaign, self.story)
         if self.branch is not None:
-            entries.append(Entry("Choose Route", "route", help=self.branch.title))
+            entries.append(Entry("Choose Route", "route", help=self.branch.title, action=self._route))
         if nxt is not None:
             entries.append(
                 Entry(
@@ -64,14 +65,16 @@ class IntermissionScene(Scene):
                     if self.branch is not None
                     else "This battle cannot be loaded (see the message).",
                     help=f"Briefing for stage {self.campaign.stage + 1}: {self.titles.get(nxt, nxt)}.",
+                    action=lambda: nav.briefing(nxt, self.campaign),
                 )
             )
         entries += [
-            Entry("Pilots", "pilots", help="Levels, EXP and kills of your pilots."),
+            Entry("Pilots", "pilots", help="Levels, EXP and kills of your pilots.", action=self._pilots),
             Entry(
                 "Upgrade Units",
                 "upgrades",
                 help=f"Spend funds on HP, EN, armor, mobility and weapons. Funds: {self.campaign.funds:,}.",
+                action=self._upgrades,
             ),
         ]
         if nxt is not None:
@@ -83,14 +86,77 @@ class IntermissionScene(Scene):
                     has_choice,
                     "Everyone available fights in the next battle.",
                     help="Choose who flies in the next battle.",
+                    action=self._deploy,
                 )
             )
         entries += [
-            Entry("Library", "library", help="The story so far, its machines and its people."),
-            Entry("Save", "save", help="Save the campaign in a slot (Load Campaign on the title screen)."),
-            Entry("Return to Title", "title", help="Leave the campaign (save first to keep it)."),
+            Entry("Library", "library", help="The story so far, its machines and its people.", action=self._library),
+            Entry(
+                "Save",
+                "save",
+                help="Save the campaign in a slot (Load Campaign on the title screen).",
+                action=lambda: nav.save_campaign(self.campaign, then=self._saved),
+            ),
+            Entry(
+                "Return to Title",
+                "title",
+                help="Leave the campaign (save first to keep it).",
+                action=self._leave,
+            ),
         ]
-        self.menu = ListMenu(entries, width=170, index=self.menu.index if index is None else index, help_width=300)
+        # the help keeps left of the record panel (x 222)
+        self.menu = ListMenu(entries, width=170, index=self.menu.index if index is None else index, help_width=194)
+
+    def _route(self) -> Transition | None:
+        from game.ui.scenes.route import RouteScene
+
+        if self.branch is None:
+            return None
+        return Push(RouteScene(self.services, self.campaign, self.story, self.branch), then=self._changed)
+
+    def _library(self) -> Transition | None:
+        from game.ui.scenes.library import LibraryScene, saved_histories
+
+        here = [h.scenario for h in self.campaign.history]
+        return Push(LibraryScene(self.services, [here, *saved_histories(self.services)]))
+
+    def _pilots(self) -> Transition | None:
+        if self.defs is None:
+            self.services.notify("The campaign's scenarios cannot be loaded.")
+            return None
+        return self.services.nav.pilots(self.campaign, self.next, self.defs)
+
+    def _upgrades(self) -> Transition | None:
+        if self.defs is None:
+            self.services.notify("The campaign's scenarios cannot be loaded.")
+            return None
+        return self.services.nav.upgrades(self.campaign, self.next, self.defs, then=self._changed)
+
+    def _deploy(self) -> Transition | None:
+        if self.next is None:
+            return None
+        return self.services.nav.deploy(self.campaign, self.next, then=self._changed)
+
+    def _leave(self) -> Transition | None:
+        nav = self.services.nav
+        if self.saved:
+            return nav.title()
+        question = "Return to the title? Progress since your last save is lost."
+        return Push(ConfirmScene(self.services, question), then=lambda yes: nav.title() if yes else None)
+
+    def _changed(self, result: Any) -> Transition | None:
+        """A sub-screen popped with the campaign state, changed or not."""
+        if isinstance(result, CampaignState):
+            if result != self.campaign:
+                self.saved = False
+            self.campaign = result
+            self._refresh()
+        return None
+
+    def _saved(self, result: Any) -> Transition | None:
+        if result == "saved":
+            self.saved = True
+        return None
 
     def on_enter(self) -> None:
         self.services.audio.music("title")
@@ -100,66 +166,7 @@ class IntermissionScene(Scene):
         return None
 
     def handle(self, ev: InputEvent) -> Transition | None:
-        from game.ui.scenes import launch
-        from game.ui.scenes.campaign_slots import CampaignSlotsScene
-        from game.ui.scenes.deploy import DeployScene
-        from game.ui.scenes.menu import ConfirmScene
-        from game.ui.scenes.pilots import PilotsScene
-        from game.ui.scenes.title import TitleScene
-        from game.ui.scenes.upgrades import UpgradeScene
-
-        result = self.menu.handle(ev)
-        if result == "moved":
-            self.services.audio.sfx("cursor")
-        if result != "pick" or self.menu.current is None:
-            return None
-        entry = self.menu.current
-        if not entry.enabled:
-            self.services.audio.sfx("buzz")
-            return None
-        self.services.audio.sfx("confirm")
-        key = entry.key
-        if key == "route" and self.branch is not None:
-            from game.ui.scenes.route import RouteScene
-
-            return Push(RouteScene(self.services, self.campaign, self.story, self.branch))
-        if key == "next" and self.campaign.next_scenario is not None:
-            return launch.briefing(self.services, self.campaign.next_scenario, self.campaign)
-        if key in ("pilots", "upgrades") and self.defs is None:
-            self.services.notify("The campaign's scenarios cannot be loaded.")
-            return None
-        if key == "pilots":
-            return Push(PilotsScene(self.services, self.campaign, self.next, self.defs))
-        if key == "upgrades":
-            return Push(UpgradeScene(self.services, self.campaign, self.next, self.defs))
-        if key == "deploy" and self.next is not None:
-            return Push(DeployScene(self.services, self.campaign, self.next))
-        if key == "library":
-            from game.ui.scenes.library import LibraryScene, saved_histories
-
-            here = [h.scenario for h in self.campaign.history]
-            return Push(LibraryScene(self.services, [here, *saved_histories(self.services)]))
-        if key == "save":
-            return Push(CampaignSlotsScene(self.services, self.campaign))
-        if self.saved:
-            return Reset(TitleScene(self.services))
-        return Push(
-            ConfirmScene(
-                self.services,
-                "Return to the title? Progress since your last save is lost.",
-                on_yes=lambda: Reset(TitleScene(self.services)),
-            )
-        )
-
-    def on_result(self, result: Any) -> Transition | None:
-        if isinstance(result, CampaignState):
-            if result != self.campaign:
-                self.saved = False
-            self.campaign = result
-            self._refresh()
-        elif result == "saved":
-            self.saved = True
-        return None
+        return run_menu(self.menu, ev, self.services.audio)
 
     def draw(self, surface: pygame.Surface) -> None:
         self.backdrop.draw(surface, self.t)

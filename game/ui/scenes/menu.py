@@ -1,8 +1,10 @@
-"""Overlay scenes: a list menu and a yes/no confirmation. They pop with their answer."""
+"""Overlay scenes: a list menu and a yes/no confirmation. They pop with their answer.
+`run_menu` is how every screen feeds input to its list menu."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 import pygame
 
@@ -12,6 +14,42 @@ from game.ui.render.menu import Entry, ListMenu, Picked
 from game.ui.render.text import Fonts
 from game.ui.scene import Pop, Scene, Transition
 from game.ui.services import Services
+
+if TYPE_CHECKING:
+    from game.ui.audio import Audio
+
+
+def run_menu(
+    menu: ListMenu,
+    ev: InputEvent,
+    audio: Audio,
+    *,
+    pick: Callable[[Entry], Transition | None] | None = None,
+    cancel: Callable[[], Transition | None] | None = None,
+    cancel_outside: bool = True,
+) -> Transition | None:
+    """One input to `menu`, with its sounds: moving clicks; a disabled entry buzzes (its
+    reason is on screen); an enabled one runs its own action, else `pick(entry)`; cancel
+    (or a click outside, with `cancel_outside`) runs `cancel`, if the menu can be left."""
+    result = menu.handle(ev)
+    if result == "moved":
+        audio.sfx("cursor")
+        return None
+    if result == "pick":
+        entry = menu.current
+        if entry is None:
+            return None
+        if not entry.enabled:
+            audio.sfx("buzz")
+            return None
+        audio.sfx("confirm")
+        if entry.action is not None:
+            return entry.action()
+        return pick(entry) if pick is not None else None
+    if cancel is not None and (result == "cancel" or (result == "cancel_outside" and cancel_outside)):
+        audio.sfx("cancel")
+        return cancel()
+    return None
 
 
 class MenuScene(Scene):
@@ -33,35 +71,28 @@ class MenuScene(Scene):
         cancel_outside: bool = True,
     ) -> None:
         self.services = services
+        if entries and not entries[index].enabled:  # open on something that can be chosen
+            index = next((i for i, e in enumerate(entries) if e.enabled), index)
         self.menu = ListMenu(entries, title=title, width=width, help_width=help_width, index=index)
         self.anchor = anchor
         self.cancel_outside = cancel_outside
 
     def handle(self, ev: InputEvent) -> Transition | None:
-        result = self.menu.handle(ev)
-        audio = self.services.audio
-        if result == "moved":
-            audio.sfx("cursor")
-        elif result == "pick":
-            entry = self.menu.current
-            assert entry is not None
-            if not entry.enabled:
-                audio.sfx("buzz")
-                return None
-            audio.sfx("confirm")
-            return Pop(Picked(entry.key))
-        elif result == "cancel" or (result == "cancel_outside" and self.cancel_outside):
-            audio.sfx("cancel")
-            return Pop(None)
-        return None
+        return run_menu(
+            self.menu,
+            ev,
+            self.services.audio,
+            pick=lambda entry: Pop(Picked(entry.key)),
+            cancel=lambda: Pop(None),
+            cancel_outside=self.cancel_outside,
+        )
 
     def draw(self, surface: pygame.Surface) -> None:
         self.menu.draw(surface, self.services.fonts, self.anchor)
 
 
 class ConfirmScene(Scene):
-    """A question with Yes / No. Pops True or False; with `on_yes`, Yes runs it instead and
-    takes its transition (Pop(False) if it gives none)."""
+    """A question with Yes / No. Pops True or False."""
 
     opaque = False
 
@@ -73,29 +104,20 @@ class ConfirmScene(Scene):
         yes: str = "Yes",
         no: str = "No",
         default_yes: bool = False,
-        on_yes: Callable[[], Transition | None] | None = None,
     ) -> None:
         self.services = services
         self.question = question
-        self.on_yes = on_yes
         width = max(120, services.fonts.width(yes) + 24, services.fonts.width(no) + 24)
         self.menu = ListMenu([Entry(yes, True), Entry(no, False)], width=width, index=0 if default_yes else 1)
 
     def handle(self, ev: InputEvent) -> Transition | None:
-        result = self.menu.handle(ev)
-        if result == "moved":
-            self.services.audio.sfx("cursor")
-        elif result == "pick":
-            entry = self.menu.current
-            assert entry is not None
-            self.services.audio.sfx("confirm")
-            if entry.key and self.on_yes is not None:
-                return self.on_yes() or Pop(False)
-            return Pop(bool(entry.key))
-        elif result in ("cancel", "cancel_outside"):
-            self.services.audio.sfx("cancel")
-            return Pop(False)
-        return None
+        return run_menu(
+            self.menu,
+            ev,
+            self.services.audio,
+            pick=lambda entry: Pop(bool(entry.key)),
+            cancel=lambda: Pop(False),
+        )
 
     def draw(self, surface: pygame.Surface) -> None:
         fonts = self.services.fonts

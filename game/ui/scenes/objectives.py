@@ -31,8 +31,8 @@ class ObjectivesScene(Scene):
         rows = sum(
             len(fonts.wrap(t, 370, Fonts.SMALL)) for t in (*self.text.victory, *self.text.defeat, *self.text.bonus)
         )
-        sections = sum(1 for lines in (self.text.victory, self.text.defeat, self.text.bonus) if lines)
-        height = 72 + rows * fonts.line_height(Fonts.SMALL) + sections * (fonts.line_height() + 6)
+        headings = sum(1 for lines in (self.text.victory, self.text.defeat, self.text.bonus) if lines)
+        height = 72 + rows * fonts.line_height(Fonts.SMALL) + headings * (fonts.line_height() + 6)
         rect = pygame.Rect(110, max(20, 170 - height // 2), 420, height)
         fonts.panel(surface, rect, edge=theme.ACCENT)
         x, y = rect.x + 14, rect.y + 10

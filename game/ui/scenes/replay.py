@@ -10,7 +10,6 @@ stops there and says so.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any
 
 import pygame
 
@@ -21,12 +20,46 @@ from game.ui.input.actions import Action, InputEvent, Kind
 from game.ui.model.session import BattleSession
 from game.ui.render import theme
 from game.ui.render.text import Fonts
-from game.ui.scene import Push, Transition
+from game.ui.scene import Push, Scene, Transition
 from game.ui.scenes.battle import hud
-from game.ui.scenes.battle.scene import BUSY, FAST_FORWARD, BattleScene
+from game.ui.scenes.battle.cursor import objectives
+from game.ui.scenes.battle.mode import STAY, After, Go, Mode, show
+from game.ui.scenes.battle.scene import FAST_FORWARD, BattleScene
+from game.ui.scenes.launch import scenario_loader
+from game.ui.scenes.menu import ConfirmScene
 from game.ui.services import Services
 
 STEP_PAUSE = 0.25  # seconds between commands, so moves and waits can be followed
+STOP_QUESTION = "Stop watching this replay?"
+
+
+class StopKeyThrough(Scene):
+    """A battle scene or dialogue shown during a replay: the replay's stop key still works."""
+
+    def __init__(self, inner: Scene, stop: Callable[[], Transition | None]) -> None:
+        self.inner = inner
+        self.stop = stop
+        self.opaque = inner.opaque
+
+    def handle(self, ev: InputEvent) -> Transition | None:
+        if ev.kind is Kind.PRESS and ev.action in (Action.CANCEL, Action.MENU):
+            return self.stop()
+        return self.inner.handle(ev)
+
+    def update(self, dt: float) -> Transition | None:
+        return self.inner.update(dt)
+
+    def draw(self, surface: pygame.Surface) -> None:
+        self.inner.draw(surface)
+
+    def on_enter(self) -> None:
+        self.inner.on_enter()
+
+
+class WatchingMode(Mode):
+    """The replay's only mode: the recorded commands play; the player never takes over."""
+
+    player_input = False
 
 
 class ReplayScene(BattleScene):
@@ -47,6 +80,7 @@ class ReplayScene(BattleScene):
         self.wait = 0.0
         self.problem: str | None = None
         self.finished = False
+        self.mode = WatchingMode()
 
     @property
     def index(self) -> int:
@@ -54,8 +88,6 @@ class ReplayScene(BattleScene):
 
     # ---- input --------------------------------------------------------------------------------
     def handle(self, ev: InputEvent) -> Transition | None:
-        from game.ui.scenes.menu import ConfirmScene
-
         if ev.kind is not Kind.PRESS:
             return None
         if ev.action is Action.CONFIRM:
@@ -66,17 +98,18 @@ class ReplayScene(BattleScene):
         elif ev.action is Action.NEXT_UNIT:
             self.fast = not self.fast
         elif ev.action is Action.OBJECTIVES:
-            return self._objectives()
+            return self.apply(objectives(self.field))
         elif ev.action in (Action.CANCEL, Action.MENU):
-            self.awaiting = "leave"
-            return Push(ConfirmScene(self.services, "Stop watching this replay?", on_yes=self.leave))
+            question = ConfirmScene(self.services, STOP_QUESTION)
+            return self.apply(show(question, lambda yes: Go(self.leave()) if yes else STAY))
         return None
 
-    def on_result(self, result: Any) -> Transition | None:
-        if self.awaiting == "leave":
-            self.awaiting = None
-            return None
-        return super().on_result(result)
+    def _ask_stop(self) -> Transition | None:
+        """Stop asked for during a battle scene or dialogue (over it)."""
+        return Push(ConfirmScene(self.services, STOP_QUESTION), then=lambda yes: self.leave() if yes else None)
+
+    def _shown_over(self, scene: Scene) -> Scene:
+        return StopKeyThrough(scene, self._ask_stop)
 
     # ---- playback -----------------------------------------------------------------------------
     def update(self, dt: float) -> Transition | None:
@@ -86,10 +119,9 @@ class ReplayScene(BattleScene):
     def _skipping(self) -> bool:
         return False  # a replay shows every phase, whatever the enemy-animation setting
 
-    def _after_playback(self) -> Transition | None:
+    def _events_shown(self) -> Transition | None:
         self.view.sync(self.state)
         self.playback.final = self.state
-        self._danger = None
         if self.finished or self.problem is not None:
             return None
         if self.state.outcome is not None or self.index >= len(self.commands):
@@ -100,7 +132,7 @@ class ReplayScene(BattleScene):
             return None
         self.step_once = False
         cmd = self.commands[self.index]
-        self.acting = getattr(cmd, "unit", None)
+        self.field.acting = getattr(cmd, "unit", None)
         if not self._do(cmd):
             self.problem = f"Command {self.index + 1} ({describe(cmd)}) is refused by the rules here."
             self.services.notify(self.problem, 10.0)
@@ -108,17 +140,15 @@ class ReplayScene(BattleScene):
         self.wait = STEP_PAUSE
         return None
 
-    def _do(self, command: Command, after: str | None = None) -> bool:
-        ok = super()._do(command, after)
-        self.mode = BUSY  # a replay never hands control to the player
-        return ok
+    def _mode_after(self, uid: str | None, after: After) -> Mode:
+        return self.mode  # a replay never hands control to the player
 
     # ---- drawing ------------------------------------------------------------------------------
     def _draw_hud(self, surface: pygame.Surface) -> None:
         fonts = self.services.fonts
-        hud.draw_phase(surface, fonts, self.state)
-        acting = self.state.units.get(self.acting or "")
-        if acting is not None and acting.active and self.awaiting is None:
+        self._phase_rect = hud.draw_phase(surface, fonts, self.state)
+        acting = self.state.units.get(self.field.acting or "")
+        if acting is not None and acting.active and not self.covered:
             hud.draw_unit_panel(surface, fonts, self.services.art, self.state, acting.uid, top=True)
         if self.finished:
             outcome = self.state.outcome
@@ -154,12 +184,10 @@ def open_replay(
 ) -> ReplayScene:
     """The viewer for `record`, its scenario loaded through the game's catalog. ReplayError
     when it was recorded with other game data (unless `force`) or its scenario will not load."""
-    from game.ui.scenes import launch
-
     mismatch = data_mismatch(record, services.catalog.data_hash)
     if mismatch and not force:
         raise ReplayError(f"{mismatch}. Refusing to play it (use --force to watch it anyway).")
-    scenario = scenario_for(record, launch.scenario_loader(services))
+    scenario = scenario_for(record, scenario_loader(services))
     state, events = scenario.start(record.seed)
     session = BattleSession(scenario, state, list(events), [], None)  # type: ignore[arg-type]
     if mismatch:

@@ -15,8 +15,9 @@ from game.ui.model.summary import summarize
 from game.ui.render import theme
 from game.ui.render.menu import Entry, ListMenu
 from game.ui.render.text import Fonts
-from game.ui.scene import Reset, Scene, Transition
+from game.ui.scene import Scene, Transition
 from game.ui.scenes.backdrop import Backdrop
+from game.ui.scenes.menu import run_menu
 from game.ui.services import Services
 
 
@@ -32,18 +33,37 @@ class ResultScene(Scene):
         campaign = session.campaign
         if campaign is not None:
             self._carry(campaign)
+        nav = services.nav
+        to_title = Entry("Return to title", "title", action=nav.title)
         entries: list[Entry] = []
         if self.summary.won:
             if self.campaign is not None:
-                entries.append(Entry("Intermission", "intermission", help="Pilots, upgrades, saving, the next battle."))
+                campaign, gains = self.campaign, self.gains
+                entries.append(
+                    Entry(
+                        "Intermission",
+                        "intermission",
+                        help="Pilots, upgrades, saving, the next battle.",
+                        action=lambda: nav.intermission(campaign, gains),
+                    )
+                )
             else:
-                entries.append(Entry("Return to title", "title"))
+                entries.append(to_title)
         else:
-            entries.append(Entry("Retry", "retry", help="Fight this battle again from the start."))
-            entries.append(Entry("Return to title", "title"))
+            scenario_id = session.scenario.id
+            entries.append(
+                Entry(
+                    "Retry",
+                    "retry",
+                    help="Fight this battle again from the start.",
+                    action=lambda: nav.retry(scenario_id, self.campaign),
+                )
+            )
+            entries.append(to_title)
         self.menu = ListMenu(entries, width=190)
+        self._clear: list[pygame.Rect] = []  # the title, the summary and the menu, as last drawn
         services.saves.clear()
-        services.notify(services.saves.write_replay(session.replay), 6.0)
+        self.replay_note = services.saves.write_replay(session.replay)  # shown on this screen
         services.audio.music("victory" if self.summary.won else "defeat")
 
     def _carry(self, campaign: CampaignState) -> None:
@@ -62,23 +82,10 @@ class ResultScene(Scene):
         return None
 
     def handle(self, ev: InputEvent) -> Transition | None:
-        from game.ui.scenes import launch
-        from game.ui.scenes.title import TitleScene
+        return run_menu(self.menu, ev, self.services.audio)
 
-        result = self.menu.handle(ev)
-        if result == "moved":
-            self.services.audio.sfx("cursor")
-        if result != "pick" or self.menu.current is None:
-            return None
-        key = self.menu.current.key
-        self.services.audio.sfx("confirm")
-        if key == "intermission" and self.campaign is not None:
-            return launch.intermission(self.services, self.campaign, self.gains)
-        if key == "retry":
-            scenario = launch.load_scenario(self.services, self.session.scenario.id)
-            if scenario is not None:
-                return launch.start_battle(self.services, scenario, self.campaign) or Reset(TitleScene(self.services))
-        return Reset(TitleScene(self.services))
+    def keep_clear(self) -> list[pygame.Rect]:
+        return self._clear
 
     def draw(self, surface: pygame.Surface) -> None:
         self.backdrop.draw(surface, self.t)
@@ -87,6 +94,8 @@ class ResultScene(Scene):
         title = "VICTORY" if s.won else "DEFEAT"
         colour = theme.ACCENT if s.won else theme.WARNING
         fonts.draw(surface, title, (320, 18), size=Fonts.HUGE, bold=True, colour=colour, align="center")
+        title_w = max(fonts.width(title, Fonts.HUGE, True), fonts.width(self.session.scenario.info.title))
+        self._clear = [pygame.Rect(320 - title_w // 2, 14, title_w, 58 + fonts.line_height() - 14)]
         fonts.draw(surface, self.session.scenario.info.title, (320, 58), colour=theme.TEXT, align="center")
         reason_lines = len(fonts.wrap(s.reason, 368))
         height = 26 + reason_lines * fonts.line_height() + 5 * 18 + (len(s.bonus) * 15 + 4 if s.bonus else 0)
@@ -130,3 +139,10 @@ class ResultScene(Scene):
             fonts.draw(surface, text, (rect.x, rect.bottom + 4), size=Fonts.SMALL, colour=theme.TEXT_DIM)
         w, _ = self.menu.size()
         self.menu.draw(surface, fonts, (320 - w // 2, 290), show_help=False)
+        below = 20 if self.campaign is not None else 0  # the campaign's funds line
+        self._clear += [rect.inflate(0, below * 2).move(0, below), self.menu.rect]
+        lh = fonts.line_height(Fonts.SMALL)
+        note = fonts.wrap(self.replay_note, 600, Fonts.SMALL)[:2]
+        for i, line in enumerate(note):
+            y = surface.get_height() - 4 - (len(note) - i) * lh
+            fonts.draw(surface, line, (320, y), size=Fonts.SMALL, colour=theme.TEXT_DIM, align="center")

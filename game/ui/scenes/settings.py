@@ -14,6 +14,7 @@ from game.ui.render.menu import Entry, ListMenu
 from game.ui.render.text import Fonts
 from game.ui.scene import Pop, Push, Scene, Transition
 from game.ui.scenes.backdrop import Backdrop
+from game.ui.scenes.menu import run_menu
 from game.ui.services import Services
 from game.ui.settings import ANIMATION_MODES, DIFFICULTIES, SPEEDS, Settings
 
@@ -169,19 +170,17 @@ class SettingsScene(Scene):
         if ev.kind is Kind.PRESS and ev.action in (Action.LEFT, Action.RIGHT):
             self._change(option, -1 if ev.action is Action.LEFT else 1)
             return None
-        result = self.menu.handle(ev)
-        if result == "moved":
-            self.services.audio.sfx("cursor")
-        elif result == "pick":
-            option = OPTIONS[self.menu.index]
-            if option.key == "back":
-                return Pop(None)
-            if option.key == "controls":
-                return Push(KeyBindingsScene(self.services))
-            self._change(option, 1)
-        elif result == "cancel":
-            self.services.audio.sfx("cancel")
+        return run_menu(
+            self.menu, ev, self.services.audio, pick=self._picked, cancel=lambda: Pop(None), cancel_outside=False
+        )
+
+    def _picked(self, entry: Entry) -> Transition | None:
+        option = OPTIONS[self.menu.index]
+        if option.key == "back":
             return Pop(None)
+        if option.key == "controls":
+            return Push(KeyBindingsScene(self.services))
+        self._change(option, 1)
         return None
 
     def draw(self, surface: pygame.Surface) -> None:
@@ -244,22 +243,21 @@ class KeyBindingsScene(Scene):
                 self.waiting = None
                 self._refresh()
             return None
-        result = self.menu.handle(ev)
-        if result == "moved":
-            services.audio.sfx("cursor")
-        elif result == "pick" and self.menu.current is not None:
-            key = self.menu.current.key
-            if key == "back":
-                return Pop(None)
-            if key == "reset":
-                services.settings.key_bindings = {k: list(v) for k, v in DEFAULT_KEY_BINDINGS.items()}
-                services.save_settings()
-                services.notify("Keys reset to the defaults.")
-                self._refresh()
-                return None
-            self.waiting = key
-        elif result == "cancel":
+        return run_menu(
+            self.menu, ev, services.audio, pick=self._picked, cancel=lambda: Pop(None), cancel_outside=False
+        )
+
+    def _picked(self, entry: Entry) -> Transition | None:
+        services = self.services
+        if entry.key == "back":
             return Pop(None)
+        if entry.key == "reset":
+            services.settings.key_bindings = {k: list(v) for k, v in DEFAULT_KEY_BINDINGS.items()}
+            services.save_settings()
+            services.notify("Keys reset to the defaults.")
+            self._refresh()
+            return None
+        self.waiting = entry.key
         return None
 
     def draw(self, surface: pygame.Surface) -> None:

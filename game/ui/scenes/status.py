@@ -55,7 +55,9 @@ class StatusScene(Scene):
         surface.blit(
             pygame.transform.scale(self.services.art.unit_sprite(u.unit_id, u.side), (64, 64)), (left.x + 8, left.y + 8)
         )
-        fonts.draw(surface, info.name, (left.x + 80, left.y + 10), size=Fonts.LARGE, bold=True)
+        fonts.draw_fitted(
+            surface, info.name, (left.x + 80, left.y + 10), left.right - 8 - (left.x + 80), size=Fonts.LARGE, bold=True
+        )
         fonts.draw(
             surface,
             f"{info.side.capitalize()}  ·  size {info.size}",
@@ -79,14 +81,9 @@ class StatusScene(Scene):
         fonts.draw(surface, f"Terrain (Air/Land/Sea/Space): {info.unit_ranks}", (left.x + 8, y), size=Fonts.SMALL)
         y += 15
         if info.abilities:
-            fonts.draw(
-                surface,
-                "Abilities: " + ", ".join(info.abilities),
-                (left.x + 8, y),
-                size=Fonts.SMALL,
-                colour=theme.ACCENT,
-            )
-            y += 15
+            for line in fonts.wrap("Abilities: " + ", ".join(info.abilities), left.w - 20, Fonts.SMALL):
+                fonts.draw(surface, line, (left.x + 8, y), size=Fonts.SMALL, colour=theme.ACCENT)
+                y += 15
         y += 6
         pygame.draw.line(surface, theme.PANEL_EDGE, (left.x + 8, y), (left.right - 8, y))
         y += 6
@@ -110,13 +107,13 @@ class StatusScene(Scene):
             fonts.draw(surface, f"{name} {value}", (left.x + 10 + col * 120, y + row * 15), size=Fonts.SMALL)
         y += 48
         if info.skills:
-            for row in fonts.wrap("Skills: " + ", ".join(info.skills), left.w - 20, Fonts.SMALL):
-                fonts.draw(surface, row, (left.x + 8, y), size=Fonts.SMALL, colour=theme.GOOD)
+            for line in fonts.wrap("Skills: " + ", ".join(info.skills), left.w - 20, Fonts.SMALL):
+                fonts.draw(surface, line, (left.x + 8, y), size=Fonts.SMALL, colour=theme.GOOD)
                 y += 14
         if info.effects:
-            fonts.draw(
-                surface, "Active: " + ", ".join(info.effects), (left.x + 8, y), size=Fonts.SMALL, colour=(150, 220, 255)
-            )
+            for line in fonts.wrap("Active: " + ", ".join(info.effects), left.w - 20, Fonts.SMALL):
+                fonts.draw(surface, line, (left.x + 8, y), size=Fonts.SMALL, colour=(150, 220, 255))
+                y += 15
         # weapons
         right = pygame.Rect(262, 6, 372, 214)
         fonts.panel(surface, right)

@@ -10,6 +10,7 @@ from game.ui.render.menu import Entry, ListMenu
 from game.ui.render.text import Fonts
 from game.ui.scene import Push, Quit, Scene, Transition
 from game.ui.scenes.backdrop import Backdrop
+from game.ui.scenes.menu import run_menu
 from game.ui.services import Services
 
 
@@ -18,18 +19,24 @@ class TitleScene(Scene):
         self.services = services
         self.backdrop = Backdrop(services.art.ui("title_background"))
         self.t = 0.0
-        self.menu = ListMenu(self._entries(), width=180)
+        entries = self._entries()
+        # with a suspended battle, Continue is what the player most likely wants
+        self.menu = ListMenu(
+            entries, width=180, index=next((i for i, e in enumerate(entries) if e.key == "continue" and e.enabled), 0)
+        )
 
     def _entries(self) -> list[Entry]:
         has_suspend = self.services.saves.has_suspended()
+        nav = self.services.nav
         return [
-            Entry("New Campaign", "new", help="Start the story from the first battle."),
+            Entry("New Campaign", "new", help="Start the story from the first battle.", action=nav.new_campaign),
             Entry(
                 "Continue",
                 "continue",
                 has_suspend,
                 "No suspended battle or autosave to continue.",
                 help="Resume the suspended battle exactly where you left it (or the last autosave).",
+                action=nav.continue_suspended,
             ),
             Entry(
                 "Load Campaign",
@@ -37,12 +44,28 @@ class TitleScene(Scene):
                 any(not s.empty for s in self.services.saves.campaign_slots()),
                 "No campaign has been saved yet (save one between battles).",
                 help="Go back to a campaign saved between battles.",
+                action=nav.load_campaign,
             ),
-            Entry("Scenario Select", "select", help="Play any battle on its own."),
-            Entry("Settings", "settings", help="Animations, speeds, volume, window and controls."),
-            Entry("Library", "library", help="The story so far, its machines and its people, as met in battle."),
-            Entry("Quit", "quit", help="Close the game."),
+            Entry("Scenario Select", "select", help="Play any battle on its own.", action=nav.scenario_select),
+            Entry(
+                "Settings",
+                "settings",
+                help="Animations, speeds, volume, window and controls.",
+                action=nav.settings,
+            ),
+            Entry(
+                "Library",
+                "library",
+                help="The story so far, its machines and its people, as met in battle.",
+                action=self._library,
+            ),
+            Entry("Quit", "quit", help="Close the game.", action=Quit),
         ]
+
+    def _library(self) -> Transition:
+        from game.ui.scenes.library import LibraryScene, saved_histories
+
+        return Push(LibraryScene(self.services, saved_histories(self.services)))
 
     def on_enter(self) -> None:
         index = self.menu.index
@@ -54,38 +77,7 @@ class TitleScene(Scene):
         return None
 
     def handle(self, ev: InputEvent) -> Transition | None:
-        from game.ui.scenes import launch
-        from game.ui.scenes.briefing import ScenarioSelectScene
-        from game.ui.scenes.settings import SettingsScene
-
-        result = self.menu.handle(ev)
-        if result == "moved":
-            self.services.audio.sfx("cursor")
-        if result != "pick":
-            return None
-        entry = self.menu.current
-        assert entry is not None
-        if not entry.enabled:
-            self.services.audio.sfx("buzz")
-            return None
-        self.services.audio.sfx("confirm")
-        if entry.key == "new":
-            return launch.new_campaign(self.services)
-        if entry.key == "continue":
-            return launch.continue_suspended(self.services)
-        if entry.key == "load":
-            from game.ui.scenes.campaign_slots import CampaignSlotsScene
-
-            return Push(CampaignSlotsScene(self.services, None))
-        if entry.key == "select":
-            return Push(ScenarioSelectScene(self.services))
-        if entry.key == "library":
-            from game.ui.scenes.library import LibraryScene, saved_histories
-
-            return Push(LibraryScene(self.services, saved_histories(self.services)))
-        if entry.key == "settings":
-            return Push(SettingsScene(self.services))
-        return Quit()
+        return run_menu(self.menu, ev, self.services.audio)
 
     def draw(self, surface: pygame.Surface) -> None:
         fonts = self.services.fonts

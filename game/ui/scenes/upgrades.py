@@ -15,6 +15,7 @@ from game.ui.render.menu import Entry, ListMenu
 from game.ui.render.text import Fonts
 from game.ui.scene import Pop, Scene, Transition
 from game.ui.scenes.backdrop import Backdrop
+from game.ui.scenes.menu import run_menu
 from game.ui.services import Services
 
 
@@ -91,25 +92,22 @@ class UpgradeScene(Scene):
         if ev.kind is Kind.PRESS and ev.action is Action.LEFT:
             self.focus = "units"
             return None
-        result = self.stat_menu.handle(ev)
-        if result == "moved":
-            audio.sfx("cursor")
-        elif result == "cancel":
-            audio.sfx("cancel")
-            self.focus = "units"
-        elif result == "pick" and self.stat_menu.current is not None and self.unit is not None:
-            entry = self.stat_menu.current
-            if not entry.enabled:
-                audio.sfx("buzz")
-                return None
-            try:
-                self.campaign = buy_upgrade(self.campaign, self.unit, str(entry.key), self.rules)
-            except CampaignError as exc:  # the menu showed it as buyable: keep the game going
-                audio.sfx("buzz")
-                self.services.notify(str(exc))
-                return None
-            audio.sfx("confirm")
-            self._refresh()
+        return run_menu(self.stat_menu, ev, audio, pick=self._buy, cancel=self._back_to_units, cancel_outside=False)
+
+    def _back_to_units(self) -> Transition | None:
+        self.focus = "units"
+        return None
+
+    def _buy(self, entry: Entry) -> Transition | None:
+        if self.unit is None:
+            return None
+        try:
+            self.campaign = buy_upgrade(self.campaign, self.unit, str(entry.key), self.rules)
+        except CampaignError as exc:  # the menu showed it as buyable: keep the game going
+            self.services.audio.sfx("buzz")
+            self.services.notify(str(exc))
+            return None
+        self._refresh()
         return None
 
     def _draw_columns(self, surface: pygame.Surface) -> None:
@@ -137,10 +135,22 @@ class UpgradeScene(Scene):
         fonts.panel(surface, head)
         sprite = self.services.art.unit_sprite(self.unit, "player")
         surface.blit(pygame.transform.scale(sprite, (40, 40)), (head.x + 6, head.y + 6))
-        fonts.draw(surface, row.name, (head.x + 54, head.y + 6), bold=True)
-        note = f"Carries the {row.inherited}'s upgrades" if row.inherited else "Steps bought / cap    next price"
-        fonts.draw(surface, note, (head.x + 54, head.y + 28), size=Fonts.SMALL, colour=theme.TEXT_DIM)
+        fonts.draw_fitted(surface, row.name, (head.x + 54, head.y + 4), head.w - 62, bold=True)
+        if row.inherited:
+            note = f"Carries the {row.inherited}'s upgrades"
+            fonts.draw_fitted(
+                surface, note, (head.x + 54, head.y + 20), head.w - 62, size=Fonts.SMALL, colour=theme.TEXT_DIM
+            )
         self.stat_menu.draw(surface, fonts, (222, 104), show_help=self.focus == "stats")
+        # column headings over the columns of the stat rows (see _draw_columns)
+        x0 = self.stat_menu.rect.x + 3
+        for text, x, align in (
+            ("Now", x0 + 150, "right"),
+            ("Next step", x0 + 160, "left"),
+            ("Bought/cap", x0 + 290, "right"),
+            ("Price", self.stat_menu.rect.right - 9, "right"),
+        ):
+            fonts.draw(surface, text, (x, head.y + 35), size=Fonts.SMALL, colour=theme.TEXT_DIM, align=align)
         self._draw_columns(surface)
         hint = (
             "{confirm}: buy one step    {cancel}: back to units"

@@ -7,6 +7,8 @@ from game.ui.render.theme import TILE
 EDGE = 10  # logical pixels from the screen border where the mouse scrolls the map
 EDGE_SPEED = 360.0  # pixels per second
 MARGIN_TILES = 2
+TOP_ROOM = 24  # the turn label's height
+BOTTOM_ROOM = 18  # the key hints line's height
 
 
 class Camera:
@@ -23,10 +25,10 @@ class Camera:
             x = (self.map_w - self.view_w) / 2
         else:
             x = max(0.0, min(x, self.map_w - self.view_w))
-        if self.map_h <= self.view_h:
-            y = (self.map_h - self.view_h) / 2
-        else:
-            y = max(0.0, min(y, self.map_h - self.view_h))
+        # The map may scroll a little past its top and bottom edges, so a unit on the first or
+        # last row can come out from under the turn label and the key hints line.
+        lo, hi = -TOP_ROOM, self.map_h - self.view_h + BOTTOM_ROOM
+        y = (lo + hi) / 2 if hi < lo else max(lo, min(y, hi))
         return x, y
 
     @property

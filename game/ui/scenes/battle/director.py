@@ -82,7 +82,9 @@ class Director:
                 self._apply_group(group, explode=True)
                 return CombatScene(services, state, group, before)
             if mode == "map":
-                shown = [x for x in group if isinstance(x, (ev.StrikeResolved, ev.UnitDestroyed, ev.UnitCaptured))]
+                shown: list[Event] = [
+                    x for x in group if isinstance(x, (ev.StrikeResolved, ev.UnitDestroyed, ev.UnitCaptured))
+                ]
                 pb.beat = MapCombatBeat(self.view, pb.popups, shown, services.audio.sfx)
                 return None
             self._apply_group(group, explode=not skipping)
@@ -103,10 +105,10 @@ class Director:
             if is_boss(state.ctx.defs.units[e.unit_id], e.side) and self.music != "boss":
                 self.music = "boss"
                 services.audio.music("boss")
-            v = units[e.unit]
+            spawned = units[e.unit]
             if not skipping:
-                v.alpha = 0
-                pb.beat = FadeBeat(self.view, v, appear=True)
+                spawned.alpha = 0
+                pb.beat = FadeBeat(self.view, spawned, appear=True)
         elif isinstance(e, ev.PhaseStarted):
             pb.apply_now(e)
             self.on_phase(e.side)
@@ -119,7 +121,7 @@ class Director:
             if e.lines:
                 return DialogueScene(services, display_lines(state.ctx.defs, e.lines))
         elif isinstance(e, ev.SpiritCast):
-            self._spirit(e, state, skipping)
+            return self._spirit(e, state, skipping)
         elif isinstance(e, (ev.UnitHealed, ev.UnitRecovered)):
             pb.apply_now(e)
             v = units.get(e.unit)
@@ -144,7 +146,7 @@ class Director:
             pb.apply_now(e)
         return None
 
-    def _spirit(self, e: ev.SpiritCast, state: BattleState, skipping: bool) -> None:
+    def _spirit(self, e: ev.SpiritCast, state: BattleState, skipping: bool) -> Scene | None:
         pb = self.playback
         units = self.view.units
         spirit = state.ctx.defs.spirits.get(e.spirit)
@@ -155,9 +157,14 @@ class Director:
                 pb.popups.append(Popup(name + "!", (150, 220, 255), (v.x, v.y), 1.0))
                 v.flash = 0.3
         caster = units.get(e.unit)
+        self.services.audio.sfx("spirit")
         if caster is not None and not skipping:
             pb.beat = PauseBeat(0.6, (caster.x, caster.y))
-        self.services.audio.sfx("spirit")
+            if self.services.settings.animation == "full":
+                from game.ui.fx.spirit import SpiritScene
+
+                return SpiritScene(self.services, state, e)
+        return None
 
     def _apply_group(self, group: list[Event], *, explode: bool) -> None:
         """Apply an exchange's HP changes to the view; destroyed units then explode on the map."""

@@ -12,36 +12,43 @@ from game.ui.render.text import Fonts
 from game.ui.render.widgets import bar, hp_colour
 
 HINT_ROOM = 16  # the key hints line at the bottom of the map
+BANNER_HEIGHT = 56
 
 
-def draw_phase(surface: pygame.Surface, fonts: Fonts, state: BattleState) -> None:
+def banner_rect(surface_size: tuple[int, int]) -> pygame.Rect:
+    return pygame.Rect(0, surface_size[1] // 2 - BANNER_HEIGHT // 2, surface_size[0], BANNER_HEIGHT)
+
+
+def draw_phase(surface: pygame.Surface, fonts: Fonts, state: BattleState) -> pygame.Rect:
     side = state.ctx.sides[state.phase]
     label = f"Turn {state.turn}  ·  {side.name} Phase"
     w = fonts.width(label, Fonts.SMALL, True) + 16
     rect = pygame.Rect(4, 4, w, 20)
     fonts.panel(surface, rect, edge=theme.SIDE_COLOURS.get(side.id, theme.PANEL_EDGE))
     fonts.draw(surface, label, (rect.x + 8, rect.y + 4), size=Fonts.SMALL, bold=True)
+    return rect
 
 
 def draw_terrain_panel(
     surface: pygame.Surface, fonts: Fonts, state: BattleState, pos: tuple[int, int], *, top: bool
 ) -> None:
     info = terrain_info(state, pos)
-    rect = pygame.Rect(4, 4 + 24 if top else surface.get_height() - 58 - HINT_ROOM, 132, 54)
-    fonts.panel(surface, rect)
-    fonts.draw(surface, info.name, (rect.x + 7, rect.y + 5), bold=True)
-    fonts.draw(surface, f"DEF {info.defense:+d}%   EVA {info.evade:+d}%", (rect.x + 7, rect.y + 23), size=Fonts.SMALL)
     rec = []
     if info.hp_recovery:
         rec.append(f"HP +{info.hp_recovery}%")
     if info.en_recovery:
         rec.append(f"EN +{info.en_recovery}%")
+    stats = f"DEF {info.defense:+d}%   EVA {info.evade:+d}%"
+    recovery = "Recovery: " + (" ".join(rec) if rec else "none")
+    # as wide as its longest line (a base's recovery line is longer than most)
+    w = max(132, fonts.width(stats, Fonts.SMALL) + 16, fonts.width(recovery, Fonts.SMALL) + 16)
+    w = max(w, min(fonts.width(info.name, Fonts.NORMAL, True) + 16, 240))
+    rect = pygame.Rect(4, 4 + 24 if top else surface.get_height() - 58 - HINT_ROOM, w, 54)
+    fonts.panel(surface, rect)
+    fonts.draw_fitted(surface, info.name, (rect.x + 7, rect.y + 5), rect.w - 14, bold=True)
+    fonts.draw(surface, stats, (rect.x + 7, rect.y + 23), size=Fonts.SMALL)
     fonts.draw(
-        surface,
-        "Recovery: " + (" ".join(rec) if rec else "none"),
-        (rect.x + 7, rect.y + 37),
-        size=Fonts.SMALL,
-        colour=theme.GOOD if rec else theme.TEXT_DIM,
+        surface, recovery, (rect.x + 7, rect.y + 37), size=Fonts.SMALL, colour=theme.GOOD if rec else theme.TEXT_DIM
     )
 
 
@@ -50,7 +57,7 @@ def draw_unit_panel(
 ) -> None:
     info = unit_info(state, uid)
     u = state.unit(uid)
-    w, h = 236, 74
+    w, h = 236, 74 + (13 if info.effects else 0)
     rect = pygame.Rect(surface.get_width() - w - 4, 4 if top else surface.get_height() - h - 4 - HINT_ROOM, w, h)
     fonts.panel(surface, rect, edge=theme.SIDE_COLOURS.get(info.side, theme.PANEL_EDGE))
     x = rect.x + 6
@@ -63,8 +70,16 @@ def draw_unit_panel(
     badge = art.ui(f"badge_{info.side}")
     if badge is not None:
         surface.blit(badge, (rect.right - badge.get_width() - 8, rect.y + 6))
-    fonts.draw(surface, info.name, (x, rect.y + 4), bold=True)
-    fonts.draw(surface, f"{info.pilot}  Lv{info.level}", (x, rect.y + 20), size=Fonts.SMALL, colour=theme.TEXT_DIM)
+    room = rect.right - x - 8 - (badge.get_width() + 4 if badge is not None else 0)
+    fonts.draw_fitted(surface, info.name, (x, rect.y + 4), room, bold=True)
+    fonts.draw_fitted(
+        surface,
+        f"{info.pilot}  Lv{info.level}",
+        (x, rect.y + 20),
+        rect.right - x - 8,
+        size=Fonts.SMALL,
+        colour=theme.TEXT_DIM,
+    )
     bx = x + 98  # bars to the right of the numbers
     bw = rect.right - bx - 8
     fonts.draw(surface, f"HP {info.hp}/{info.max_hp}", (x, rect.y + 33), size=Fonts.SMALL)
@@ -77,8 +92,15 @@ def draw_unit_panel(
     if info.flying:
         line += "   Flying"
     fonts.draw(surface, line, (x, rect.y + 58), size=Fonts.SMALL, colour=theme.ACCENT)
-    if info.effects:
-        fonts.draw(surface, ", ".join(info.effects), (rect.x + 6, rect.y + 58), size=Fonts.SMALL, colour=theme.GOOD)
+    if info.effects:  # a line of its own, under Will and SP
+        fonts.draw_fitted(
+            surface,
+            ", ".join(info.effects),
+            (rect.x + 8, rect.y + 71),
+            rect.w - 16,
+            size=Fonts.SMALL,
+            colour=theme.GOOD,
+        )
 
 
 def draw_hints(surface: pygame.Surface, fonts: Fonts, text: str) -> None:
@@ -95,19 +117,20 @@ def draw_hints(surface: pygame.Surface, fonts: Fonts, text: str) -> None:
 def draw_banner(
     surface: pygame.Surface, fonts: Fonts, text: str, sub: str, colour: tuple[int, int, int], progress: float
 ) -> None:
-    """A full-width phase banner sliding in and out (progress 0..1)."""
-    h = 56
+    """A full-width phase banner opening from the middle and closing again (progress 0..1).
+    The words are part of the banner, so whatever part of it shows, shows them."""
+    h = BANNER_HEIGHT
     slide = min(1.0, progress * 5, (1 - progress) * 5)
-    y = surface.get_height() // 2 - h // 2
-    w = int(surface.get_width() * slide)
-    layer = pygame.Surface((w, h), pygame.SRCALPHA)
+    full_w = surface.get_width()
+    w = int(full_w * slide)
+    if w <= 0:
+        return
+    layer = pygame.Surface((full_w, h), pygame.SRCALPHA)
     layer.fill((*theme.PANEL_DARK, 210))
-    pygame.draw.line(layer, colour, (0, 0), (w, 0), 2)
-    pygame.draw.line(layer, colour, (0, h - 2), (w, h - 2), 2)
-    surface.blit(layer, ((surface.get_width() - w) // 2, y))
-    if slide > 0.6:
-        fonts.draw(
-            surface, text, (surface.get_width() // 2, y + 8), size=Fonts.LARGE, bold=True, colour=colour, align="center"
-        )
-        if sub:
-            fonts.draw(surface, sub, (surface.get_width() // 2, y + 34), size=Fonts.SMALL, align="center")
+    pygame.draw.line(layer, colour, (0, 0), (full_w, 0), 2)
+    pygame.draw.line(layer, colour, (0, h - 2), (full_w, h - 2), 2)
+    fonts.draw(layer, text, (full_w // 2, 8), size=Fonts.LARGE, bold=True, colour=colour, align="center")
+    if sub:
+        fonts.draw(layer, sub, (full_w // 2, 34), size=Fonts.SMALL, align="center")
+    visible = pygame.Rect((full_w - w) // 2, 0, w, h)
+    surface.blit(layer, (visible.x, surface.get_height() // 2 - h // 2), visible)

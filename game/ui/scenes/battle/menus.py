@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from game.core import BattleState
 from game.ui.model.unit_actions import map_weapon_rows, spirit_rows, unit_menu, weapon_rows
+from game.ui.model.wording import in_words
 from game.ui.render.menu import Entry
 
 
 def action_entries(state: BattleState, uid: str) -> list[Entry]:
-    return [Entry(i.label, i.key, i.enabled, i.reason) for i in unit_menu(state, uid)]
+    return [Entry(i.label, i.key, i.enabled, in_words(state, i.reason)) for i in unit_menu(state, uid)]
 
 
 def weapon_entries(state: BattleState, uid: str) -> list[Entry]:
@@ -26,7 +27,9 @@ def weapon_entries(state: BattleState, uid: str) -> list[Entry]:
         help_text = f"Power {w.power} · Range {rng} · Hit {w.hit:+d} · Crit {w.crit:+d} · {cost}"
         if w.post_move:
             help_text += " · P"
-        entries.append(Entry(w.name, w.id, r.enabled, r.reason, detail=f"{w.power}  {rng}", help=help_text))
+        entries.append(
+            Entry(w.name, w.id, r.enabled, in_words(state, r.reason), detail=f"{w.power}  {rng}", help=help_text)
+        )
     return entries
 
 
@@ -36,12 +39,12 @@ def spirit_entries(state: BattleState, uid: str) -> list[Entry]:
         help_text = r.description or r.name
         if r.target != "self":
             help_text += f"  (target: {r.target.replace('_', ' ')})"
-        entries.append(Entry(r.name, r.id, r.enabled, r.reason, detail=f"{r.cost} SP", help=help_text))
+        entries.append(Entry(r.name, r.id, r.enabled, in_words(state, r.reason), detail=f"{r.cost} SP", help=help_text))
     return entries
 
 
 def map_weapon_entries(state: BattleState, uid: str) -> list[Entry]:
     return [
-        Entry(r.weapon.name, r.weapon.id, r.enabled, r.reason, detail=str(r.weapon.power))
+        Entry(r.weapon.name, r.weapon.id, r.enabled, in_words(state, r.reason), detail=str(r.weapon.power))
         for r in map_weapon_rows(state, uid)
     ]

@@ -6,7 +6,7 @@ changed event by event by the playback, and is re-synced with the state at the e
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import pygame
@@ -90,42 +90,120 @@ def render_terrain(state: BattleState, art: Art, grid_lines: bool, map_source: s
     return surface
 
 
+def _tile_fill(colour: tuple[int, int, int], alpha: int) -> pygame.Surface:
+    fill = pygame.Surface((T, T), pygame.SRCALPHA)
+    fill.fill((*colour, alpha))
+    pygame.draw.rect(fill, (*colour, min(255, alpha + 100)), fill.get_rect(), 1)
+    return fill
+
+
+def _danger_hatch() -> pygame.Surface:
+    hatch = pygame.Surface((T, T), pygame.SRCALPHA)
+    hatch.fill((*theme.DANGER_TILE, 55))
+    for i in range(-T, T, 6):
+        pygame.draw.line(hatch, (*theme.DANGER_TILE, 170), (i, T), (i + T, 0), 2)
+    return hatch
+
+
+# The four sides of a tile: the neighbour beyond it, and the edge line's two ends.
+_EDGES = (
+    ((0, -1), (0, 0), (T - 1, 0)),
+    ((0, 1), (0, T - 1), (T - 1, T - 1)),
+    ((-1, 0), (0, 0), (0, T - 1)),
+    ((1, 0), (T - 1, 0), (T - 1, T - 1)),
+)
+
+
 def draw_tiles(
     surface: pygame.Surface,
     tiles: set[tuple[int, int]],
     colour: tuple[int, int, int],
     offset: tuple[int, int],
     alpha: int = 110,
+    *,
+    flags: int = 0,
 ) -> None:
+    """Tinted tiles with a brighter edge, one blit per tile (`TileLayers` keeps the result)."""
     ox, oy = offset
-    fill = pygame.Surface((T, T), pygame.SRCALPHA)
-    fill.fill((*colour, alpha))
-    pygame.draw.rect(fill, (*colour, min(255, alpha + 100)), fill.get_rect(), 1)
+    fill = _tile_fill(colour, alpha)
     sw, sh = surface.get_size()
     for x, y in tiles:
         px, py = x * T - ox, y * T - oy
         if -T < px < sw and -T < py < sh:
-            surface.blit(fill, (px, py))
+            surface.blit(fill, (px, py), special_flags=flags)
 
 
-def draw_danger(surface: pygame.Surface, tiles: set[tuple[int, int]], offset: tuple[int, int]) -> None:
+def draw_danger(
+    surface: pygame.Surface, tiles: set[tuple[int, int]], offset: tuple[int, int], *, flags: int = 0
+) -> None:
     """The danger zone: hatched orange tiles, with a solid edge where the zone ends."""
     ox, oy = offset
-    hatch = pygame.Surface((T, T), pygame.SRCALPHA)
-    hatch.fill((*theme.DANGER_TILE, 55))
-    for i in range(-T, T, 6):
-        pygame.draw.line(hatch, (*theme.DANGER_TILE, 170), (i, T), (i + T, 0), 2)
+    hatch = _danger_hatch()
     for x, y in tiles:
         px, py = x * T - ox, y * T - oy
-        surface.blit(hatch, (px, py))
-        for (dx, dy), a, b in (
-            ((0, -1), (0, 0), (T - 1, 0)),
-            ((0, 1), (0, T - 1), (T - 1, T - 1)),
-            ((-1, 0), (0, 0), (0, T - 1)),
-            ((1, 0), (T - 1, 0), (T - 1, T - 1)),
-        ):
+        surface.blit(hatch, (px, py), special_flags=flags)
+        for (dx, dy), a, b in _EDGES:
             if (x + dx, y + dy) not in tiles:
                 pygame.draw.line(surface, theme.DANGER_TILE, (px + a[0], py + a[1]), (px + b[0], py + b[1]), 2)
+
+
+class TileLayers:
+    """The map's tile overlays (danger zone, move range, attack tiles, targets), each drawn
+    once into a transparent layer over the tiles' bounding box and kept while the same tiles
+    are shown: a frame blits one layer per overlay instead of a surface and four edge checks
+    per tile. A layer looks exactly like the tiles drawn one by one (they never overlap, so
+    copying each tile into the layer keeps its pixels as they are)."""
+
+    MARGIN = 2  # the danger zone's 2-pixel edge lines reach one pixel past their tile
+
+    def __init__(self, keep: int = 8) -> None:
+        self.keep = keep
+        self._layers: dict[tuple[object, ...], tuple[pygame.Surface, tuple[int, int]]] = {}
+
+    def danger(self, surface: pygame.Surface, tiles: set[tuple[int, int]], offset: tuple[int, int]) -> None:
+        self._blit(surface, ("danger", frozenset(tiles)), tiles, offset, draw_danger)
+
+    def tiles(
+        self,
+        surface: pygame.Surface,
+        tiles: set[tuple[int, int]],
+        colour: tuple[int, int, int],
+        offset: tuple[int, int],
+        alpha: int = 110,
+    ) -> None:
+        def paint(layer: pygame.Surface, shown: set[tuple[int, int]], origin: tuple[int, int], *, flags: int) -> None:
+            draw_tiles(layer, shown, colour, origin, alpha, flags=flags)
+
+        self._blit(surface, ("tiles", colour, alpha, frozenset(tiles)), tiles, offset, paint)
+
+    def _blit(
+        self,
+        surface: pygame.Surface,
+        key: tuple[object, ...],
+        tiles: set[tuple[int, int]],
+        offset: tuple[int, int],
+        paint: Callable[..., None],
+    ) -> None:
+        if not tiles:
+            return
+        found = self._layers.pop(key, None)
+        if found is None:
+            found = self._layer(tiles, paint)
+            while len(self._layers) >= self.keep:
+                del self._layers[next(iter(self._layers))]  # the least recently shown
+        self._layers[key] = found
+        layer, (lx, ly) = found
+        surface.blit(layer, (lx - offset[0], ly - offset[1]))
+
+    def _layer(self, tiles: set[tuple[int, int]], paint: Callable[..., None]) -> tuple[pygame.Surface, tuple[int, int]]:
+        m = self.MARGIN
+        x0, y0 = min(x for x, _ in tiles), min(y for _, y in tiles)
+        x1, y1 = max(x for x, _ in tiles), max(y for _, y in tiles)
+        layer = pygame.Surface(((x1 - x0 + 1) * T + 2 * m, (y1 - y0 + 1) * T + 2 * m), pygame.SRCALPHA)
+        origin = (x0 * T - m, y0 * T - m)
+        # RGBA_MAX onto a clear layer copies a tile's pixels, alpha included, instead of blending.
+        paint(layer, tiles, origin, flags=pygame.BLEND_RGBA_MAX)
+        return layer, origin
 
 
 def draw_path(surface: pygame.Surface, path: list[tuple[int, int]], offset: tuple[int, int]) -> None:

@@ -1,0 +1,33 @@
+"""Engine messages as the player reads them.
+
+The rules engine names units by their ids ("braver_1 cannot reach (3, 4) this phase."), which
+is right for logs and tests; on screen a unit goes by its name and a pilot by theirs.
+"""
+
+from __future__ import annotations
+
+import re
+
+from game.core import BattleState
+from game.core.stats import unit_def
+
+
+def _names(state: BattleState) -> dict[str, str]:
+    ctx = state.ctx
+    names: dict[str, str] = {}
+    for u in state.units.values():
+        names[u.uid] = unit_def(ctx, u).name
+        pilot = ctx.defs.pilots.get(u.pilot_id or "")
+        if pilot is not None and u.pilot_id is not None:
+            names[u.pilot_id] = pilot.name
+    return names
+
+
+def in_words(state: BattleState, message: str) -> str:
+    """`message` with every unit id and pilot id replaced by the unit's or pilot's name."""
+    names = {key: name for key, name in _names(state).items() if key != name}
+    if not names:
+        return message
+    pattern = re.compile(r"(?<![\w'])(" + "|".join(re.escape(k) for k in sorted(names, key=len, reverse=True)) + r")\b")
+    text = pattern.sub(lambda m: names[m.group(1)], message)
+    return text[:1].upper() + text[1:] if text else text
