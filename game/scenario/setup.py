@@ -74,7 +74,7 @@ class BattleSetup:
     exp: Mapping[str, int] = field(default_factory=frozen_map)
     parts: Mapping[str, tuple[str, ...]] = field(default_factory=frozen_map)  # unit id -> part ids
     training: Mapping[str, PilotTraining] = field(default_factory=frozen_map)  # pilot id -> training
-    flags: Mapping[str, FlagValue] = field(default_factory=frozen_map)  # the campaign's story flags
+    flags: Mapping[str, FlagValue] = field(default_factory=frozen_map)
 
     @property
     def empty(self) -> bool:
@@ -154,16 +154,6 @@ class BattleSetup:
         )
 
 
-def check_flags(flags: Any, what: str) -> None:
-    if not isinstance(flags, dict):
-        raise SetupError(f"{what} must map flag names to true/false, numbers or text")
-    for name, value in flags.items():
-        if not isinstance(name, str) or not name:
-            raise SetupError(f"{what}: a flag name must be non-empty text, got {name!r}")
-        if not isinstance(value, bool | int | str):
-            raise SetupError(f"{what}: flag {name!r} must be true/false, a number or text, got {value!r}")
-
-
 PILOT_STATS = ("melee", "ranged", "skill", "defense", "hit", "evade", "sp")
 
 
@@ -204,6 +194,16 @@ class PilotTraining:
         for sid, level in self.skills.items():
             skills[sid] = max(level, skills.get(sid, 0))
         return replace(p, stats=stats, skills=tuple(SkillRef(sid, level) for sid, level in skills.items()))
+
+
+def check_flags(flags: Any, what: str) -> None:
+    if not isinstance(flags, dict):
+        raise SetupError(f"{what} must map flag names to true/false, numbers or text")
+    for name, value in flags.items():
+        if not isinstance(name, str) or not name:
+            raise SetupError(f"{what}: a flag name must be non-empty text, got {name!r}")
+        if not isinstance(value, bool | int | str):
+            raise SetupError(f"{what}: flag {name!r} must be true/false, a number or text, got {value!r}")
 
 
 def check_upgrades(steps: Any, what: str) -> None:

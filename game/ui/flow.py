@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
     from game.campaign import BattleGains, CampaignState
+    from game.campaign.story import Branch, Story
     from game.core import BattleState
     from game.core.defs import Definitions
     from game.ui.model.catalog import LoadedScenario
@@ -78,6 +79,14 @@ class Navigator(Protocol):
         self, campaign: CampaignState, nxt: LoadedScenario | None, defs: Definitions, then: Then | None = None
     ) -> Transition:
         """The upgrade shop; pops the campaign state with the purchases."""
+        ...
+
+    def route(self, campaign: CampaignState, story: Story, branch: Branch, then: Then | None = None) -> Transition:
+        """The route choice at a branch; pops the campaign state on the chosen route (or None)."""
+        ...
+
+    def library(self, current: list[str] | None = None) -> Transition:
+        """The encyclopedia, unlocked by the saved campaigns' battles and `current`'s."""
         ...
 
     def save_campaign(self, campaign: CampaignState, then: Then | None = None) -> Transition:

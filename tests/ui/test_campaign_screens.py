@@ -105,7 +105,7 @@ def finale_campaign(d: Driver) -> CampaignState:
     c = start_campaign(stages, rules, seed=1)
     return dataclasses.replace(
         c,
-        stage=list(stages).index("seal_of_grados"),
+        stage=c.order.index("seal_of_grados"),
         funds=20000,
         pilots=frozen_map({"eiji": PilotRecord(33, 100, 9), "david": PilotRecord(19)}),
         upgrades=frozen_map({"layzner": frozen_map({"hp": 2})}),

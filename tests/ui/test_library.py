@@ -9,7 +9,6 @@ from pathlib import Path
 from game.campaign import StageResult, start_campaign
 from game.ui.input.actions import Action
 from game.ui.model.library import KINDS
-from game.ui.scene import Reset
 from game.ui.scenes.intermission import IntermissionScene
 from game.ui.scenes.library import LibraryScene, story_order
 from game.ui.scenes.title import TitleScene
@@ -19,7 +18,7 @@ from tests.ui.test_shipped_scenarios import _real
 
 def test_from_the_title_nothing_is_unlocked_without_a_won_battle(config_dir: Path) -> None:
     d = _real(config_dir)
-    d.app.apply(Reset(TitleScene(d.services)))
+    d.app.apply(d.services.nav.title())
     choose(d, d.top, "library")
     lib = d.top
     assert isinstance(lib, LibraryScene)

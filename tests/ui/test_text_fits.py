@@ -17,6 +17,7 @@ import pytest
 
 from game.campaign import PilotRecord, StageResult, start_campaign
 from game.core import Attack, BattleState, CastSpirit, IllegalCommand, apply, distance, forecast
+from game.core.caches import StateCache
 from game.core.defs import frozen_map
 from game.core.script import Dialogue, Retreat
 from game.ui.model.catalog import LoadedScenario
@@ -143,7 +144,7 @@ def _battle_drawings(services: Services, scenario: LoadedScenario) -> Iterator[D
         for top in (False, True):
             yield f"terrain {terrain}", lambda s, p=pos, t=top: hud.draw_terrain_panel(s, fonts, start, p, top=t)
     for i in range(len(start.ctx.sides)):
-        phase = dataclasses.replace(start, phase=i, _positions=None, _reach=None)
+        phase = dataclasses.replace(start, phase=i, _cache=StateCache())
         yield f"phase {i}", lambda s, st=phase: hud.draw_phase(s, fonts, st)
     yield "briefing", lambda s: BriefingScene(services, scenario, None).draw(s)
     yield "objectives", lambda s: ObjectivesScene(services, start).draw(s)

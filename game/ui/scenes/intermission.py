@@ -54,7 +54,15 @@ class IntermissionScene(Scene):
         entries: list[Entry] = []
         self.branch = pending_branch(self.campaign, self.story)
         if self.branch is not None:
-            entries.append(Entry("Choose Route", "route", help=self.branch.title, action=self._route))
+            branch = self.branch
+            entries.append(
+                Entry(
+                    "Choose Route",
+                    "route",
+                    help=branch.title,
+                    action=lambda: nav.route(self.campaign, self.story, branch, then=self._changed),
+                )
+            )
         if nxt is not None:
             entries.append(
                 Entry(
@@ -90,7 +98,12 @@ class IntermissionScene(Scene):
                 )
             )
         entries += [
-            Entry("Library", "library", help="The story so far, its machines and its people.", action=self._library),
+            Entry(
+                "Library",
+                "library",
+                help="The story so far, its machines and its people.",
+                action=self._library,
+            ),
             Entry(
                 "Save",
                 "save",
@@ -106,19 +119,6 @@ class IntermissionScene(Scene):
         ]
         # the help keeps left of the record panel (x 222)
         self.menu = ListMenu(entries, width=170, index=self.menu.index if index is None else index, help_width=194)
-
-    def _route(self) -> Transition | None:
-        from game.ui.scenes.route import RouteScene
-
-        if self.branch is None:
-            return None
-        return Push(RouteScene(self.services, self.campaign, self.story, self.branch), then=self._changed)
-
-    def _library(self) -> Transition | None:
-        from game.ui.scenes.library import LibraryScene, saved_histories
-
-        here = [h.scenario for h in self.campaign.history]
-        return Push(LibraryScene(self.services, [here, *saved_histories(self.services)]))
 
     def _pilots(self) -> Transition | None:
         if self.defs is None:
@@ -136,6 +136,9 @@ class IntermissionScene(Scene):
         if self.next is None:
             return None
         return self.services.nav.deploy(self.campaign, self.next, then=self._changed)
+
+    def _library(self) -> Transition | None:
+        return self.services.nav.library([h.scenario for h in self.campaign.history])
 
     def _leave(self) -> Transition | None:
         nav = self.services.nav

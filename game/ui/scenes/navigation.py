@@ -7,6 +7,7 @@ from __future__ import annotations
 import random
 
 from game.campaign import BattleGains, CampaignState, battle_seed, start_campaign
+from game.campaign.story import Branch, Story
 from game.core import BattleState
 from game.core.defs import Definitions
 from game.saves import BattleRecord, SaveError
@@ -19,11 +20,13 @@ from game.ui.scenes.campaign_slots import CampaignSlotsScene
 from game.ui.scenes.deploy import DeployScene
 from game.ui.scenes.intermission import IntermissionScene
 from game.ui.scenes.launch import campaign_battle, load_scenario, restored_session
+from game.ui.scenes.library import LibraryScene, saved_histories
 from game.ui.scenes.menu import ConfirmScene
 from game.ui.scenes.objectives import ObjectivesScene
 from game.ui.scenes.pause import PauseScene
 from game.ui.scenes.pilots import PilotsScene
 from game.ui.scenes.result import ResultScene
+from game.ui.scenes.route import RouteScene
 from game.ui.scenes.settings import SettingsScene
 from game.ui.scenes.status import StatusScene
 from game.ui.scenes.title import TitleScene
@@ -164,6 +167,13 @@ class SceneNavigator:
         self, campaign: CampaignState, nxt: LoadedScenario | None, defs: Definitions, then: Then | None = None
     ) -> Transition:
         return Push(UpgradeScene(self.services, campaign, nxt, defs), then)
+
+    def route(self, campaign: CampaignState, story: Story, branch: Branch, then: Then | None = None) -> Transition:
+        return Push(RouteScene(self.services, campaign, story, branch), then)
+
+    def library(self, current: list[str] | None = None) -> Transition:
+        histories = saved_histories(self.services)
+        return Push(LibraryScene(self.services, histories if current is None else [current, *histories]))
 
     def save_campaign(self, campaign: CampaignState, then: Then | None = None) -> Transition:
         return Push(CampaignSlotsScene(self.services, campaign), then)

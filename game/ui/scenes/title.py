@@ -8,7 +8,7 @@ from game.ui.input.actions import InputEvent
 from game.ui.render import theme
 from game.ui.render.menu import Entry, ListMenu
 from game.ui.render.text import Fonts
-from game.ui.scene import Push, Quit, Scene, Transition
+from game.ui.scene import Quit, Scene, Transition
 from game.ui.scenes.backdrop import Backdrop
 from game.ui.scenes.menu import run_menu
 from game.ui.services import Services
@@ -57,15 +57,10 @@ class TitleScene(Scene):
                 "Library",
                 "library",
                 help="The story so far, its machines and its people, as met in battle.",
-                action=self._library,
+                action=nav.library,
             ),
             Entry("Quit", "quit", help="Close the game.", action=Quit),
         ]
-
-    def _library(self) -> Transition:
-        from game.ui.scenes.library import LibraryScene, saved_histories
-
-        return Push(LibraryScene(self.services, saved_histories(self.services)))
 
     def on_enter(self) -> None:
         index = self.menu.index
