@@ -23,6 +23,8 @@ os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
 from game.ui.app import App, build_services
 from game.ui.model.ranges import danger_zone
 from game.ui.model.session import BattleSession
+from game.ui.scenes.battle.cursor import CursorMode
+from game.ui.scenes.battle.move import MoveMode
 from game.ui.scenes.battle.scene import BattleScene
 from tests.ui.training import first_contact
 
@@ -35,23 +37,23 @@ def scene() -> BattleScene:
     battle = BattleScene(services, BattleSession.start(first_contact()))
     App(services, battle)
     battle.playback.queue.clear()
-    battle.mode = "idle"
+    battle.mode = CursorMode(battle.field)
     return battle
 
 
 def test_draw_map_with_move_range(benchmark, scene: BattleScene) -> None:  # type: ignore[no-untyped-def]
     surface = pygame.Surface((640, 360))
-    scene.show_danger = False
-    scene._select("layzner")
+    scene.field.show_danger = False
+    scene.mode = MoveMode(scene.field, "layzner")
     benchmark(scene.draw, surface)
-    scene.mode = "idle"
+    scene.mode = CursorMode(scene.field)
 
 
 def test_draw_map_with_danger_zone(benchmark, scene: BattleScene) -> None:  # type: ignore[no-untyped-def]
     surface = pygame.Surface((640, 360))
-    scene.show_danger = True
+    scene.field.show_danger = True
     benchmark(scene.draw, surface)
-    scene.show_danger = False
+    scene.field.show_danger = False
 
 
 def test_danger_zone(benchmark) -> None:  # type: ignore[no-untyped-def]

@@ -1163,12 +1163,134 @@ def mars_dunes_like(seed: int) -> Painter:
     return paint
 
 
+# ---- the Moon ------------------------------------------------------------------------------------
+L_DARK, L_MID, L_LIGHT = (78, 80, 88), (122, 124, 130), (162, 164, 170)
+L_ROCK = (140, 140, 146)
+
+
+def moon_plain(seed: int, rocks: int = 4) -> Painter:
+    """Regolith: grey dust, fine speckle and a few stones (no wind, so no ripples)."""
+
+    def paint(c: Canvas, rng: random.Random) -> None:
+        ground(c, seed, L_DARK, L_MID, L_LIGHT)
+        speckle(c, rng, 34, shade(L_MID, 0.78), 0.6)
+        speckle(c, rng, 16, shade(L_LIGHT, 1.12), 0.7)
+        pebbles(c, rng, rocks, L_ROCK)
+
+    return paint
+
+
+def moon_crater(seed: int, r: float) -> Painter:
+    def paint(c: Canvas, rng: random.Random) -> None:
+        moon_plain(seed, 2)(c, rng)
+        cx, cy = 16 + rng.uniform(-1, 1), 16 + rng.uniform(-1, 1)
+        for y in range(T):
+            for x in range(T):
+                dx, dy = (x + 0.5 - cx) / r, (y + 0.5 - cy) / r
+                d = math.hypot(dx, dy)
+                if d < 1.0:
+                    # airless light: a hard black shadow inside the sunward (top-left) rim
+                    if dx + dy < -0.55 and d > 0.45:
+                        c.set(x, y, (14, 14, 20))
+                    else:
+                        c.set(x, y, shade(L_MID, round((0.6 + (dx + dy) * 0.24 + d * 0.1) * 5) / 5))
+                elif d < 1.3:
+                    c.set(x, y, shade(L_LIGHT, round((1.14 - (dx + dy) * 0.12) * 5) / 5))
+                elif d < 1.5 and (dx + dy) > 0.5:
+                    c.set(x, y, (0, 0, 0), 0.3)
+
+    return paint
+
+
+def moon_small_craters(seed: int) -> Painter:
+    def paint(c: Canvas, rng: random.Random) -> None:
+        moon_plain(seed, 1)(c, rng)
+        for cx, cy, r in ((8, 9, 4.5), (21, 19, 6.0), (24, 6, 2.6), (9, 25, 3.0)):
+            for y in range(T):
+                for x in range(T):
+                    dx, dy = (x + 0.5 - cx) / r, (y + 0.5 - cy) / r
+                    d = math.hypot(dx, dy)
+                    if d < 1:
+                        col = (20, 20, 26) if dx + dy < -0.6 else shade(L_MID, round((0.66 + (dx + dy) * 0.2) * 5) / 5)
+                        c.set(x, y, col)
+                    elif d < 1.35:
+                        c.set(x, y, shade(L_LIGHT, round((1.1 - (dx + dy) * 0.1) * 5) / 5))
+
+    return paint
+
+
+def moon_rough(seed: int, big_rocks: bool) -> Painter:
+    def paint(c: Canvas, rng: random.Random) -> None:
+        ground(c, seed, shade(L_DARK, 0.9), L_MID, L_LIGHT)
+        pebbles(c, rng, 10, L_ROCK)
+        scale = 1.5 if big_rocks else 1.0
+        for cx, cy, rx, ry in ((8, 9, 4.0, 3.2), (22, 13, 5.0, 3.8), (12, 24, 3.6, 2.8), (25, 25, 2.8, 2.2)):
+            rock = mix(L_ROCK, L_DARK, rng.random() * 0.4)
+            boulder(c, cx + rng.uniform(-1, 1), cy + rng.uniform(-1, 1), rx * scale, ry * scale, rock, 0.55)
+
+    return paint
+
+
+def moon_rille(seed: int) -> Painter:
+    """The wall of a rille: grey strata and a black shadow at its foot."""
+
+    def paint(c: Canvas, rng: random.Random) -> None:
+        strata(c, 0, 0, T, T, seed, shade(L_MID, 0.9))
+        c.rect(0, T - 6, T, 6, (12, 12, 18))
+        c.rect(0, 0, T, 2, shade(L_LIGHT, 1.05))
+
+    return paint
+
+
+def moon_dome(seed: int) -> Painter:
+    """A pressurised dome of the lunar base: lit glass over a ring of hull plating."""
+
+    def paint(c: Canvas, rng: random.Random) -> None:
+        base_floor(seed, "")(c, rng)
+        c.ellipse(17.5, 18.5, 13, 12, (0, 0, 0), 0.45)
+        shaded_sphere(c, 16, 16, 13, (120, 150, 176), rim=(210, 230, 250))
+        for a in range(0, 360, 45):
+            x = 16 + math.cos(math.radians(a)) * 9
+            y = 16 + math.sin(math.radians(a)) * 9
+            c.set(int(x), int(y), (230, 240, 255), 0.6)
+        c.set(11, 10, (255, 255, 255))
+        c.set(12, 10, (255, 255, 255), 0.7)
+
+    return paint
+
+
+def moon_tiles() -> list[Tile]:
+    return [
+        Tile("regolith", "plain", moon_plain(1101)),
+        Tile("regolith_2", "plain", moon_plain(1102, 2)),
+        Tile("regolith_3", "plain", moon_plain(1103, 7)),
+        Tile("crater", "crater", moon_crater(1201, 10.0)),
+        Tile("craters_small", "crater", moon_small_craters(1202)),
+        Tile("rough", "rough", moon_rough(1301, False)),
+        Tile("highlands", "mountain", moon_rough(1302, True)),
+        Tile("rille_wall", "cliff", moon_rille(1401)),
+        Tile("base_floor", "base", base_floor(1501, "")),
+        Tile("base_pad", "base", base_floor(1502, "pad")),
+        Tile("dome", "building", moon_dome(1503)),
+        Tile("regolith_4", "plain", moon_plain(1104, 0)),
+        Tile("crater_2", "crater", moon_crater(1203, 8.0)),
+        Tile("craters_small_2", "crater", moon_small_craters(1204)),
+        Tile("rough_2", "rough", moon_rough(1303, False)),
+        Tile("highlands_2", "mountain", moon_rough(1304, True)),
+        Tile("rille_wall_2", "cliff", moon_rille(1402)),
+        Tile("base_stripes", "base", base_floor(1504, "stripes")),
+        Tile("hangar", "building", base_hangar(1505)),
+        Tile("dome_2", "building", moon_dome(1506)),
+    ]
+
+
 # ---- output ---------------------------------------------------------------------------------------
 TILESETS: dict[str, tuple[str, Callable[[], list[Tile]]]] = {
     "mars": ("Mars surface", mars_tiles),
     "space": ("Space", space_tiles),
     "manhattan": ("Occupied Manhattan", manhattan_tiles),
     "nazca": ("Nazca and Cusco", nazca_tiles),
+    "moon": ("The Moon", moon_tiles),
 }
 
 

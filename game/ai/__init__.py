@@ -1,4 +1,5 @@
-"""Controllers that choose commands and reactions: the SRW-style AI and two baselines.
+"""Controllers that choose commands and reactions: the SRW-style AI, two baselines and
+`idle` (which ends its phase at once, for tests).
 
 Controllers evaluate on copies and never change the state they are given (`apply` is
 pure); their randomness comes from the state's `ai` stream state without drawing from it.

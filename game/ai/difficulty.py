@@ -9,7 +9,7 @@ from typing import Protocol, TypeVar
 from game.core.context import BattleContext
 from game.core.script import Deployment, Spawn, Trigger
 
-# Pressure to attack of an aggressive unit whose side leads by a third or more, in its worth.
+# Pressure to attack of an aggressive unit whose side is twice as strong as its foes, in its worth.
 ENGAGE = 1.2
 
 

@@ -12,21 +12,12 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
-from game.ai.assessment import Assessor, tile_threats
-from game.ai.behaviour import Behaviour, retreating
-from game.ai.caches import HostileThreat
+from game.ai.assessment import Assessor
+from game.ai.behaviour import Behaviour
 from game.ai.difficulty import Difficulty
-from game.ai.fields import UNREACHABLE
-from game.ai.objectives import Aims
 from game.ai.scoring import (
-    AGGRESSIVE_RISK,
-    GOAL_WEIGHT,
-    GUARD_GOAL_WEIGHT,
-    MAX_ATTACKERS,
     PRIORITY_BONUS,
-    RETREAT_GOAL_WEIGHT,
     STRIP_VALUE,
-    TERRAIN_WEIGHT,
     TIE,
     Armament,
     Option,
@@ -37,296 +28,17 @@ from game.ai.scoring import (
     spend_odds,
     substitute_share,
 )
+from game.ai.setting import Setting, read_setting
 from game.ai.threat import profile, unit_key
-from game.ai.tiebreak import TieBreak
+from game.ai.tile_values import NO_GOAL, TileValues, goal_of
 from game.core.combat import strike, support_defenders, weapon_problem, weapon_range
 from game.core.commands import Attack, Command, MapAttack, Repair, Supply
 from game.core.errors import IllegalCommand
 from game.core.exchange import map_area
 from game.core.grid import Pos, distance
-from game.core.modifiers import Mods, collect
-from game.core.movement import move_budget
+from game.core.modifiers import collect
 from game.core.state import BattleState, UnitState
-from game.core.stats import environment, hp_pct, max_en, max_hp, unit_def
-
-TileThreat = tuple[str, float, float]  # (hostile, expected damage, chance its blow alone destroys us)
-
-
-@dataclass(frozen=True, slots=True)
-class Setting:
-    """What one search reads about the unit's situation, once."""
-
-    b: Behaviour
-    hostiles: list[UnitState]
-    friends: list[UnitState]
-    aims: Aims
-    protected: list[UnitState]
-    fleeing: bool
-    tiles: list[Pos]  # where it may end its move, its own tile first
-    guard_tiles: frozenset[Pos]
-    wu: float  # its worth
-    top_hp: int
-    caution: float  # weight of the expected damage on the end tile
-    risk_weight: float  # weight of being shot down there next phase
-    attack_scale: float
-    taken_weight: float  # weight of the counter damage taken
-    engage: float  # value of making any attack at all (aggressive units press the fight)
-    supporters: frozenset[Pos]  # tiles of friends who can support attack or defend
-    support: float  # value of ending next to one of them, in the unit's worth
-    threats: list[HostileThreat]
-    hp_missing: int
-    on_ground: bool
-    tb: TieBreak
-
-
-def read_setting(assessor: Assessor, state: BattleState, u: UnitState, b: Behaviour) -> Setting:
-    diff = assessor.diff
-    ctx = state.ctx
-    hostiles = assessor.hostiles(state, u)
-    friends = [f for f in state.active_units() if f.uid != u.uid and ctx.friendly(u.side, f.side)]
-    aims = assessor.aims(state, u.side)
-    fleeing = retreating(state, u, b)
-    tiles, guard_tiles = _end_tiles(assessor, state, u, b, collect(ctx, u), fleeing)
-
-    wu = assessor.worth(state, u)
-    if aims.is_protected(u):
-        wu *= 2
-    odds = assessor.odds(state, u)
-    caution = diff.caution * (0.6 if b.kind == "aggressive" else 1.0)
-    # How much being shot down next phase weighs on where to stand. Aggressive units
-    # close in and take their chances (SRW grunts press the attack rather than hold
-    # back out of reach); the others keep the full weight.
-    risk_weight = diff.death_weight * (AGGRESSIVE_RISK if b.kind == "aggressive" else 1.0)
-    if b.kind == "boss":
-        caution *= 1.3
-    attack_scale = 1.0
-    # Aggressive units take counters in stride: the hostile would strike them anyway.
-    # A side that outnumbers its foes can afford trades it would avoid when even.
-    taken_weight = (0.6 if b.kind == "aggressive" else 1.0) * odds
-    # SRW grunts close in and attack what they can reach, taking the counter, even when
-    # the trade alone is poor: that is where the player's EXP, Will and captures come from.
-    # A unit its side's objectives send somewhere goes there, attacking only good trades.
-    # The pressure grows with the side's lead (none when even): the side ahead can afford
-    # to trade blows, and the one behind loses more by it.
-    engage = 0.0
-    if b.kind == "aggressive" and not aims.goal_tiles(u):
-        engage = diff.engage * wu * min(1.0, 2 * (1 - odds))
-    if fleeing:
-        caution *= 3
-        risk_weight = diff.death_weight
-        attack_scale = 0.5
-        taken_weight = 1.5
-        engage = 0.0
-    threats = assessor.threat_parts(state, u)
-    on_ground = ctx.grid.space or not u.flying
-    return Setting(
-        b=b,
-        hostiles=hostiles,
-        friends=friends,
-        aims=aims,
-        protected=[f for f in friends if aims.is_protected(f)],
-        fleeing=fleeing,
-        tiles=tiles,
-        guard_tiles=guard_tiles,
-        wu=wu,
-        top_hp=max_hp(ctx, u),
-        caution=caution,
-        risk_weight=risk_weight,
-        attack_scale=attack_scale,
-        taken_weight=taken_weight,
-        engage=engage,
-        supporters=_supporters(state, friends) if diff.support else frozenset(),
-        support=diff.support,
-        threats=threats,
-        hp_missing=100 - hp_pct(ctx, u),
-        on_ground=on_ground,
-        tb=TieBreak(state, u.uid),
-    )
-
-
-def _supporters(state: BattleState, friends: list[UnitState]) -> frozenset[Pos]:
-    ctx = state.ctx
-    out = set()
-    for f in friends:
-        m = collect(ctx, f)
-        if m.support_attack > 0 or m.support_defend > 0:
-            out.add(f.pos)
-    return frozenset(out)
-
-
-def _end_tiles(
-    assessor: Assessor, state: BattleState, u: UnitState, b: Behaviour, mods: Mods, fleeing: bool
-) -> tuple[list[Pos], frozenset[Pos]]:
-    """Where `u` may end its move (its own tile first), and its guard post."""
-    can_move = not u.moved and (not u.acted or "hit_and_away" in mods.flags)
-    tiles: list[Pos] = [u.pos]
-    if can_move and not assessor.holding(state, u, b):
-        tiles.extend(assessor.fields.stops(state, u))
-    guard_tiles = assessor.guard_tiles(state, b) if b.kind == "guard" else frozenset()
-    if guard_tiles and not fleeing:
-        inside = [p for p in tiles if min(distance(p, g) for g in guard_tiles) <= b.guard_radius]
-        if u.pos in inside:
-            tiles = inside  # outside its post, a guard walks back (its goal below)
-    return tiles, guard_tiles
-
-
-@dataclass(frozen=True, slots=True)
-class Goal:
-    """Where the unit wants to be, as path distances over the map."""
-
-    tiles: frozenset[Pos]
-    weight: float
-    away: bool  # fleeing from `tiles` rather than heading for them
-    engage: int  # closing in stops counting within this distance (weapon range)
-    field: list[int] | None  # path distance per tile; None: straight-line distance
-    width: int
-    move: int
-    origin: int  # the distance from where the unit stands
-
-
-NO_GOAL = Goal(frozenset(), 0.0, False, 0, None, 0, 1, 0)
-
-
-def goal_of(assessor: Assessor, state: BattleState, u: UnitState, s: Setting) -> Goal:
-    b = s.b
-    ctx = state.ctx
-    goal: frozenset[Pos] = frozenset()
-    weight = GOAL_WEIGHT
-    away = False
-    if s.fleeing:
-        weight = RETREAT_GOAL_WEIGHT
-        if b.retreat_to is not None and b.retreat_to in ctx.script.regions:
-            goal = frozenset(ctx.script.regions[b.retreat_to])
-        else:
-            goal = frozenset(h.pos for h in s.hostiles)
-            away = True
-    elif s.guard_tiles:
-        goal = s.guard_tiles
-        weight = GUARD_GOAL_WEIGHT
-    else:
-        goal = s.aims.goal_tiles(u)
-        if not goal and b.target_priority:
-            # Towards the first listed target still on the map (the scenario's order).
-            for wanted in b.target_priority:
-                goal = frozenset(h.pos for h in s.hostiles if wanted in (h.uid, h.unit_id, h.pilot_id))
-                if goal:
-                    break
-        if not goal:
-            goal = frozenset(h.pos for h in s.hostiles)
-    # Closing in on hostiles stops mattering once they are within weapon range.
-    engage = 0
-    if goal and not away and not s.guard_tiles and not s.aims.goal_tiles(u):
-        engage = max((x.hi for x in assessor.weapons(state, u)), default=0)
-    dist = assessor.fields.goal_distance(u.unit_id, u.flying, goal) if goal else None
-    width = ctx.grid.width
-    origin = dist[u.y * width + u.x] if dist is not None else 0
-    if origin >= UNREACHABLE:
-        dist = None  # cannot walk there: straight-line distance instead
-    return Goal(goal, weight, away, engage, dist, width, max(1, move_budget(state, u)), max(origin, engage))
-
-
-class TileValues:
-    """What ending on each tile is worth to the unit: terrain, goal progress, recovery,
-    minus the danger of the next hostile phase there (with or without a hostile our
-    attack may destroy first)."""
-
-    __slots__ = ("_base", "_order", "_parts", "_plain", "_removed", "goal", "setting", "state", "u")
-
-    def __init__(self, state: BattleState, u: UnitState, setting: Setting, goal: Goal) -> None:
-        self.state = state
-        self.setting = setting
-        self.goal = goal
-        self.u = u
-        self._base: dict[Pos, float] = {}
-        self._order: list[tuple[float, Pos]] | None = None
-        self._parts: dict[Pos, list[TileThreat]] = {}
-        self._plain: dict[Pos, tuple[float, float]] = {}
-        self._removed: dict[tuple[Pos, str, float], tuple[float, float]] = {}
-
-    def base(self, p: Pos) -> float:
-        """The value of ending on `p` before danger: terrain, goal progress, recovery."""
-        found = self._base.get(p)
-        if found is not None:
-            return found
-        s, g, state = self.setting, self.goal, self.state
-        ctx = state.ctx
-        terrain = ctx.defs.terrains[ctx.grid.terrain_id(p)]
-        dfn, eva = (terrain.defense, terrain.evade) if s.on_ground else (0, 0)
-        base = TERRAIN_WEIGHT * (dfn + eva) * s.wu
-        if g.tiles:
-            if g.field is not None:
-                d = g.field[p[1] * g.width + p[0]]
-                d = g.origin if d >= UNREACHABLE else max(d, g.engage)
-                progress = (g.origin - d) / g.move
-            else:
-                here = max(g.engage, min(distance(self.u.pos, q) for q in g.tiles))
-                there = max(g.engage, min(distance(p, q) for q in g.tiles))
-                progress = (here - there) / g.move
-            base += g.weight * (-progress if g.away else progress)
-        if s.hp_missing and s.on_ground and terrain.hp_recovery:
-            base += 0.5 * s.wu * min(terrain.hp_recovery, s.hp_missing) / 100
-        if s.supporters:
-            # Next to a friend who can support attack or defend (hard plays in pairs).
-            x, y = p
-            near = sum(1 for q in ((x + 1, y), (x - 1, y), (x, y + 1), (x, y - 1)) if q in s.supporters)
-            base += s.support * s.wu * min(near, 2)
-        self._base[p] = base
-        return base
-
-    def by_base(self) -> list[tuple[float, Pos]]:
-        """Every end tile with its base value, best first."""
-        if self._order is None:
-            base = self.base
-            self._order = sorted(((base(p), p) for p in self.setting.tiles), reverse=True)
-        return self._order
-
-    def threats_at(self, p: Pos) -> list[TileThreat]:
-        """The hostiles that could strike us on `p` next phase, worked out only for the
-        tiles a search gets to (most end tiles never beat the best option's bound)."""
-        found = self._parts.get(p)
-        if found is None:
-            found = self._parts[p] = tile_threats(self.state, self.u, p, self.setting.threats)
-        return found
-
-    def value(self, p: Pos, removed: str | None = None, p_removed: float = 0.0) -> tuple[float, float]:
-        """(value of ending on `p`, expected damage there); `removed` is a hostile our
-        attack destroys first with chance `p_removed`."""
-        if removed is None or not p_removed:
-            found = self._plain.get(p)
-            if found is None:
-                found = self._plain[p] = self._value(p, None, 0.0)
-            return found
-        key = (p, removed, p_removed)
-        found = self._removed.get(key)
-        if found is None:
-            parts = self.threats_at(p)
-            if all(uid != removed for uid, _e, _pk in parts):
-                found = self.value(p)  # the same numbers: that hostile cannot reach `p` anyway
-            else:
-                found = self._value(p, removed, p_removed)
-            self._removed[key] = found
-        return found
-
-    def _value(self, p: Pos, removed: str | None, p_removed: float) -> tuple[float, float]:
-        base, parts = self.base(p), self.threats_at(p)
-        if not parts:
-            return base, 0  # no danger: exactly what the sums below give for no blows
-        s = self.setting
-        blows = []
-        survive = 1.0
-        for uid, e, pk in parts:
-            keep = 1 - p_removed if uid == removed else 1.0
-            blows.append(e * keep)
-            survive *= 1 - pk * keep
-        # Hostiles spread their attacks over our units: count the heaviest few blows, not
-        # every unit that could reach (which would freeze two cautious armies in place).
-        blows.sort(reverse=True)
-        danger = sum(blows[:MAX_ATTACKERS])
-        hp = max(1, self.u.hp)
-        # Shot down by one blow, or worn down by several.
-        risk = max(1 - survive, min(1.0, max(0.0, (danger / hp - 1.0) / 0.5)))
-        cost = s.caution * s.wu * min(danger, hp) / s.top_hp + s.risk_weight * s.wu * risk
-        return base - cost, danger
+from game.core.stats import environment, max_en, max_hp, unit_def
 
 
 @dataclass(slots=True)
@@ -337,6 +49,7 @@ class SearchMemo:
     meta: list[tuple[Pos, str, str, bool, float]] | None = None
     env_of: dict[str, str] = field(default_factory=dict)
     shields: dict[str, bool] = field(default_factory=dict)
+    targets: dict[str, Target] = field(default_factory=dict)  # by the hostile's uid
 
 
 class UnitSearch:
@@ -550,6 +263,12 @@ class UnitSearch:
 
     def _target(self, t: UnitState) -> Target:
         """What scoring an attack on `t` needs, read once per search."""
+        found = self.memo.targets.get(t.uid)
+        if found is None:
+            found = self.memo.targets[t.uid] = self._read_target(t)
+        return found
+
+    def _read_target(self, t: UnitState) -> Target:
         state, diff = self.state, self.diff
         guards = support_defenders(state, t)
         wt = self.assessor.target_weight(state, self.u, self.b, t, self.setting.aims, self.setting.protected)

@@ -13,6 +13,7 @@ from typing import Any
 
 from game.ai.behaviour import Behaviour, BehaviourError, boss_holding, parse_behaviour
 from game.ai.fields import Fields, TileMask
+from game.ai.memo import Memo
 from game.core.combat import strike, weapon_problem, weapon_range
 from game.core.context import BattleContext
 from game.core.defs import WeaponDef
@@ -121,11 +122,12 @@ class Blow:
 class Threats:
     def __init__(self, fields: Fields) -> None:
         self.fields = fields
-        self._area: dict[tuple[object, ...], TileMask] = {}
-        self._blow: dict[tuple[object, ...], Blow | None] = {}
-        self._hp_sensitive: dict[tuple[object, ...], bool] = {}
-        self._armed: dict[tuple[object, ...], list[tuple[WeaponDef, int]]] = {}
-        self._parsed: dict[int, tuple[dict[str, Any], Behaviour | None]] = {}
+        # Caches of pure results, each forgetting all once past its limit.
+        self._area: Memo[tuple[object, ...], TileMask] = Memo(4096)
+        self._blow: Memo[tuple[object, ...], Blow | None] = Memo(8192)
+        self._hp_sensitive: dict[tuple[object, ...], bool] = {}  # one entry per unit, pilot and effects
+        self._armed: Memo[tuple[object, ...], list[tuple[WeaponDef, int]]] = Memo(4096)
+        self._parsed: Memo[int, tuple[dict[str, Any], Behaviour | None]] = Memo(1024)
 
     def holds_position(self, state: BattleState, h: UnitState) -> bool:
         """Whether `h`'s own AI keeps it in place next phase (only scenario-set behaviours)."""
@@ -147,9 +149,7 @@ class Threats:
                 b: Behaviour | None = parse_behaviour(h.ai, h.uid)
             except BehaviourError:
                 b = None
-            if len(self._parsed) > 1024:
-                self._parsed.clear()
-            found = self._parsed[id(h.ai)] = (h.ai, b)
+            found = self._parsed.put(id(h.ai), (h.ai, b))
         return found[1]
 
     def _weapons(self, state: BattleState, h: UnitState) -> list[tuple[WeaponDef, int]]:
@@ -163,9 +163,7 @@ class Threats:
                 if w.is_map or weapon_problem(state, h, w, after_move=False) is not None:
                     continue
                 found.append((w, weapon_range(w, collect(ctx, h, "attack", w))[1]))
-            if len(self._armed) > 4096:
-                self._armed.clear()
-            self._armed[key] = found
+            self._armed.put(key, found)
         return found
 
     def reaches(self, state: BattleState, h: UnitState) -> list[tuple[bool, TileMask]]:
@@ -198,9 +196,7 @@ class Threats:
         found = self._area.get(key)
         if found is None:
             found = self.fields.threat_area(h.unit_id, h.flying, h.pos, budget, radius)
-            if len(self._area) > 4096:
-                self._area.clear()
-            self._area[key] = found
+            self._area.put(key, found)
         return found
 
     def blow(self, state: BattleState, h: UnitState, u: UnitState, moved: bool = False) -> Blow | None:
@@ -248,9 +244,7 @@ class Threats:
             value = b.expected_on(tdef, teva)
             if value > best_value:
                 best, best_value = b, value
-        if len(self._blow) > 8192:
-            self._blow.clear()
-        self._blow[key] = best
+        self._blow.put(key, best)
         return best
 
 

@@ -15,7 +15,7 @@ import pygame
 from game.assets.audio import Audio, SilentSound
 from game.assets.errors import AssetError
 from game.assets.font import BitmapFont
-from game.assets.image_check import image_size
+from game.assets.image_check import IMAGE_LIMITS, image_size
 from game.assets.tint import outline, silhouette
 from game.content import content_root
 
@@ -242,23 +242,31 @@ class AssetLibrary:
     def effect(self, effect_id: str) -> Strip:
         table = self._merged_json("effects", "frames.json")
         entry = table.get(effect_id)
-        size = tuple(entry["frame"]) if isinstance(entry, dict) and "frame" in entry else None
-        return self._strip("effect", effect_id, size)
+        size = entry.get("frame") if isinstance(entry, dict) else None
+        return self._strip("effect", effect_id, _frame_size(size, f"effects/frames.json: {effect_id}.frame"))
 
     def ui_strip(self, asset_id: str) -> Strip:
         frames = self._merged_json("ui", "ui.json").get("frames", {})
-        entry = frames.get(asset_id)
-        return self._strip("ui", asset_id, (int(entry[0]), int(entry[1])) if entry else None)
+        entry = frames.get(asset_id) if isinstance(frames, dict) else None
+        return self._strip("ui", asset_id, _frame_size(entry, f"ui/ui.json: frames.{asset_id}"))
 
     def nine_slice(self, asset_id: str) -> NineSlice:
         borders = self._merged_json("ui", "ui.json").get("nine_slice", {})
         image = self.ui(asset_id)
-        border = int(borders.get(asset_id, min(image.get_size()) // 3))
+        border = borders.get(asset_id) if isinstance(borders, dict) else None
+        if border is None:
+            border = min(image.get_size()) // 3
+        if type(border) is not int or not 0 <= border <= min(image.get_size()) // 2:
+            raise AssetError(f"ui/ui.json: nine_slice.{asset_id} must be a whole number of pixels, got {border!r:.40}")
         return NineSlice(image, border)
 
     def side_color(self, side: str) -> pygame.Color:
         colors = self._merged_json("ui", "ui.json").get("side_colors", {})
-        return pygame.Color(colors.get(side, "#c0c0c0"))
+        value = colors.get(side, "#c0c0c0") if isinstance(colors, dict) else "#c0c0c0"
+        try:
+            return pygame.Color(value)
+        except (ValueError, TypeError):
+            raise AssetError(f"ui/ui.json: side_colors.{side} is not a colour, got {value!r:.40}") from None
 
     # --- side tinting ----------------------------------------------------------------
     def unit_silhouette(self, unit_id: str, color: pygame.typing.ColorLike = (255, 255, 255)) -> Strip:
@@ -345,3 +353,16 @@ class AssetLibrary:
         self._fonts.clear()
         self._sounds.clear()
         self._json.clear()
+
+
+def _frame_size(value: object, where: str) -> tuple[int, int] | None:
+    """A metadata file's [width, height] of animation frames, checked (a mod's file may hold anything)."""
+    if value is None:
+        return None
+    if (
+        isinstance(value, list)
+        and len(value) >= 2  # ui.json adds the frame count
+        and all(type(v) is int and 1 <= v <= IMAGE_LIMITS.max_side for v in value[:2])
+    ):
+        return (value[0], value[1])
+    raise AssetError(f"{where} must start with [width, height] in pixels, got {value!r:.40}")

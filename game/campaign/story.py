@@ -19,11 +19,10 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from game.campaign.battles import STORY_PREFIX
 from game.campaign.state import CampaignError, CampaignState
 from game.core.defs import frozen_map
+from game.data.yaml_reader import read_yaml_file
 
 STORY_FILE = Path("maps") / "campaign.yaml"
 
@@ -143,12 +142,11 @@ def load_story(game_dir: Path) -> Story:
     path = game_dir / STORY_FILE
     if not path.is_file():
         return Story()
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        at = f":{mark.line + 1}:{mark.column + 1}" if mark is not None else ""
-        raise CampaignError(f"{path}{at}: not valid YAML ({getattr(exc, 'problem', None) or exc})") from None
+    # The data files' reader: size, nesting, alias and number limits, regular files only.
+    data, problems = read_yaml_file(path, str(path))
+    errors = [p for p in problems if p.is_error]
+    if errors:
+        raise CampaignError(f"not valid YAML: {errors[0]}")
     return parse_story(data, str(path))
 
 

@@ -226,8 +226,9 @@ class BattleState:
     spawned: int = 0  # counter for generated unit ids
     version: int = STATE_VERSION
     # Derived, never saved: active units by tile and `movement.reachable` results, built on
-    # first use. `Tx` replaces it before every change it makes, so it always matches `units`.
-    _cache: StateCache = field(default_factory=StateCache, repr=False, compare=False)
+    # first use. `Tx` replaces it before every change it makes, so it always matches `units`;
+    # not an init argument, so `dataclasses.replace` gives the new state an empty one.
+    _cache: StateCache = field(default_factory=StateCache, init=False, repr=False, compare=False)
 
     # ---- reading -------------------------------------------------------------------------
     @property

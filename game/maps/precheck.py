@@ -171,6 +171,11 @@ def check_map(path: Path) -> Element:
     return root
 
 
+def _gid_text(text: str) -> bool:
+    """A tile or object number as Tiled writes it: ASCII digits, at most 32 bits (10 digits)."""
+    return text.isascii() and text.isdigit() and len(text) <= 10
+
+
 def _object_label(obj: Element) -> str:
     name = obj.get("name")
     return f"object {name[:40]!r} (id {obj.get('id', '?')[:12]})" if name else f"object id {obj.get('id', '?')[:12]}"
@@ -195,7 +200,7 @@ def _check_object(path: Path, obj: Element, width: int, height: int) -> int:
     beyond the map's edge but within reach are reported by the loader as outside the map.
     Returns the work finding its tiles takes (tiles in its bounds times its points)."""
     reach = float(MAX_COORD)
-    if obj.get("id") is not None and not obj.get("id", "").isdigit():
+    if obj.get("id") is not None and not _gid_text(obj.get("id", "")):
         raise MapError(path, f"{_object_label(obj)}: id {obj.get('id', '')[:24]!r} is not a whole number")
     box = {a: _coordinate(path, obj, a, obj.get(a, "0"), reach) for a in ("x", "y", "width", "height")}
     rotation = _coordinate(path, obj, "rotation", obj.get("rotation", "0"), 360.0)
@@ -241,7 +246,7 @@ def _check_layer(path: Path, layer: Element, width: int, height: int) -> None:
         if len(values) != cells:
             raise MapError(path, f"layer {name!r} has {len(values)} tiles; a {width}x{height} map needs {cells}")
         for v in values:
-            if not v.strip().isdigit():
+            if not _gid_text(v.strip()):
                 raise MapError(path, f"layer {name!r} has a bad tile number {v.strip()[:20]!r}")
         return
     if encoding != "base64":

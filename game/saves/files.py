@@ -15,6 +15,7 @@ import math
 import os
 import stat
 import tempfile
+import time
 from pathlib import Path
 from typing import Any
 
@@ -53,16 +54,22 @@ def _temp_prefix(path: Path) -> str:
     return f".{path.name}."
 
 
-def remove_stale_temps(folder: Path, name: str = "*") -> int:
+STALE_SECONDS = 60.0  # a write takes milliseconds: an older temporary file was cut short
+
+
+def remove_stale_temps(folder: Path, name: str = "*", *, min_age: float = STALE_SECONDS) -> int:
     """Remove the temporary files of writes that were cut short (a crash or kill between
-    creating and renaming them); `name` limits it to one file's. Returns how many went.
-    Saves are written by this game only, one at a time, so any such file is stale."""
+    creating and renaming them), when at least `min_age` seconds old (another process may
+    be writing a different file in the folder right now); `name` limits it to one file's.
+    Returns how many went."""
     pattern = f".{name if name == '*' else glob.escape(name)}.*{TEMP_SUFFIX}"
+    now = time.time()
     removed = 0
     with contextlib.suppress(OSError):
         for tmp in folder.glob(pattern):
             with contextlib.suppress(OSError):
-                if tmp.is_file() and not tmp.is_symlink():
+                info = tmp.lstat()
+                if stat.S_ISREG(info.st_mode) and now - info.st_mtime >= min_age:
                     tmp.unlink()
                     removed += 1
     return removed
@@ -71,7 +78,7 @@ def remove_stale_temps(folder: Path, name: str = "*") -> int:
 def _write_atomically(path: Path, data: bytes) -> None:
     folder = path.parent
     folder.mkdir(parents=True, exist_ok=True)
-    remove_stale_temps(folder, path.name)
+    remove_stale_temps(folder, path.name, min_age=0)  # this file's own leftovers: only we write it
     fd, tmp = tempfile.mkstemp(prefix=_temp_prefix(path), suffix=TEMP_SUFFIX, dir=folder)
     try:
         with os.fdopen(fd, "wb") as f:

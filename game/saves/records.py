@@ -28,6 +28,10 @@ SAVE_SCHEMA = 2
 BATTLE_KINDS = ("suspend", "autosave", "slot", "replay")
 CAMPAIGN_KIND = "campaign"
 CHECKPOINT_CHARS = 16  # digest prefix kept per command in replays: enough to spot a divergence
+# Far past any battle (a long one has a few thousand commands and under a hundred units);
+# they bound the time a hostile file can make loading or verifying take.
+MAX_COMMANDS = 100_000
+MAX_UNITS = 5_000
 _HEX = re.compile(r"^[0-9a-f]*$")
 
 # schema version -> function upgrading a file of that version to the next one.
@@ -177,6 +181,8 @@ class BattleRecord:
             raw_commands = battle["commands"]
             if not isinstance(raw_commands, list):
                 raise RecordError("'battle.commands' must be a list")
+            if len(raw_commands) > MAX_COMMANDS:
+                raise RecordError(f"has {len(raw_commands):,} commands; a battle record holds at most {MAX_COMMANDS:,}")
             commands = []
             for i, c in enumerate(raw_commands):
                 try:
@@ -186,6 +192,9 @@ class BattleRecord:
             state = battle.get("state")
             if state is not None and not isinstance(state, dict):
                 raise RecordError("'battle.state' must be an object")
+            units = state.get("units") if state is not None else None
+            if isinstance(units, list) and len(units) > MAX_UNITS:
+                raise RecordError(f"has {len(units):,} units in its battle state; a battle holds at most {MAX_UNITS:,}")
             checkpoints = battle.get("checkpoints") or []
             if not isinstance(checkpoints, list) or not all(isinstance(c, str) and _HEX.match(c) for c in checkpoints):
                 raise RecordError("'battle.checkpoints' must be a list of hex digests")

@@ -1,9 +1,10 @@
 """Loading a saved battle back into play.
 
-With the same game data, the saved state is used as it is (after checking it against its
-digest). With different data (a mod changed, the game was updated), the state may no longer
-mean the same thing, so the battle is rebuilt by replaying its command log from the seed;
-the player is told. If the log no longer plays, the save is refused with the reason.
+With the same game data, the saved state is used as it is, after checking it against its
+digest, the engine's invariants and its command log (which must replay to it). With
+different data (a mod changed, the game was updated), the state may no longer mean the
+same thing, so the battle is rebuilt by replaying its command log from the seed; the
+player is told. If the log no longer plays, the save is refused with the reason.
 """
 
 from __future__ import annotations
@@ -44,6 +45,19 @@ def restore(record: BattleRecord, data_hash: str, load: ScenarioLoader) -> Resto
         problems = state_problems(state)
         if problems:
             raise ReplayError(f"its battle state is impossible (the file was changed): {describe_problems(problems)}")
+        # The battle goes on from the saved state, but its log is replayed later (the battle
+        # log, a saved replay): it must play and lead to that state. The engine is fast
+        # enough that checking costs little even for a long battle.
+        cursor = Cursor.start(scenario, record.seed, record.commands)
+        try:
+            while not cursor.done:
+                cursor.step()
+        except ReplayError as exc:
+            raise ReplayError(f"its command log does not play (the file was changed or damaged): {exc}") from None
+        if cursor.state.digest() != record.digest:
+            raise ReplayError(
+                "its command log does not lead to its saved battle state (the file was changed or damaged)"
+            )
         return Restored(scenario, state, record.commands)
     cursor = Cursor.start(scenario, record.seed, record.commands)
     try:

@@ -215,10 +215,11 @@ def format_summary(report: SimReport, *, per_run: bool = False) -> str:
         lines.append(f"  player defeats    {total}, most often: {causes}")
     else:
         lines.append("  player defeats    none")
-    lines.append("  per unit (mean per run it took part in)   damage dealt  damage taken    kills")
-    for u in s.units:
-        label = f"{u.uid} ({u.name}, {u.side})"
-        lines.append(f"    {label:<40} {u.damage:>12.0f} {u.taken:>13.0f} {u.kills:>8.2f}")
+    labels = [f"{u.uid} ({u.name}, {u.side})" for u in s.units]
+    width = max([40, *(len(label) for label in labels)])
+    lines.append(f"  {'per unit (mean per run it took part in)':<{width + 2}} damage dealt  damage taken    kills")
+    for u, label in zip(s.units, labels, strict=True):
+        lines.append(f"    {label:<{width}} {u.damage:>12.0f} {u.taken:>13.0f} {u.kills:>8.2f}")
     problems = sorted({p for r in runs for p in r.problems})
     for p in problems:
         lines.append(f"  ai problem: {p}")

@@ -22,6 +22,7 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from importlib.util import find_spec
 from pathlib import Path
+from stat import S_ISLNK, S_ISREG
 
 ENV_OFF = "BLUE_COMET_NO_CACHE"
 ENV_DIR = "BLUE_COMET_CACHE_DIR"
@@ -29,6 +30,7 @@ APP_NAME = "blue-comet-tactics"
 VERSION = 1
 KEEP = 64  # entries; the oldest are removed
 MAX_FILES = 20_000  # a path argument larger than this (a whole home folder?) is not cached
+MAX_FILE_BYTES = 64 * 1024 * 1024  # a larger file is none the game reads: do not hash it, do not cache
 SKIP_DIRS = frozenset({".git", ".venv", "venv", "__pycache__", "node_modules", ".mypy_cache", ".ruff_cache"})
 # The libraries whose release changes what the commands print.
 LIBRARIES = ("pydantic", "pydantic_core", "yaml", "pytmx", "defusedxml", "packaging", "platformdirs", "pygame")
@@ -76,11 +78,21 @@ def _digest_tree(h: hashlib._Hash, root: Path, counted: list[int]) -> None:
         counted[0] += 1
         if counted[0] > MAX_FILES:
             raise TooLarge(str(root))
+        name = path.relative_to(root) if path != root else path.name
         try:
+            info = os.lstat(path)
+            if not S_ISREG(info.st_mode):
+                # A link, FIFO or device is never read (it could block or never end; the data
+                # loaders refuse them too): its kind and where a link points are the input.
+                target = os.readlink(path) if S_ISLNK(info.st_mode) else ""
+                h.update(f"{name}\0special {info.st_mode:o} {target}\0".encode())
+                continue
+            if info.st_size > MAX_FILE_BYTES:
+                raise TooLarge(f"{path}: {info.st_size} bytes")
             data = path.read_bytes()
         except OSError as exc:  # unreadable: the command will say so; do not cache around it
             raise TooLarge(f"{path}: {exc}") from None
-        h.update(f"{path.relative_to(root) if path != root else path.name}\0{len(data)}\0".encode())
+        h.update(f"{name}\0{len(data)}\0".encode())
         h.update(hashlib.sha256(data).digest())
 
 

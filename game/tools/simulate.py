@@ -1,5 +1,6 @@
 """`run_game.py simulate SCENARIO`: play a scenario headless with the AI on every side, many
-seeded runs in parallel, and summarise them (or compare a data variant with the baseline)."""
+seeded runs in parallel (local processes or a Dask cluster), and summarise them, compare a
+data variant with the baseline (--compare) or sweep a value over many variants (--sweep)."""
 
 from __future__ import annotations
 

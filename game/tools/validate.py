@@ -91,7 +91,9 @@ def run(args: argparse.Namespace) -> int:
         files = ((target.path, kind),)
     result = load_from_args(args, check_assets=not args.no_assets, files=files)
     d = result.definitions
-    image_problems = [] if args.no_assets else check_images(asset_folder_images(result.asset_dirs))
+    image_problems = (
+        [] if args.no_assets else check_images(asset_folder_images(result.asset_dirs), root=result.game_dir)
+    )
     if not args.quiet:
         if result.problems or image_problems:
             print(format_problems([*result.problems, *image_problems], summary=False))
@@ -131,7 +133,7 @@ def _check_scenarios(result: LoadResult, *, quiet: bool, images: bool = True) ->
         problems.extend(check_ai_blocks(scenario))
     problems.extend(check_objectives(loaded))
     if images:
-        problems.extend(check_map_images(sc.map.path for sc in loaded))
+        problems.extend(check_map_images((sc.map.path for sc in loaded), root=result.game_dir))
     if not quiet:
         if problems:
             print(format_problems(problems, summary=False))
@@ -157,7 +159,7 @@ def _check_one(result: LoadResult, target: Target, *, quiet: bool, images: bool 
         except MapError as exc:
             problems.append(problem_at(target.path, exc.problem, check=MAP_CHECK))
         if images:
-            problems.extend(check_map_images([target.path]))
+            problems.extend(check_map_images([target.path], root=result.game_dir))
     else:
         try:
             scenario = load_scenario_file(target.path, result.definitions)
@@ -167,7 +169,7 @@ def _check_one(result: LoadResult, target: Target, *, quiet: bool, images: bool 
             problems.extend(check_ai_blocks(scenario))
             problems.extend(check_objectives([scenario]))
             if images:
-                problems.extend(check_map_images([scenario.map.path]))
+                problems.extend(check_map_images([scenario.map.path], root=result.game_dir))
     if not quiet:
         if problems:
             print(format_problems(problems, summary=False))

@@ -9,6 +9,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from game.assets.image_check import IMAGE_LIMITS, ImageRefused, image_size
+from game.data.layout import display_name
 from game.data.problems import Mark, Problem
 from game.maps import MapError, map_images
 
@@ -24,11 +25,14 @@ def limits_line() -> str:
     )
 
 
-def _problem(exc: ImageRefused, why: str = "") -> Problem:
-    return Problem.at(Mark(exc.path.as_posix()), "", exc.reason + why, check=CHECK)
+def _problem(exc: ImageRefused, why: str, root: Path | None) -> Problem:
+    shown = display_name(exc.path, root) if root is not None else exc.path.as_posix()
+    return Problem.at(Mark(shown), "", exc.reason + why, check=CHECK)
 
 
-def check_images(paths: Iterable[Path], why: str = "") -> list[Problem]:
+def check_images(paths: Iterable[Path], why: str = "", *, root: Path | None = None) -> list[Problem]:
+    """Problems for the images among `paths` that the window would refuse (named relative to
+    the game folder `root` when inside it)."""
     problems = []
     seen: set[Path] = set()
     for path in paths:
@@ -38,7 +42,7 @@ def check_images(paths: Iterable[Path], why: str = "") -> list[Problem]:
         try:
             image_size(path)
         except ImageRefused as exc:
-            problems.append(_problem(exc, why))
+            problems.append(_problem(exc, why, root))
     return problems
 
 
@@ -56,7 +60,7 @@ def asset_folder_images(asset_dirs: Sequence[Path]) -> list[Path]:
     return out
 
 
-def check_map_images(tmx_files: Iterable[Path]) -> list[Problem]:
+def check_map_images(tmx_files: Iterable[Path], *, root: Path | None = None) -> list[Problem]:
     """The tileset images of each map (a map that cannot be read is reported by the map check)."""
     images: list[Path] = []
     for tmx in tmx_files:
@@ -64,4 +68,4 @@ def check_map_images(tmx_files: Iterable[Path]) -> list[Problem]:
             images.extend(map_images(tmx))
         except MapError:
             continue
-    return check_images(images, " (a tileset image of a map)")
+    return check_images(images, " (a tileset image of a map)", root=root)

@@ -64,6 +64,10 @@ class Navigator(Protocol):
 
     def status(self, state: BattleState, uid: str, then: Then | None = None) -> Transition: ...
 
+    def unit_list(self, state: BattleState, then: Then | None = None) -> Transition:
+        """Every unit on the map; pops Picked(uid) for the one to look at."""
+        ...
+
     def result(self, session: BattleSession) -> Transition:
         """The victory / defeat screen in place of the finished battle."""
         ...

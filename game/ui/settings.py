@@ -22,6 +22,14 @@ SETTINGS_VERSION = 1
 ANIMATION_MODES = ("full", "map", "off")
 SPEEDS = ("slow", "normal", "fast")
 DIFFICULTIES = ("easy", "normal", "hard")
+REWIND_LIMITS = ("unlimited", "10", "3", "off")  # rewinds allowed per battle
+
+
+def rewind_limit(setting: str) -> int | None:
+    """How many rewinds a battle allows (None: no limit)."""
+    if setting == "unlimited":
+        return None
+    return 0 if setting == "off" else int(setting)
 
 
 @dataclass
@@ -31,6 +39,7 @@ class Settings:
     text_speed: str = "normal"
     skip_enemy_animations: bool = False
     difficulty: str = "normal"  # how well the computer plays (never changes unit stats)
+    rewind: str = "unlimited"  # one of REWIND_LIMITS
     music_volume: int = 70  # percent
     sfx_volume: int = 80
     window_scale: int = 2
@@ -75,6 +84,8 @@ def _check_field(name: str, value: Any, default: Any) -> Any:
         return value if value in SPEEDS else None
     if name == "difficulty":
         return value if value in DIFFICULTIES else None
+    if name == "rewind":
+        return value if value in REWIND_LIMITS else None
     if name in ("music_volume", "sfx_volume"):
         return value if isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= 100 else None
     if name == "window_scale":

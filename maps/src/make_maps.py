@@ -552,6 +552,60 @@ RED_KAISER = MapSpec(
     space=True,
 )
 
+MOON_LEGEND: dict[str, Rule] = {
+    ".": variants("regolith", "regolith_2", "regolith_3", "regolith_4"),
+    "o": variants("craters_small", "craters_small_2"),
+    "c": variants("crater", "crater_2"),
+    "r": variants("rough", "rough_2"),
+    "h": variants("highlands", "highlands_2"),
+    "W": variants("rille_wall", "rille_wall_2"),
+    "b": variants("base_floor", "base_floor", "base_stripes", salt=3),
+    "p": variants("base_pad"),
+    "D": variants("dome", "dome_2"),
+    "H": variants("hangar"),
+}
+
+SEA_OF_SILENCE = MapSpec(
+    id="sea_of_silence",
+    tileset="moon",
+    title="The abandoned lunar base",
+    rows=[
+        "hhh....r.....c...hhhhh",
+        "hh..o.......r......hhh",
+        "h.....c.........o...hh",
+        "....r......WWWWW.....h",
+        "..........r...........",
+        ".c....bbbbb.....c.....",
+        "......bDbpb..r........",
+        "..o...bbbbH.......o...",
+        "......bDbbb....r......",
+        ".r....bbbbb...........",
+        "...........c.....WWWW.",
+        "....o.............r...",
+        "..c......r....o.......",
+        "h.....r...........c..h",
+        "hh.....o.....r.....hhh",
+        "hhhh.........o...hhhhh",
+    ],
+    legend=MOON_LEGEND,
+    regions={"pad": (9, 6, 1, 1), "lunar_base": (6, 5, 5, 5)},
+    spawns={
+        "astrohawk_start": (9, 6),
+        "layzner_start": (11, 7),
+        "baybull_start": (11, 5),
+        "buldy_start": (5, 8),
+        "karla_start": (18, 4),
+        "dtol_north": (16, 1),
+        "dtol_east": (19, 12),
+        "solomco_south": (14, 12),
+        "north_rim": (10, 0),
+        "east_rim": (21, 7),
+        "south_rim": (10, 15),
+    },
+    space=True,
+)
+
+
 EARTH_FALLS = MapSpec(
     id="earth_falls",
     tileset="nazca",
@@ -756,6 +810,7 @@ MAPS = [
     NUCLEAR_DAWN,
     FAREWELL_RED_PLANET,
     FOURON_AWAKENS,
+    SEA_OF_SILENCE,
     RED_KAISER,
     EARTH_FALLS,
     CURFEW,

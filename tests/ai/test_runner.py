@@ -181,3 +181,11 @@ def test_idle_is_a_controller_name_the_simulator_accepts() -> None:
     sim = Simulator.load(BatchSpec("blue_comet_falls", player_ai="idle", enemy_ai="srw", max_turns=2))
     run = sim.run(3)
     assert run.turns <= 3 and run.commands > 0
+
+
+def test_the_first_srw_version_kept_for_benchmarks_still_plays_legally() -> None:
+    from benchmarks.legacy_ai import LegacySRWController
+
+    result = play_out(arena_battle(8), {"player": LegacySRWController(), "enemy": make_controller("srw")}, max_turns=3)
+    assert result.forced_phase_ends == 0
+    assert any(isinstance(c, Attack) for c in result.commands)

@@ -142,3 +142,23 @@ def test_a_map_with_a_bomb_tileset_is_drawn_without_it(tmp_path: Path) -> None:
     pygame.display.set_mode((64, 64))  # pytmx converts tileset images for the display
     assert render_tmx(str(tmx), (10, 10)) is None  # the caller draws the terrain itself
     assert render_tmx(str(ROOT / "maps/sandstorm_decoy/map.tmx"), (10, 10)) is not None
+
+
+@pytest.mark.parametrize(
+    ("file", "text", "call"),
+    [
+        ("effects/frames.json", '{"beam": {"frame": ["a", "b"]}}', lambda lib: lib.effect("beam")),
+        ("effects/frames.json", '{"beam": {"frame": [1e999, 2]}}', lambda lib: lib.effect("beam")),
+        ("ui/ui.json", '{"frames": {"cursor": "big"}}', lambda lib: lib.ui_strip("cursor")),
+        ("ui/ui.json", '{"nine_slice": {"window": [8]}}', lambda lib: lib.nine_slice("window")),
+        ("ui/ui.json", '{"side_colors": {"player": "not a colour"}}', lambda lib: lib.side_color("player")),
+        ("ui/ui.json", '{"frames": {"cursor": [' + "9" * 5000 + ", 1]}}", lambda lib: lib.ui_strip("cursor")),
+    ],
+)
+def test_bad_asset_metadata_in_a_mod_is_an_asset_error(tmp_path: Path, file: str, text: str, call: object) -> None:
+    mod = tmp_path / "meta"
+    (mod / "assets" / file).parent.mkdir(parents=True)
+    (mod / "assets" / file).write_text(text)
+    library = AssetLibrary.for_mods([mod])
+    with pytest.raises(AssetError):
+        call(library)  # type: ignore[operator]

@@ -157,3 +157,21 @@ def test_julia_is_recruited_only_on_the_cusco_route_and_never_with_gale(
     assert duel_won(three).get("story_julia_joined") is True
     assert "story_julia_joined" not in duel_won({**three, "story_gale_joined": True})
     assert "story_julia_joined" not in duel_won({"story_route_cusco": True})
+
+
+def test_a_won_battle_leaves_its_story_flags_in_the_campaign_and_the_next_battle_starts_with_them(
+    load: Callable[[str], Scenario], rules: CampaignRules
+) -> None:
+    from game.campaign import record_victory
+    from tests.campaign.test_carry_over import fight
+
+    state = start_campaign(linear(), rules, seed=3)
+    played, final = fight(state, load, rules)
+    assert final.outcome is not None and final.outcome.winner == "player", "seed 3 is a win for the AI"
+    final.flags.update({"story_gale_talk": True, "base_hit_seen": True})  # as the talk event would set it
+    state, _ = record_victory(state, played, final, rules)
+    assert dict(state.flags) == {"story_gale_talk": True}
+    nxt = load(state.next_scenario or "")
+    battle, _ = nxt.with_setup(setup_for(state, nxt, rules)).start(battle_seed(state))
+    assert battle.flags["story_gale_talk"] is True and "base_hit_seen" not in battle.flags
+    assert "campaign_flags" in battle.fired and "opening" in battle.fired

@@ -197,3 +197,24 @@ def test_forecast_attack_is_the_forecast_apply_resolves() -> None:
     events = b.do(attack)
     (blow,) = [e for e in events if isinstance(e, StrikeResolved)]
     assert (blow.hit_chance, blow.crit_chance, blow.role) == (fc.attack.hit, fc.attack.crit, "attack")
+
+
+def test_a_saved_effect_of_unknown_kind_or_duration_is_refused() -> None:
+    import pytest
+
+    assert EffectState.from_json(["item", "repair_kit", "battle"]) == EffectState("item", "repair_kit", "battle")
+    for bad in (["curse", "x", "turn"], ["spirit", "focus", "forever"]):
+        with pytest.raises(ValueError, match="known kind and duration"):
+            EffectState.from_json(bad)
+
+
+def test_a_replaced_state_derives_its_tables_afresh() -> None:
+    import dataclasses
+
+    b = battle()
+    start = b.state
+    assert start.unit_at((0, 0)) is start.units["layzner"]  # fills the cache
+    moved = dataclasses.replace(start, units={**start.units, "layzner": start.units["layzner"].copy()})
+    moved.units["layzner"].x = 1
+    assert moved.unit_at((1, 0)) is moved.units["layzner"] and moved.unit_at((0, 0)) is None
+    assert start.unit_at((0, 0)) is start.units["layzner"]

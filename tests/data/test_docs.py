@@ -41,7 +41,7 @@ def test_modding_and_saves_guides_list_the_limits(repo: Path) -> None:
     from game.data.scenario_schema import MAX_EFFECT_VALUE
     from game.data.yaml_reader import DEFAULT_LIMITS, MAX_NUMBER_CHARS
     from game.maps import precheck
-    from game.saves import commands, files, state_check
+    from game.saves import commands, files, records, state_check
 
     modding = (repo / "docs/MODDING.md").read_text(encoding="utf-8")
     for number in (
@@ -73,5 +73,6 @@ def test_modding_and_saves_guides_list_the_limits(repo: Path) -> None:
         f"within {commands.MAX_INT:,}",
         f"1 to {state_check.MAX_TURN:,}",
         f"level (1 to {state_check.MAX_LEVEL})",
+        f"{records.MAX_COMMANDS:,} commands and {records.MAX_UNITS:,} units",
     ):
         assert text in saves, text

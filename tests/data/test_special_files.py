@@ -67,3 +67,21 @@ def test_a_symlinked_mod_file_is_refused(game: Game, tmp_path: Path) -> None:
     result = game.load(mod.parent, check_assets_exist=False)
     text = result.format_problems()
     assert "passwd.yaml" in text and "symbolic link" in text and "root:" not in text
+
+
+@posix_only
+def test_the_validate_output_cache_never_reads_special_files(tmp_path: Path) -> None:
+    """The fingerprint of `validate PATH` hashes the files under PATH: a FIFO would block it
+    and a link to /dev/zero would never end; both count by kind and target instead."""
+    from game.tools.output_cache import fingerprint
+
+    mod = tmp_path / "mods" / "evil"
+    (mod / "units").mkdir(parents=True)
+    (mod / "mod.yaml").write_text("id: evil\nname: Evil\nversion: 1.0.0\n")
+    os.mkfifo(mod / "units" / "pipe.yaml")
+    (mod / "units" / "zero.yaml").symlink_to("/dev/zero")
+    first = fingerprint("validate", [str(mod.parent)])
+    assert first is not None
+    (mod / "units" / "zero.yaml").unlink()
+    (mod / "units" / "zero.yaml").symlink_to("/dev/urandom")
+    assert fingerprint("validate", [str(mod.parent)]) not in (None, first)  # a new target is a change

@@ -101,3 +101,15 @@ def test_a_symlinked_map_is_refused(tmp_path: Path) -> None:
     link.symlink_to(real)
     with pytest.raises(MapError, match="symbolic link"):
         load_map(link, TERRAINS)
+
+
+@pytest.mark.parametrize("number", ["9" * 5000, "²", "12345678901", "-1", "1.5"])
+def test_bad_tile_and_object_numbers_are_refused(tmp_path: Path, number: str) -> None:
+    rows = [[1, 1, 1, 1], [1, 2, 2, 1], [1, 1, 1, 1]]
+    path = make_map(tmp_path, rows)
+    path.write_text(path.read_text().replace("1,1,1,1,1,2", f"{number},1,1,1,1,2", 1))
+    with pytest.raises(MapError, match="bad tile number"):
+        load_map(path, TERRAINS)
+    path = make_map(tmp_path, objects=f'<object id="{number}" name="a" type="spawn" x="0" y="0"><point/></object>')
+    with pytest.raises(MapError, match="not a whole number"):
+        load_map(path, TERRAINS)

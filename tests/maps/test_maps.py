@@ -51,7 +51,7 @@ def test_shipped_map_details() -> None:
     assert le_cain.properties["title"].startswith("Manhattan")
 
 
-TILESETS = ["mars", "space", "manhattan", "nazca"]
+TILESETS = sorted(p.stem for p in (ROOT / "assets" / "tiles").glob("*.tsx"))
 
 
 @pytest.mark.parametrize("name", TILESETS)

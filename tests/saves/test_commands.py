@@ -15,7 +15,18 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from game.core import EndPhase, IllegalCommand, apply
-from game.core.commands import COMMAND_TYPES, Attack, CastSpirit, Command, MapAttack, Move, Repair, Supply, UseItem
+from game.core.commands import (
+    COMMAND_TYPES,
+    Attack,
+    CastSpirit,
+    Command,
+    MapAttack,
+    Move,
+    Pick,
+    Repair,
+    Supply,
+    UseItem,
+)
 from game.core.state import BattleState
 from game.data import LoadResult
 from game.saves import BattleRecord, RecordError, SaveError
@@ -82,6 +93,7 @@ def test_every_command_kind_round_trips_through_the_file_check() -> None:
         ({"kind": "map_attack", "unit": "a", "weapon": "w", "center": [1]}, "'center'"),
         ({"kind": "attack", "unit": "a", "weapon": "w", "target": {"uid": "b"}}, "'target'"),
         ({"kind": "attack", "unit": "a", "weapon": "w", "target": "b", "reaction": 3}, "'reaction'"),
+        ({"kind": "attack", "unit": "a", "weapon": "w", "target": "b", "reaction": "dodge"}, "one of counter"),
         ({"kind": ["move"]}, "unknown command kind"),
         ({"kind": "teleport"}, "unknown command kind"),
         ({"kind": "end_phase", "unit": "a"}, "no field 'unit'"),
@@ -144,6 +156,14 @@ def test_a_bad_command_in_a_save_names_its_number_and_field(tmp_path: Path) -> N
         slots.read("slot1")
     with pytest.raises(RecordError):
         BattleRecord.from_json(data)
+
+
+def test_auto_and_none_in_a_file_are_picks() -> None:
+    data = {"kind": "attack", "unit": "a", "weapon": "w", "target": "b", "counter_weapon": "auto"}
+    command = parse_command({**data, "support_attack": "none", "support_defend": "c"})
+    assert isinstance(command, Attack)
+    assert command.counter_weapon is Pick.AUTO and command.support_attack is Pick.NONE
+    assert command.support_defend == "c" and not isinstance(command.support_defend, Pick)
 
 
 @pytest.mark.parametrize(

@@ -189,3 +189,24 @@ def test_any_json_in_any_state_field(
     for _ in range(3):  # an accepted state plays on
         state, _events = apply(state, legal_commands(state)[0])
     apply(state, EndPhase())
+
+
+@pytest.mark.parametrize(
+    ("commands", "words"),
+    [
+        ([{"kind": "attack", "unit": "layzner", "weapon": "knuckle_shot", "target": "ghost"}], "does not play"),
+        ([{"kind": "end_phase"}], "does not lead to its saved battle state"),
+    ],
+)
+def test_a_command_log_that_does_not_lead_to_the_state_is_refused(
+    saved: BattleRecord,
+    loader: Callable[[str], Scenario],
+    game_data: LoadResult,
+    commands: list[dict[str, Any]],
+    words: str,
+) -> None:
+    """The battle log and saved replays replay the log: it must play and end at the state."""
+    data = saved.to_json()
+    data["battle"]["commands"] = commands
+    with pytest.raises(ReplayError, match=words):
+        restore(BattleRecord.from_json(data), game_data.data_hash, loader)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -124,7 +125,8 @@ def test_leftovers_of_interrupted_writes_are_removed(tmp_path: Path) -> None:
     slots.write("slot1", record())
     stale = [tmp_path / ".slot1.json.abc123.tmp", tmp_path / ".suspend.json.x.tmp"]
     for f in stale:
-        f.write_bytes(b'{"format": "blue-com')  # a write killed half-way
+        f.write_bytes(b'{"format": "blue-com')  # a write killed half-way, two minutes ago
+        os.utime(f, (time.time() - 120, time.time() - 120))
     slots.write("slot1", record())  # the next write of that file removes its leftovers
     assert not stale[0].exists() and stale[1].exists()
     assert [s.name for s in slots.slots()] == ["slot1"]  # listing removes the rest
@@ -144,5 +146,35 @@ def test_listing_campaign_slots_removes_leftovers_of_interrupted_writes(tmp_path
     slots.write(1, campaign(), "h" * 64)
     stale = tmp_path / ".campaign2.json.k3j4.tmp"
     stale.write_bytes(b'{"format": "blue-comet-tac')
+    os.utime(stale, (time.time() - 120, time.time() - 120))
+    fresh = tmp_path / ".campaign3.json.zz.tmp"  # another process writing it right now
+    fresh.write_bytes(b"{")
     assert [s.number for s in slots.slots() if not s.empty] == [1]
-    assert not stale.exists()
+    assert not stale.exists() and fresh.exists()
+
+
+def test_absurdly_long_command_logs_and_unit_lists_are_refused(tmp_path: Path) -> None:
+    from game.saves.records import MAX_COMMANDS, MAX_UNITS, RecordError
+
+    data = record().to_json()
+    data["battle"]["commands"] = [{"kind": "end_phase"}] * (MAX_COMMANDS + 1)
+    with pytest.raises(RecordError, match="at most 100,000"):
+        BattleRecord.from_json(data)
+    data = record().to_json()
+    data["battle"]["state"] = {"units": [{}] * (MAX_UNITS + 1)}
+    with pytest.raises(RecordError, match="at most 5,000"):
+        BattleRecord.from_json(data)
+
+
+@pytest.mark.parametrize(
+    "text", ["branch: {after: " + "9" * 5000 + "}\n", "a: &a [1]\nb: !!python/object:os.system x\n"]
+)
+def test_a_hostile_campaign_story_file_is_refused_cleanly(tmp_path: Path, text: str) -> None:
+    from game.campaign import CampaignError
+    from game.campaign.story import STORY_FILE, load_story
+
+    path = tmp_path / STORY_FILE
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text)
+    with pytest.raises(CampaignError, match="not valid YAML"):
+        load_story(tmp_path)

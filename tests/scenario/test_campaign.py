@@ -22,6 +22,7 @@ CAMPAIGN = [
     "nuclear_dawn",
     "farewell_red_planet",
     "fouron_awakens",
+    "sea_of_silence",
     "red_kaiser",
     "earth_falls",
     "curfew",

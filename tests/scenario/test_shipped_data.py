@@ -21,6 +21,7 @@ CAMPAIGN = [
     "nuclear_dawn",
     "farewell_red_planet",
     "fouron_awakens",
+    "sea_of_silence",
     "red_kaiser",
     "earth_falls",
     "curfew",

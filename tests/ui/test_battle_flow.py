@@ -319,3 +319,36 @@ def test_a_battle_continued_in_the_enemy_phase_lets_the_ai_carry_on(config_dir: 
     d.app.apply(Reset(BattleScene(d.services, session, resumed=True)))
     wait_for_input(d)
     assert isinstance(d.top, ResultScene) or battle(d).state.turn == 2
+
+
+def test_spirits_from_the_forecast_then_the_forecast_again(config_dir: Path) -> None:
+    from game.ui.scenes.battle.choose import ChooseMode
+    from game.ui.scenes.forecast import ForecastScene
+
+    d = Driver(config_dir)
+    start(d, DUEL.id)
+    wait_for_input(d)
+    b = battle(d)
+    click_tile(d, b.state.unit("layzner").pos)
+    click_tile(d, b.state.unit("layzner").pos)  # act where it stands
+    pick(d, "attack")
+    pick(d, "layzered_rifle")
+    assert isinstance(b.mode, ChooseMode)
+    target = b.state.unit_at(b.cursor)
+    assert target is not None
+    d.press(Action.CONFIRM)
+    assert isinstance(d.top, ForecastScene)
+    before = d.top.view.attack.hit
+    d.press(Action.MENU)
+    assert isinstance(d.top, MenuScene) and d.top.menu.title.startswith("Spirit")
+    d.press(Action.CANCEL)  # straight back to the forecast
+    assert isinstance(d.top, ForecastScene)
+    d.press(Action.MENU)
+    pick(d, "focus")
+    d.until(lambda: isinstance(d.top, ForecastScene), 30)
+    forecast = d.top
+    assert isinstance(forecast, ForecastScene)
+    assert b.state.unit("layzner").has_effect("focus") and forecast.attack.target == target.uid
+    assert forecast.view.attack.hit > before  # Focus shows in the numbers
+    d.press(Action.CONFIRM)
+    d.until(lambda: b.state.unit("layzner").acted, 60, every=lambda: d.press(Action.CONFIRM))

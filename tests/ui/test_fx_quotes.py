@@ -180,3 +180,17 @@ def test_lines_depend_on_the_events_not_on_when_they_are_shown(services: Service
         e = _strike("a", "d", weapon)
         assert strike_quote(book, state, e) == strike_quote(book, later, e)
         assert reaction_quote(book, state, e, 3000) == reaction_quote(book, later, e, 3000)
+
+
+def test_every_line_fits_the_cut_in_and_the_message_box(services: Services, shipped: LoadResult) -> None:
+    from game.ui.fx.cutin import BAND_H
+    from game.ui.render.text import Fonts
+
+    width = 640 - BAND_H - 80  # the cut-in's text column, narrower than the message box
+    for pid, p in shipped.entries["pilots"].items():
+        assert p.quotes is not None
+        q = p.quotes
+        lines = [line for s in (*REQUIRED_SITUATIONS, "finish") for line in getattr(q, s)]
+        lines += [line for group in (q.weapons, q.against) for ls in group.values() for line in ls]
+        for line in lines:
+            assert len(services.fonts.wrap(f'"{line}"', width, Fonts.NORMAL)) <= 2, f"{pid}: {line!r} is too long"

@@ -105,24 +105,32 @@ def test_every_shipped_weapon_plays_its_animation(services: Services) -> None:
 
 
 def test_v_max_streaks_with_its_trail_and_maximum_is_bigger(services: Services) -> None:
-    def trail_pixels(unit: str, weapon: str, red: bool) -> int:
-        """Bright pixels of the comet's colour (blue, or red for Red Power) mid-streak."""
-        scene = CombatScene(services, _state(services, unit), _exchange(weapon), {"a": (3000, 3000), "d": (3000, 3000)})
-        assert [s.kind for s in scene.segments][1] == CUTIN  # the pilot cuts in first
-        (frame,) = _frames(scene, STRIKE, (0.5,))
-        surface = pygame.image.frombytes(frame, (640, 360), "RGB")
-        count = 0
-        for x in range(0, 640, 2):
-            for y in range(40, 280, 2):
-                r, _, b = surface.get_at((x, y))[:3]
-                count += (r > 200 and r > b + 80) if red else (b > 200 and b > r + 40)
-        return count
+    data = services.catalog.data  # type: ignore[attr-defined]
 
-    v_max = trail_pixels("layzner", "v_max", False)
-    v_maximum = trail_pixels("layzner_mk2", "v_maximum", False)
-    red = trail_pixels("zakarl_red_power", "v_max_red_power", True)
-    assert v_max > 200 and red > 200
-    assert v_maximum > v_max
+    def anim(unit: str, weapon: str) -> WeaponAnimation:
+        found = next(w for w in data.entries["units"][unit].weapons if w.id == weapon).animation
+        assert found is not None and found.cut_in
+        return found
+
+    def trail(a: WeaponAnimation) -> tuple[int, tuple[int, int, int]]:
+        """Height of what is drawn behind the comet mid-streak, and its middle colour."""
+        effects = Effects(services.art)
+        view = StrikeView(a, (490, 230), (150, 230), (440, 180), (150, 170), True, False, 1.0)
+        surface = pygame.Surface((640, 360))
+        p = 0.5
+        offset = striker_offset(view, p)
+        effects.draw(surface, view, p, (490 + offset[0], 230 + offset[1]))
+        x = 490 - 20  # just behind the stance: only the trail is drawn there
+        rows = [y for y in range(360) if surface.get_at((x, y))[:3] != (0, 0, 0)]
+        assert rows, f"{a.trail}: no trail"
+        return max(rows) - min(rows), tuple(surface.get_at((x, (max(rows) + min(rows)) // 2))[:3])
+
+    v_max, blue = trail(anim("layzner", "v_max"))
+    v_maximum, _ = trail(anim("layzner_mk2", "v_maximum"))
+    red_power, red = trail(anim("zakarl", "v_max_red_power"))
+    assert red_power > 10
+    assert v_maximum > v_max * 1.3
+    assert blue[2] > blue[0] and red[0] > red[2]
 
 
 def test_a_hit_flashes_and_shakes_the_target_and_a_miss_does_not(services: Services) -> None:

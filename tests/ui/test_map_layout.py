@@ -12,6 +12,7 @@ import pytest
 
 from game.core import distance
 from game.core.movement import reachable
+from game.ui.input.actions import Action
 from game.ui.model.session import PLAYER_SIDE, BattleSession
 from game.ui.render.menu import ListMenu
 from game.ui.render.theme import TILE
@@ -113,3 +114,22 @@ def test_the_hints_say_how_to_end_the_turn(config_dir: Path) -> None:
     assert "End Turn" in mode.hint
     b.field.cursor = b.state.unit("layzner").pos
     assert mode.hint.startswith("{confirm} select")
+
+
+def test_the_unit_list_from_the_map_menu_takes_the_cursor_to_a_unit(config_dir: Path) -> None:
+    from game.ui.scenes.unit_list import UnitListScene
+
+    d = Driver(config_dir)
+    start(d, "training_first_contact")
+    wait_for_input(d)
+    b = battle(d)
+    click_tile(d, next(p for p in b.state.ctx.grid.positions() if b.state.unit_at(p) is None))
+    pick(d, "units")
+    listing = d.top
+    assert isinstance(listing, UnitListScene)
+    assert listing.menu.entries[0].key in {u.uid for u in b.state.active_units(PLAYER_SIDE)}
+    assert len(listing.menu.entries) == len(list(b.state.active_units()))
+    d.press(Action.DOWN)
+    chosen = str(listing.menu.current.key)  # type: ignore[union-attr]
+    d.press(Action.CONFIRM)
+    assert d.top is b and b.cursor == b.state.unit(chosen).pos

@@ -94,3 +94,29 @@ def test_notices_leave_the_turn_label_and_the_phase_banner_readable(config_dir: 
     scene.playback.beat = BannerBeat("LAYZNER PHASE", "Turn 2", (80, 160, 255))
     scene.playback.beat.elapsed = 0.6
     _notices_clear_of(d, NOTICES)
+
+
+def test_the_status_details_page_lists_every_weapon_and_what_skills_do(config_dir: Path) -> None:
+    from game.ui.input.actions import Action, InputEvent, Kind
+    from game.ui.model.unit_info import unit_info
+    from game.ui.scenes.status import StatusScene
+    from game.ui.wiring import scenario_catalog
+
+    d = Driver(config_dir)
+    catalog, _ = scenario_catalog([])
+    state = BattleSession.start(catalog.load(next(iter(catalog.scenarios())).id)).state
+    scene = StatusScene(d.services, state, "layzner")
+    scene.handle(InputEvent(Kind.PRESS, Action.DOWN))
+    assert scene.details
+    info = unit_info(state, "layzner")
+    assert info.notes and all(what for _, what in info.notes)  # each shipped skill says what it does
+    import pygame
+
+    from tests.ui.text_fit import watching
+
+    with watching(d.services.fonts) as take:
+        scene.draw(pygame.Surface((640, 360)))
+        page = take()
+    written = {t.text for t in page.texts}
+    assert {w.name for w in info.weapons} <= written and {"Air", "Land", "Sea", "Space"} <= written
+    assert page.problems() == []

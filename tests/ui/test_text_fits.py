@@ -17,12 +17,11 @@ import pytest
 
 from game.campaign import PilotRecord, StageResult, start_campaign
 from game.core import Attack, BattleState, CastSpirit, IllegalCommand, apply, distance, forecast
-from game.core.caches import StateCache
 from game.core.defs import frozen_map
 from game.core.script import Dialogue, Retreat
 from game.ui.model.catalog import LoadedScenario
 from game.ui.model.dialogue import display_lines
-from game.ui.model.session import PLAYER_SIDE
+from game.ui.model.session import PLAYER_SIDE, BattleSession
 from game.ui.render.text import Fonts
 from game.ui.scenes.battle import hud, menus
 from game.ui.scenes.briefing import BriefingScene, ScenarioSelectScene
@@ -33,6 +32,7 @@ from game.ui.scenes.menu import MenuScene
 from game.ui.scenes.objectives import ObjectivesScene
 from game.ui.scenes.pilots import PilotsScene
 from game.ui.scenes.status import StatusScene
+from game.ui.scenes.unit_list import UnitListScene
 from game.ui.scenes.upgrades import UpgradeScene
 from game.ui.services import Services
 from game.ui.wiring import scenario_catalog
@@ -79,6 +79,32 @@ def _with_spirits(state: BattleState, uid: str) -> BattleState:
     return state
 
 
+def _hints(services: Services, state: BattleState) -> list[str]:
+    """Every hints line the map shows: the free cursor on each kind of tile, every mode, every
+    side's phase."""
+    from game.ui.scenes.battle.aim import AimMode
+    from game.ui.scenes.battle.choose import HINTS
+    from game.ui.scenes.battle.cursor import CursorMode
+    from game.ui.scenes.battle.field import Field
+    from game.ui.scenes.battle.move import MoveMode
+    from game.ui.scenes.battle.phases import phase_hint
+
+    session = BattleSession(None, state)  # type: ignore[arg-type]
+    field = Field(services, session, None, None, None)  # type: ignore[arg-type]
+    cursor = CursorMode(field)
+    out = [*HINTS.values(), MoveMode.hint, AimMode.hint]
+    empty = next(p for p in state.ctx.grid.positions() if state.unit_at(p) is None)
+    for spot in (empty, *(u.pos for u in state.active_units())):
+        field.cursor = spot
+        out.append(cursor.hint)
+    for i in range(len(state.ctx.sides)):
+        phased = state.shallow_copy()
+        phased.phase = i
+        session.state = phased
+        out.append(phase_hint(field))
+    return sorted(set(out))
+
+
 def _battle_drawings(services: Services, scenario: LoadedScenario) -> Iterator[Drawing]:
     fonts = services.fonts
     start, _ = scenario.start(scenario.seed)
@@ -98,6 +124,13 @@ def _battle_drawings(services: Services, scenario: LoadedScenario) -> Iterator[D
         for top in (False, True):
             yield label, lambda s, st=shown, t=top: hud.draw_unit_panel(s, fonts, services.art, st, player.uid, top=t)
         yield label, lambda s, st=shown: StatusScene(services, st, player.uid).draw(s)
+
+        def details(s: pygame.Surface, st: BattleState = shown) -> None:
+            scene = StatusScene(services, st, player.uid)
+            scene.details = True
+            scene.draw(s)
+
+        yield label, details
         for build, width, help_width in (
             (menus.action_entries, 120, 240),
             (menus.weapon_entries, 210, 300),
@@ -144,9 +177,14 @@ def _battle_drawings(services: Services, scenario: LoadedScenario) -> Iterator[D
         for top in (False, True):
             yield f"terrain {terrain}", lambda s, p=pos, t=top: hud.draw_terrain_panel(s, fonts, start, p, top=t)
     for i in range(len(start.ctx.sides)):
-        phase = dataclasses.replace(start, phase=i, _cache=StateCache())
+        phase = start.shallow_copy()
+        phase.phase = i
         yield f"phase {i}", lambda s, st=phase: hud.draw_phase(s, fonts, st)
     yield "briefing", lambda s: BriefingScene(services, scenario, None).draw(s)
+    for hint in _hints(services, start):
+        yield f"hints {hint[:20]}", lambda s, h=hint: hud.draw_hints(s, fonts, services.keys(h))
+    longest = _as(start, player.uid, unit_id=long_unit, pilot_id=long_pilot)
+    yield "unit list", lambda s: UnitListScene(services, longest).draw(s)
     yield "objectives", lambda s: ObjectivesScene(services, start).draw(s)
     for trigger in start.ctx.script.triggers:
         for action in trigger.actions:
@@ -193,6 +231,12 @@ def _campaign_drawings(services: Services) -> Iterator[Drawing]:
                     f"upgrades {stage} {i}",
                     lambda s, sh=shop, i=i: (setattr(sh.unit_menu, "index", i), sh._refresh_stats(), sh.draw(s))[2],
                 )
+    from tests.ui.test_scenes_draw import _won
+
+    result = _won(services)
+    yield "result", result.draw
+    hub = IntermissionScene(services, dataclasses.replace(c, stage=1, history=history[:1]))
+    yield "intermission legend", hub.draw
     select = ScenarioSelectScene(services)
     for i in range(len(select.menu.entries)):
         yield f"select {i}", lambda s, i=i: (setattr(select.menu, "index", i), select.draw(s))[1]

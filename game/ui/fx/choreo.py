@@ -360,7 +360,13 @@ class Effects:
             glow = pygame.Surface((260, 260), pygame.SRCALPHA)
             for i in range(4):
                 r = int((30 + 60 * k + i * 12 * math.sin(sv.t * 20 + i)) * scale * 0.8)
-                pygame.draw.circle(glow, (*sv.colour, int(70 * k)), (130, 130), max(4, min(128, r)), 0 if i == 0 else 3)
+                pygame.draw.circle(
+                    glow,
+                    (*sv.colour, int((40 if i == 0 else 90) * k)),
+                    (130, 130),
+                    max(4, min(128, r)),
+                    0 if i == 0 else 3,
+                )
             surface.blit(glow, glow.get_rect(center=body))
             for i in range(8):  # sparks streaming in
                 a = i * math.pi / 4 + sv.t * 3
@@ -387,7 +393,7 @@ class Effects:
                     x0 = min(start, at[0]) - (40 if sv.facing < 0 else 0)
                     surface.blit(piece, (x0, body[1] - h // 2))
             head = pygame.Surface((160, 160), pygame.SRCALPHA)
-            pygame.draw.circle(head, (*sv.colour, int(120 * fade)), (80, 80), int(50 * scale) if scale < 1.5 else 78)
+            pygame.draw.circle(head, (*sv.colour, int(80 * fade)), (80, 80), min(70, int(48 * scale)))
             pygame.draw.circle(head, (255, 255, 255, int(160 * fade)), (80, 80), int(24 * scale))
             surface.blit(head, head.get_rect(center=body))
         if sv.hit and IMPACT <= p < 0.95:

@@ -16,6 +16,7 @@ from game.ui.fx.choreo import ease, span
 from game.ui.fx.cutin import draw_cut_in
 from game.ui.fx.quotes import Quote, spirit_quote
 from game.ui.input.actions import Action, InputEvent, Kind
+from game.ui.model.session import PLAYER_SIDE
 from game.ui.render.text import Fonts
 from game.ui.scene import Pop, Scene, Transition
 from game.ui.services import Services
@@ -70,7 +71,9 @@ class SpiritScene(Scene):
         self.colour, self.shape = LOOKS.get(event.spirit, DEFAULT_LOOK)
         self.elapsed = 0.0
         self.t = 0.0
-        self.from_right = unit.side == "player"
+        ctx = state.ctx
+        # the player's team speaks from the right, as it stands in the battle scene
+        self.from_right = ctx.has_side(PLAYER_SIDE) and ctx.team(unit.side) == ctx.team(PLAYER_SIDE)
 
     def handle(self, e: InputEvent) -> Transition | None:
         if e.kind is Kind.PRESS and e.action in (Action.CONFIRM, Action.CANCEL):

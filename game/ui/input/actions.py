@@ -21,6 +21,7 @@ class Action(StrEnum):
     DANGER = "danger"  # toggle the enemy danger zone
     OBJECTIVES = "objectives"
     FAST = "fast"  # held: fast cursor, fast-forward animations
+    REWIND = "rewind"  # take back the player's last action of this phase
     FULLSCREEN = "fullscreen"
 
 
@@ -46,6 +47,7 @@ DEFAULT_KEY_BINDINGS: dict[str, list[str]] = {
     Action.DANGER.value: ["v"],
     Action.OBJECTIVES.value: ["o"],
     Action.FAST.value: ["left shift", "right shift"],
+    Action.REWIND.value: ["r"],
     Action.FULLSCREEN.value: ["f11"],
 }
 
@@ -64,6 +66,7 @@ REBINDABLE: tuple[tuple[Action, str], ...] = (
     (Action.DANGER, "Danger zone"),
     (Action.OBJECTIVES, "Objectives"),
     (Action.FAST, "Fast (hold)"),
+    (Action.REWIND, "Rewind"),
 )
 
 

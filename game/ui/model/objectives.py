@@ -7,6 +7,9 @@ from dataclasses import dataclass
 from game.core import BattleState
 from game.core.script import Objectives
 
+BONUS_LEGEND = "★ bonus achieved   · not (yet) achieved"
+BONUS_COUNT_LEGEND = "★n: bonus objectives achieved in that battle"
+
 
 @dataclass(frozen=True)
 class ObjectiveText:

@@ -29,6 +29,10 @@ class BattleSession:
     opening: list[Event] = field(default_factory=list)  # events of new_battle, played on entry
     log: list[Command] = field(default_factory=list)
     campaign: CampaignState | None = None  # the campaign as it stood when this battle began
+    rewinds_used: int = 0  # this battle's rewinds (a setting may limit them)
+    # the states before each command of the player's current phase, for rewinding (kept
+    # in memory only: a continued battle cannot rewind past the point it was saved at)
+    _before: list[BattleState] = field(default_factory=list, repr=False)
 
     @classmethod
     def start(
@@ -52,9 +56,34 @@ class BattleSession:
 
     def do(self, command: Command) -> list[Event]:
         """Apply a command; raises IllegalCommand (nothing changes) when the rules refuse it."""
+        before = self.state
         self.state, events = apply(self.state, command)
         self.log.append(command)
+        if before.side == PLAYER_SIDE and self.player_phase:
+            self._before.append(before)
+        else:
+            self._before.clear()  # a new phase (or the end): nothing of it can be taken back
         return events
+
+    # ---- rewinding -------------------------------------------------------------------------
+    def rewind_problem(self, limit: int | None) -> str | None:
+        """Why the player's last action cannot be taken back now (None if it can)."""
+        if limit == 0:
+            return "Rewinding is off (Settings)."
+        if not self.player_phase:
+            return "Only your own phase can be rewound."
+        if not self._before:
+            return "Nothing to rewind: this phase has just begun."
+        if limit is not None and self.rewinds_used >= limit:
+            return f"No rewinds left in this battle (the limit is {limit})."
+        return None
+
+    def rewind(self) -> Command:
+        """Take back the last command of the player's phase: the state before it, rolls and
+        all, and the log without it (so saves and replays hold the line played)."""
+        self.state = self._before.pop()
+        self.rewinds_used += 1
+        return self.log.pop()
 
     def check(self, command: Command) -> str | None:
         """Why the rules would refuse `command` now (None if allowed). Nothing changes."""
@@ -83,6 +112,7 @@ class BattleSession:
             extra={
                 "campaign": None if self.campaign is None else self.campaign.to_json(),
                 "title": self.scenario.title,
+                "rewinds_used": self.rewinds_used,
             },
         )
 

@@ -67,6 +67,7 @@ class UnitInfo:
     exp: int
     description: str
     parts: tuple[str, ...] = ()  # skill parts and consumables carried (spirits and statuses: `effects`)
+    notes: tuple[tuple[str, str], ...] = ()  # skills and abilities: (name, what it does)
 
 
 def unit_info(state: BattleState, uid: str) -> UnitInfo:
@@ -114,6 +115,16 @@ def unit_info(state: BattleState, uid: str) -> UnitInfo:
             if s.id in defs.skills
         )
     abilities = tuple(defs.abilities[a.id].name for a in udef.abilities if a.id in defs.abilities)
+    # (name, what it does) for the status screen's details page
+    notes: list[tuple[str, str]] = []
+    if p is not None:
+        notes += [
+            (name, defs.skills[s.id].description)
+            for name, s in zip(skills, (s for s in p.skills if s.id in defs.skills), strict=True)
+        ]
+    notes += [
+        (defs.abilities[a.id].name, defs.abilities[a.id].description) for a in udef.abilities if a.id in defs.abilities
+    ]
     effects = []
     parts: dict[str, int] = {}  # skill parts and consumables (one `item` effect per use)
     for e in u.effects:
@@ -163,6 +174,7 @@ def unit_info(state: BattleState, uid: str) -> UnitInfo:
         kills=u.kills,
         exp=u.exp,
         description=udef.description,
+        notes=tuple(notes),
     )
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from game.core import BattleState
+from game.core import BattleState, CastSpirit, Command
 from game.core.stats import unit_def
 
 
@@ -31,3 +31,29 @@ def in_words(state: BattleState, message: str) -> str:
     pattern = re.compile(r"(?<![\w'])(" + "|".join(re.escape(k) for k in sorted(names, key=len, reverse=True)) + r")\b")
     text = pattern.sub(lambda m: names[m.group(1)], message)
     return text[:1].upper() + text[1:] if text else text
+
+
+ACTION_WORDS = {
+    "Move": "move",
+    "Attack": "attack",
+    "MapAttack": "MAP attack",
+    "Wait": "wait",
+    "TakeOff": "take-off",
+    "Land": "landing",
+    "Repair": "repair",
+    "Supply": "resupply",
+    "CancelMove": "undone move",
+    "EndPhase": "end of phase",
+}
+
+
+def action_words(state: BattleState, command: Command) -> str:
+    """A player's command as a short phrase: "Layzner's attack", "Eiji Asuka's Focus"."""
+    uid = getattr(command, "unit", None)
+    what = ACTION_WORDS.get(type(command).__name__, type(command).__name__.lower())
+    if isinstance(command, CastSpirit):
+        spirit = state.ctx.defs.spirits.get(command.spirit)
+        what = spirit.name if spirit is not None else command.spirit
+        pilot = state.units[command.unit].pilot_id if command.unit in state.units else None
+        uid = pilot or uid
+    return f"{in_words(state, uid)}'s {what}" if isinstance(uid, str) else what

@@ -483,13 +483,25 @@ class CombatScene(Scene):
         if e.mercy:
             fonts.draw(surface, "Mercy!", (top[0], top[1] - 34), colour=theme.GOOD, align="center")
 
+    def _label(self, uid: str, width: int) -> str:
+        """`Unit · Pilot`, or the unit alone when it has no pilot or both do not fit."""
+        u = self.state.unit(uid)
+        name = unit_def(self.state.ctx, u).name
+        pilot = pilot_def(self.state.ctx, u)
+        fonts = self.services.fonts
+        text = f"{name}  ·  {pilot.name}" if pilot is not None else name
+        if fonts.width(text, Fonts.SMALL, True) <= width:
+            return text
+        while len(name) > 1 and fonts.width(name, Fonts.SMALL, True) > width:
+            name = name[:-2] + "."
+        return name
+
     def _draw_bars(self, surface: pygame.Surface) -> None:
         fonts = self.services.fonts
         for uid, rect in ((self.left, pygame.Rect(8, 8, 300, 40)), (self.right, pygame.Rect(332, 8, 300, 40))):
             u = self.state.unit(uid)
             fonts.panel(surface, rect, edge=theme.SIDE_COLOURS.get(u.side, theme.PANEL_EDGE))
-            name = unit_def(self.state.ctx, u).name
-            fonts.draw(surface, f"{name}  ·  {self._pilot(uid)}", (rect.x + 8, rect.y + 4), size=Fonts.SMALL, bold=True)
+            fonts.draw(surface, self._label(uid, rect.w - 16), (rect.x + 8, rect.y + 4), size=Fonts.SMALL, bold=True)
             hp = self.hp.get(uid, float(u.hp))
             top = self.max_hp.get(uid, u.hp or 1)
             bar(surface, pygame.Rect(rect.x + 8, rect.y + 22, rect.w - 90, 10), hp, top, hp_colour(hp, top))

@@ -130,8 +130,12 @@ def draw_forecast(
         y += 20
 
 
+SPIRITS = "spirits"  # what the forecast pops when the player wants to cast a spirit first
+
+
 class ForecastScene(Scene):
-    """Confirm (pops True) or go back (pops False) after seeing both sides' numbers."""
+    """Confirm (pops True), go back (pops False), or cast a spirit first (pops SPIRITS)
+    after seeing both sides' numbers."""
 
     opaque = False
 
@@ -153,6 +157,9 @@ class ForecastScene(Scene):
         if ev.action is Action.CANCEL:
             self.services.audio.sfx("cancel")
             return Pop(False)
+        if ev.action is Action.MENU:
+            self.services.audio.sfx("select")
+            return Pop(SPIRITS)
         return None
 
     def draw(self, surface: pygame.Surface) -> None:
@@ -164,11 +171,11 @@ class ForecastScene(Scene):
             surface, "BATTLE FORECAST", (320, 40), size=Fonts.LARGE, bold=True, colour=theme.ACCENT, align="center"
         )
         draw_forecast(surface, self.services, self.state, self.view, 70)
-        self.confirm_rect = pygame.Rect(220, 312, 200, 26)
+        label = self.services.keys("{confirm}: Attack!    {menu}: Spirits    {cancel}: Back")
+        w = fonts.width(label, Fonts.NORMAL, True) + 24
+        self.confirm_rect = pygame.Rect(320 - w // 2, 312, w, 26)
         fonts.panel(surface, self.confirm_rect, edge=theme.ACCENT)
-        fonts.draw(
-            surface, self.services.keys("{confirm}: Attack!    {cancel}: Back"), (320, 318), align="center", bold=True
-        )
+        fonts.draw(surface, label, (320, 318), align="center", bold=True)
 
 
 class ReactionScene(Scene):

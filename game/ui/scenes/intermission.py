@@ -12,6 +12,7 @@ from game.campaign.story import Story, load_story, pending_branch
 from game.ui.input.actions import InputEvent
 from game.ui.model.catalog import LoadedScenario
 from game.ui.model.growth_view import payment_lines
+from game.ui.model.objectives import BONUS_COUNT_LEGEND
 from game.ui.render import theme
 from game.ui.render.menu import Entry, ListMenu
 from game.ui.render.text import Fonts
@@ -220,6 +221,8 @@ class IntermissionScene(Scene):
             text = f"{self._title(h.scenario)}: turn {h.turns}, {h.kills} shot down, {funds:,} funds{bonus}"
             fonts.draw(surface, text, (x + 8, y), size=Fonts.SMALL)
             y += 15
+        if any(h.bonus for h in c.history[-6:]):
+            fonts.draw(surface, BONUS_COUNT_LEGEND, (x + 8, y + 4), size=Fonts.SMALL, colour=theme.TEXT_DIM)
         self.menu.draw(surface, fonts, (24, 72))  # after the panel: its help box overlaps it
         fonts.draw(
             surface,

@@ -66,5 +66,7 @@ def restored_session(services: Services, record: BattleRecord) -> tuple[BattleSe
     if restored.note:
         services.notify(restored.note, 8.0)
     session = BattleSession(restored.scenario, restored.state, [], list(restored.commands), campaign)  # type: ignore[arg-type]
+    used = record.extra.get("rewinds_used", 0)
+    session.rewinds_used = used if isinstance(used, int) and used >= 0 else 0
     services.saves.discard_suspend()
     return session, None

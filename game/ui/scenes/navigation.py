@@ -33,6 +33,7 @@ from game.ui.scenes.settings import SettingsScene
 from game.ui.scenes.status import StatusScene
 from game.ui.scenes.title import TitleScene
 from game.ui.scenes.training import TrainingScene
+from game.ui.scenes.unit_list import UnitListScene
 from game.ui.scenes.upgrades import UpgradeScene
 from game.ui.services import Services
 
@@ -153,6 +154,9 @@ class SceneNavigator:
 
     def status(self, state: BattleState, uid: str, then: Then | None = None) -> Transition:
         return Push(StatusScene(self.services, state, uid), then)
+
+    def unit_list(self, state: BattleState, then: Then | None = None) -> Transition:
+        return Push(UnitListScene(self.services, state), then)
 
     def result(self, session: BattleSession) -> Transition:
         return Replace(ResultScene(self.services, session))

@@ -6,7 +6,7 @@ import pygame
 
 from game.core import BattleState
 from game.ui.input.actions import InputEvent, Kind
-from game.ui.model.objectives import current_objectives
+from game.ui.model.objectives import BONUS_LEGEND, current_objectives
 from game.ui.render import theme
 from game.ui.render.text import Fonts
 from game.ui.scene import Pop, Scene, Transition
@@ -59,6 +59,8 @@ class ObjectivesScene(Scene):
                     fonts.draw(surface, (mark if j == 0 else "  ") + row, (x + 10, y), size=Fonts.SMALL)
                     y += lh
             y += 6
+        if self.text.bonus:
+            fonts.draw(surface, BONUS_LEGEND, (x, rect.bottom - 18), size=Fonts.SMALL, colour=theme.TEXT_DIM)
         fonts.draw(
             surface,
             "Any key: close",

@@ -140,7 +140,7 @@ class ReplayScene(BattleScene):
         self.wait = STEP_PAUSE
         return None
 
-    def _mode_after(self, uid: str | None, after: After) -> Mode:
+    def _mode_after(self, uid: str | None, after: After, then: object = None) -> Mode:
         return self.mode  # a replay never hands control to the player
 
     # ---- drawing ------------------------------------------------------------------------------

@@ -11,6 +11,7 @@ import pygame
 from game.campaign import BattleGains, CampaignError, CampaignState, record_defeat, record_victory
 from game.ui.input.actions import InputEvent
 from game.ui.model.growth_view import PaymentRow, bonus_rewards, payment_rows
+from game.ui.model.objectives import BONUS_LEGEND
 from game.ui.model.session import BattleSession
 from game.ui.model.summary import summarize
 from game.ui.render import theme
@@ -131,7 +132,7 @@ class ResultScene(Scene):
         fonts.draw(surface, self.session.scenario.info.title, (320, 58), colour=theme.TEXT, align="center")
         reason_lines = len(fonts.wrap(s.reason, 368))
         extra = self._reward_lines(fonts, 368)
-        height = 26 + reason_lines * fonts.line_height() + 5 * 18 + (len(extra) * 15 + 4 if extra else 0)
+        height = 26 + reason_lines * fonts.line_height() + 5 * 18 + (len(extra) * 15 + 20 if extra else 0)
         rect = pygame.Rect(120, 80, 400, height)
         fonts.panel(surface, rect, edge=colour)
         x, y = rect.x + 16, rect.y + 10
@@ -155,6 +156,15 @@ class ResultScene(Scene):
         for line, line_colour in extra:
             fonts.draw(surface, line, (x, y), size=Fonts.SMALL, colour=line_colour)
             y += 15
+        if s.bonus:
+            fonts.draw(
+                surface,
+                BONUS_LEGEND,
+                (rect.right - 16, rect.bottom - 17),
+                size=Fonts.SMALL,
+                colour=theme.TEXT_DIM,
+                align="right",
+            )
         if self.campaign is not None:
             ups = [g for g in (self.gains.pilots if self.gains else ()) if g.level_after > g.level_before]
             names = self.session.state.ctx.defs.pilots

@@ -16,7 +16,7 @@ from game.ui.scene import Pop, Push, Scene, Transition
 from game.ui.scenes.backdrop import Backdrop
 from game.ui.scenes.menu import run_menu
 from game.ui.services import Services
-from game.ui.settings import ANIMATION_MODES, DIFFICULTIES, SPEEDS, Settings
+from game.ui.settings import ANIMATION_MODES, DIFFICULTIES, REWIND_LIMITS, SPEEDS, Settings
 
 ANIMATION_LABELS = {"full": "Full battle scenes", "map": "On the map only", "off": "Off"}
 
@@ -74,6 +74,13 @@ OPTIONS: tuple[Option, ...] = (
         lambda s: s.difficulty.capitalize(),
         _cycle(DIFFICULTIES, "difficulty"),
         "How cleverly the computer plays: targets, spirits and reactions. Unit stats never change.",
+    ),
+    Option(
+        "rewind",
+        "Rewinds per battle",
+        lambda s: s.rewind.capitalize(),
+        _cycle(REWIND_LIMITS, "rewind"),
+        "Take back your own actions of the current phase, one at a time (R or the map menu).",
     ),
     Option(
         "unit_speed",

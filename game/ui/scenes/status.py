@@ -15,13 +15,15 @@ from game.ui.services import Services
 
 
 class StatusScene(Scene):
-    """Left/right (or Q/E) shows the next unit on the map; any other key closes."""
+    """Left/right (or Q/E) shows the next unit on the map; up/down turns to the details page
+    (the full weapon table, what each skill and ability does); any other key closes."""
 
     def __init__(self, services: Services, state: BattleState, uid: str) -> None:
         self.services = services
         self.state = state
         self.order = [u.uid for u in state.active_units()]
         self.uid = uid if uid in self.order else (self.order[0] if self.order else uid)
+        self.details = False
 
     def handle(self, ev: InputEvent) -> Transition | None:
         if ev.kind is Kind.WHEEL:
@@ -35,6 +37,10 @@ class StatusScene(Scene):
         if ev.action in (Action.RIGHT, Action.NEXT_UNIT):
             self._cycle(1)
             return None
+        if ev.action in (Action.UP, Action.DOWN):
+            self.details = not self.details
+            self.services.audio.sfx("cursor")
+            return None
         if ev.action in (Action.CONFIRM, Action.CANCEL, Action.INFO, Action.MENU):
             return Pop(None)
         return None
@@ -44,6 +50,9 @@ class StatusScene(Scene):
             self.uid = self.order[(self.order.index(self.uid) + step) % len(self.order)]
 
     def draw(self, surface: pygame.Surface) -> None:
+        if self.details:
+            self._draw_details(surface)
+            return
         fonts = self.services.fonts
         info = unit_info(self.state, self.uid)
         u = self.state.unit(self.uid)
@@ -156,8 +165,82 @@ class StatusScene(Scene):
             )
         fonts.draw(
             surface,
-            self.services.keys("Left/right: other units  ·  {cancel}: close"),
+            self.services.keys("Left/right: other units  ·  Up/down: details  ·  {cancel}: close"),
             (sp.right - 8, sp.bottom - 18),
+            size=Fonts.SMALL,
+            colour=theme.TEXT_DIM,
+            align="right",
+        )
+
+    # ---- the details page --------------------------------------------------------------------
+    WEAPON_COLUMNS = (
+        ("Name", 8, "left"),
+        ("Rng", 150, "left"),
+        ("Power", 222, "right"),
+        ("Hit", 256, "right"),
+        ("Crit", 290, "right"),
+        ("Cost", 300, "left"),
+        ("Will", 378, "right"),
+        ("P", 392, "left"),
+        ("Type", 408, "left"),
+        ("Air", 470, "left"),
+        ("Land", 500, "left"),
+        ("Sea", 536, "left"),
+        ("Space", 566, "left"),
+    )
+
+    def _draw_details(self, surface: pygame.Surface) -> None:
+        """Every weapon with its terrain ranks by environment, then each skill and ability."""
+        fonts = self.services.fonts
+        info = unit_info(self.state, self.uid)
+        surface.fill(theme.BG)
+        table = pygame.Rect(6, 6, 628, 26 + 18 + 15 * max(1, len(info.weapons)) + 8)
+        fonts.panel(surface, table, edge=theme.SIDE_COLOURS.get(info.side, theme.PANEL_EDGE))
+        title = f"{info.name}  ·  Weapons"
+        fonts.draw_fitted(surface, title, (table.x + 8, table.y + 5), table.w - 16, bold=True, colour=theme.ACCENT)
+        y = table.y + 26
+        for text, dx, align in self.WEAPON_COLUMNS:
+            fonts.draw(surface, text, (table.x + dx, y), size=Fonts.SMALL, colour=theme.TEXT_DIM, align=align)
+        y += 18
+        for w in info.weapons:
+            flags = w.flags.split()
+            cells = (
+                w.name,
+                w.range,
+                str(w.power),
+                f"{w.hit:+d}",
+                f"{w.crit:+d}",
+                w.cost,
+                str(w.will) if w.will else "-",
+                "P" if "P" in flags else "-",
+                " ".join(f for f in flags if f != "P"),
+                *w.ranks,
+            )
+            for (_, dx, align), cell in zip(self.WEAPON_COLUMNS, cells, strict=False):
+                if dx == 8:
+                    fonts.draw_fitted(surface, cell, (table.x + dx, y), 140, size=Fonts.SMALL)
+                else:
+                    fonts.draw(surface, cell, (table.x + dx, y), size=Fonts.SMALL, align=align)
+            y += 15
+        notes = pygame.Rect(6, table.bottom + 4, 628, 354 - table.bottom - 4)
+        fonts.panel(surface, notes)
+        fonts.draw(surface, "Skills and abilities", (notes.x + 8, notes.y + 5), bold=True, colour=theme.ACCENT)
+        y = notes.y + 26
+        lh = fonts.line_height(Fonts.SMALL)
+        if not info.notes:
+            fonts.draw(surface, "none", (notes.x + 10, y), size=Fonts.SMALL, colour=theme.TEXT_DIM)
+        for name, what in info.notes:
+            lines = fonts.wrap(f"{name}: {what or 'no description.'}", notes.w - 24, Fonts.SMALL)
+            if y + len(lines) * lh > notes.bottom - 20:
+                break
+            for i, line in enumerate(lines):
+                fonts.draw(surface, line, (notes.x + 10 + (10 if i else 0), y), size=Fonts.SMALL)
+                y += lh
+            y += 2
+        fonts.draw(
+            surface,
+            self.services.keys("Left/right: other units  ·  Up/down: main page  ·  {cancel}: close"),
+            (notes.right - 8, notes.bottom - 18),
             size=Fonts.SMALL,
             colour=theme.TEXT_DIM,
             align="right",

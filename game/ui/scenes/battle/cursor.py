@@ -65,6 +65,8 @@ class CursorMode(Mode):
             f.toggle_danger()
         elif a is Action.OBJECTIVES:
             return objectives(f)
+        elif a is Action.REWIND:
+            return f.rewind()
         elif a is Action.MENU:
             return pause(f)
         return STAY
@@ -91,6 +93,14 @@ class CursorMode(Mode):
                 "It is not your phase.",
                 help="End your phase; the enemy moves next.",
             ),
+            Entry(
+                "Rewind",
+                "rewind",
+                f.rewind_problem() is None,
+                f.rewind_problem() or "",
+                detail=self._rewinds_left(),
+                help="Take back your last action of this phase, rolls and all (R).",
+            ),
             Entry("Objectives", "objectives", help="Victory and defeat conditions."),
             Entry(
                 f"Danger Zone: {'On' if f.show_danger else 'Off'}",
@@ -104,7 +114,8 @@ class CursorMode(Mode):
                 "Every unit has acted.",
                 help="Jump to a unit that has not acted (E / Q).",
             ),
-            Entry("Menu", "pause", help="Settings, suspend, quit."),
+            Entry("Units", "units", help="Every unit on the map: HP, EN, Will; go to one."),
+            Entry("Menu", "pause", help="Settings, battle log, suspend, quit."),
         ]
         title = f"Turn {f.state.turn}"
         anchor = f.menu_anchor(ListMenu(entries, title=title, width=150).size(), 260, f.cursor, {f.cursor})
@@ -118,13 +129,28 @@ class CursorMode(Mode):
                 return self.end_turn()
             case "objectives":
                 return objectives(f)
+            case "rewind":
+                return f.rewind()
             case "danger":
                 f.show_danger = not f.show_danger
             case "next":
                 f.next_unit(1)
             case "pause":
                 return pause(f)
+            case "units":
+                return Open(lambda then: f.services.nav.unit_list(f.state, then), self._unit_chosen)
         return STAY
+
+    def _unit_chosen(self, result: object) -> Result:
+        f = self.field
+        if isinstance(result, Picked) and result.key in f.state.units:
+            f.set_cursor(f.state.unit(str(result.key)).pos)
+            f.camera.center_on(f.cursor)
+        return STAY
+
+    def _rewinds_left(self) -> str:
+        limit = self.field.rewind_limit
+        return "" if limit is None or limit == 0 else f"{max(0, limit - self.field.session.rewinds_used)} left"
 
     def end_turn(self) -> Result:
         f = self.field

@@ -12,14 +12,16 @@ from game.core.movement import reachable
 from game.ui.model.ranges import attack_tiles, danger_zone
 from game.ui.model.session import PLAYER_SIDE, BattleSession
 from game.ui.model.unit_actions import ready_units, weapon_rows
+from game.ui.model.wording import action_words
 from game.ui.render import theme
 from game.ui.render.menu import Entry, ListMenu
 from game.ui.scenes.battle.camera import BOTTOM_ROOM, TOP_ROOM, Camera
-from game.ui.scenes.battle.mode import Open, Result, show
+from game.ui.scenes.battle.mode import STAY, Open, Result, show
 from game.ui.scenes.battle.playback import Playback
 from game.ui.scenes.battle.view import MapView, TileLayers
 from game.ui.scenes.menu import MenuScene
 from game.ui.services import Services
+from game.ui.settings import rewind_limit
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -90,6 +92,34 @@ class Field:
         if ready:
             self.set_cursor(self.state.unit(ready[0]).pos)
             self.camera.center_on(self.cursor)
+
+    # ---- rewinding --------------------------------------------------------------------------
+    @property
+    def rewind_limit(self) -> int | None:
+        return rewind_limit(self.services.settings.rewind)
+
+    def rewind_problem(self) -> str | None:
+        return self.session.rewind_problem(self.rewind_limit)
+
+    def rewind(self) -> Result:
+        """Take back the player's last action of this phase and show the map as it was."""
+        problem = self.rewind_problem()
+        if problem is not None:
+            self.refuse(problem)
+            return STAY
+        command = self.session.rewind()
+        state = self.state
+        self.view.sync(state)
+        self.playback.final = state
+        self.inspect = None
+        uid = getattr(command, "unit", None)
+        if isinstance(uid, str) and uid in state.units and state.unit(uid).active:
+            self.set_cursor(state.unit(uid).pos)
+        limit = self.rewind_limit
+        left = "" if limit is None else f" ({limit - self.session.rewinds_used} left)"
+        self.services.audio.sfx("cancel")
+        self.services.notify(f"Rewound: {action_words(state, command)}{left}", 3.0)
+        return self.orders.free()
 
     def toggle_danger(self) -> None:
         self.show_danger = not self.show_danger

@@ -61,6 +61,7 @@ class Order:
     command: Command
     after: After = After.NOTHING
     otherwise: Command | None = None
+    then: Callable[[], Result] | None = None  # in place of `after` (back to the forecast)
 
 
 @dataclass(frozen=True)
@@ -70,7 +71,14 @@ class Go:
     transition: Transition | None
 
 
-Result = Stay | Become | Open | Order | Go
+@dataclass(frozen=True)
+class Steps:
+    """Several results in order, up to the first that opens a scene or starts events."""
+
+    results: tuple[Result, ...]
+
+
+Result = Stay | Become | Open | Order | Go | Steps
 STAY = Stay()
 
 

@@ -56,6 +56,8 @@ class MoveMode(Mode):
             return f.orders.status(self.uid)
         if a is Action.DANGER:
             f.show_danger = not f.show_danger
+        elif a is Action.REWIND:
+            return f.rewind()  # drops the selection too
         return STAY
 
     def draw(self, surface: pygame.Surface, offset: tuple[int, int]) -> None:

@@ -3,6 +3,7 @@ the forecast, and what follows once a command's events are shown."""
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 from game.core import (
@@ -16,22 +17,22 @@ from game.core import (
     TakeOff,
     UseItem,
     Wait,
-    forecast,
+    forecast_attack,
     legal_commands,
 )
 from game.core.stats import unit_def
 from game.ui.model.ranges import weapon_tiles
 from game.ui.model.session import PLAYER_SIDE
-from game.ui.model.unit_actions import spirit_rows, weapon_rows
-from game.ui.render.menu import Picked
+from game.ui.model.unit_actions import SpiritRow, spirit_rows, weapon_rows
+from game.ui.render.menu import Entry, Picked
 from game.ui.scenes.battle import menus
 from game.ui.scenes.battle.aim import AimMode
 from game.ui.scenes.battle.choose import ChooseMode, Purpose
 from game.ui.scenes.battle.cursor import free
 from game.ui.scenes.battle.field import Field
-from game.ui.scenes.battle.mode import STAY, After, Become, Open, Order, Result, show
+from game.ui.scenes.battle.mode import STAY, After, Become, Open, Order, Result, Steps, show
 from game.ui.scenes.battle.move import MoveMode
-from game.ui.scenes.forecast import ForecastScene
+from game.ui.scenes.forecast import SPIRITS, ForecastScene
 
 
 def _key(result: Any) -> Any:
@@ -159,18 +160,55 @@ class PlayerOrders:
                 attack = f.services.controllers(defender_side).react(state, attack)
             except Exception as exc:  # a broken controller must not stop the game
                 f.services.notify(f"The enemy's reaction could not be decided ({exc}); it will counter.")
-        fc = forecast(
-            state,
-            attack.unit,
-            attack.weapon,
-            attack.target,
-            attack.reaction,
-            counter_weapon=attack.counter_weapon,
-            support_attack=attack.support_attack,
-            support_defend=attack.support_defend,
-        )
+        fc = forecast_attack(state, attack)
         scene = ForecastScene(f.services, state, fc, attack)
-        return show(scene, lambda yes: Order(attack, After.NEXT_UNIT) if yes is True else STAY)
+
+        def answer(result: Any) -> Result:
+            if result is True:
+                return Order(attack, After.NEXT_UNIT)
+            if result == SPIRITS:
+                return self._forecast_spirits(uid, weapon, target)
+            return STAY
+
+        return show(scene, answer)
+
+    def _forecast_spirits(self, uid: str, weapon: str, target: str) -> Result:
+        """Spirits cast from the forecast: on the attacker, or on the target; then the forecast
+        again with the new numbers (cancel goes straight back to it)."""
+        f = self.field
+        back = lambda: self._back_to_forecast(uid, weapon, target)  # noqa: E731
+        rows = {r.id: r for r in spirit_rows(f.state, uid)}
+        entries = [self._forecast_spirit_entry(e, rows[e.key], target) for e in menus.spirit_entries(f.state, uid)]
+        title = f"Spirit  SP {f.state.unit(uid).sp}"
+
+        def chosen(result: Any) -> Result:
+            if not isinstance(result, Picked):
+                return back()
+            row = rows[result.key]
+            on = target if row.target == "enemy" else (row.targets[0] if row.targets else None)
+            return Order(CastSpirit(uid, row.id, on), then=back)
+
+        return f.menu(uid, entries, title, 160, 300, chosen)
+
+    @staticmethod
+    def _forecast_spirit_entry(entry: Entry, row: SpiritRow, target: str) -> Entry:
+        """From the forecast: spirits on the attacker itself or on the forecast's target."""
+        if not entry.enabled:
+            return entry
+        single_friend = row.target == "friend" and len(row.targets) == 1
+        if row.target not in ("self", "enemy") and not single_friend:
+            return dataclasses.replace(entry, enabled=False, reason="Cast it on an ally from the unit's menu.")
+        if row.target == "enemy" and target not in row.targets:
+            return dataclasses.replace(entry, enabled=False, reason="It cannot be cast on this target.")
+        return entry
+
+    def _back_to_forecast(self, uid: str, weapon: str, target: str) -> Result:
+        f = self.field
+        if target not in f.state.units or not f.state.unit(target).active:
+            return self.free()
+        choose = self._weapon(uid, weapon)
+        f.set_cursor(f.state.unit(target).pos)
+        return Steps((choose, self.forecast(uid, weapon, target)))
 
     # ---- after a command ---------------------------------------------------------------------
     def resume(self, uid: str | None, after: After) -> Result:

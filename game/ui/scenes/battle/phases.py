@@ -3,6 +3,8 @@ phase (its AI chooses one command at a time)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from game.core import Attack, EndPhase
 from game.ui.input.actions import Action, InputEvent
 from game.ui.scenes.battle.field import Field
@@ -18,10 +20,17 @@ class PlaybackMode(Mode):
 
     player_input = False
 
-    def __init__(self, field: Field, uid: str | None = None, after: After = After.NOTHING) -> None:
+    def __init__(
+        self,
+        field: Field,
+        uid: str | None = None,
+        after: After = After.NOTHING,
+        then: Callable[[], Result] | None = None,
+    ) -> None:
         self.field = field
         self.uid = uid
         self.after = after
+        self.then = then  # in place of `after`
 
     def press(self, e: InputEvent) -> Result:
         beat = self.field.playback.beat
@@ -32,6 +41,8 @@ class PlaybackMode(Mode):
     def idle(self) -> Result:
         f = self.field
         if f.session.player_phase:
+            if self.then is not None and f.state.outcome is None:
+                return self.then()
             return f.orders.resume(self.uid, self.after)
         return ComputerMode(f).idle()
 

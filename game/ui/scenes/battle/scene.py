@@ -26,7 +26,7 @@ from game.ui.scenes.battle.camera import Camera
 from game.ui.scenes.battle.cursor import CursorMode
 from game.ui.scenes.battle.director import Director
 from game.ui.scenes.battle.field import Field
-from game.ui.scenes.battle.mode import STAY, After, Become, Go, Mode, Open, Order, Result, Stay, show
+from game.ui.scenes.battle.mode import STAY, After, Become, Go, Mode, Open, Order, Result, Stay, Steps, show
 from game.ui.scenes.battle.orders import PlayerOrders
 from game.ui.scenes.battle.phases import ComputerMode, PlaybackMode, phase_hint
 from game.ui.scenes.battle.playback import UNIT_SPEEDS, BannerBeat, MapCombatBeat, Playback
@@ -100,12 +100,18 @@ class BattleScene(Scene):
                 if not keep:
                     self.mode = PlaybackMode(self.field)  # waits, with nothing drawn, for the answer
                 return open_(self._cover(answer))
-            case Order(command, after, otherwise):
-                if not self._do(command, after) and otherwise is not None:
+            case Order(command, after, otherwise, then):
+                if not self._do(command, after, then) and otherwise is not None:
                     self._do(otherwise)
                 return None
             case Go(transition):
                 return transition
+            case Steps(results):
+                for step in results:
+                    transition = self.apply(step)
+                    if transition is not None or not self.mode.player_input:
+                        return transition
+                return None
 
     def _cover(self, answer: Any = None) -> Then:
         """The answer handler of a scene pushed now: uncovers the map, applies `answer(result)`."""
@@ -117,7 +123,7 @@ class BattleScene(Scene):
 
         return answered
 
-    def _do(self, command: Command, after: After = After.NOTHING) -> bool:
+    def _do(self, command: Command, after: After = After.NOTHING, then: Any = None) -> bool:
         """Apply a command and start playing its events; a refusal is shown, not raised."""
         try:
             events = self.session.do(command)
@@ -126,13 +132,13 @@ class BattleScene(Scene):
             self.services.notify(in_words(self.state, str(exc)))
             return False
         self._play(events)
-        self.mode = self._mode_after(getattr(command, "unit", None), after)
+        self.mode = self._mode_after(getattr(command, "unit", None), after, then)
         return True
 
-    def _mode_after(self, uid: str | None, after: After) -> Mode:
+    def _mode_after(self, uid: str | None, after: After, then: Any = None) -> Mode:
         """The mode while a command's events play."""
         if self.session.player_phase:
-            return PlaybackMode(self.field, uid, after)
+            return PlaybackMode(self.field, uid, after, then)
         return ComputerMode(self.field)
 
     def _play(self, events: list[Event]) -> None:
