@@ -28,6 +28,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from game.ai import DIFFICULTIES
+    from game.ai.difficulty import difficulty, scale_enemies
     from game.saves import BattleRecord, RecordError, ReplayError, SaveError, read_json, verify
     from game.scenario import load_scenario
 
@@ -43,9 +45,13 @@ def run(args: argparse.Namespace) -> int:
     if not result.ok:
         return _fail("the game data has errors (run `run_game.py validate`):\n" + result.format_problems())
     mods = [m.path for m in result.mods]
+    # A run simulated above normal raised the player's foes; play it back with them raised.
+    level = record.extra.get("difficulty", "normal")
+    if level not in DIFFICULTIES:
+        return _fail(f"{args.file}: cannot verify: it names difficulty {level!r}; known: {', '.join(DIFFICULTIES)}")
 
     def loader(sid: str) -> Any:
-        return load_scenario(sid, result, root=args.game_dir, mods=mods)
+        return scale_enemies(load_scenario(sid, result, root=args.game_dir, mods=mods), difficulty(level))
 
     try:
         outcome = verify(record, result.data_hash, loader, force=args.force)

@@ -96,3 +96,30 @@ def test_a_replay_of_a_data_variant_verifies_with_the_same_set(played: dict[str,
     assert refused.returncode == 1 and "It was recorded with: --set units.braver.hp=3000" in refused.stderr
     ok = run(str(path), "--verify", "--set", "units.braver.hp=3000")
     assert ok.returncode == 0, ok.stderr
+
+
+def test_a_replay_simulated_on_hard_verifies_with_its_foes_raised(tmp_path: Path) -> None:
+    """Hard raises the player's foes; the replay names its difficulty and verify raises them too."""
+    out = tmp_path / "hard"
+    args = ["simulate", "blue_comet_falls", "--runs", "1", "--jobs", "1", "--difficulty", "hard", "--max-turns", "2"]
+    sim = subprocess.run(
+        [sys.executable, str(ROOT / "run_game.py"), *args, "--replay-out", str(out)],
+        check=False,
+        capture_output=True,
+        text=True,
+    )
+    assert sim.returncode == 0, sim.stderr
+    (path,) = out.glob("*.json")
+    ok = run(str(path), "--verify")
+    assert ok.returncode == 0, ok.stderr
+    # The same commands against unraised foes part at once: the difficulty is what made it verify.
+    data = json.loads(path.read_text())
+    data["extra"]["difficulty"] = "normal"
+    normal = tmp_path / "as_normal.json"
+    normal.write_text(json.dumps(data))
+    assert run(str(normal), "--verify").returncode == 1
+    data["extra"]["difficulty"] = "impossible"
+    forged = tmp_path / "forged.json"
+    forged.write_text(json.dumps(data))
+    refused = run(str(forged), "--verify")
+    assert refused.returncode == 1 and "impossible" in refused.stderr and "Traceback" not in refused.stderr
